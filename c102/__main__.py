@@ -1,0 +1,3 @@
+from c102.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,18 @@
+"""`c102 assess`: placeholder wired by its issue."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "assess (not yet available)"
+EXAMPLE = "c102 assess --help"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def run(args: argparse.Namespace) -> int:
+    from c102.errors import UsageError
+
+    raise UsageError("'c102 assess' is not available in this build yet")

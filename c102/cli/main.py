@@ -1,0 +1,100 @@
+"""Entry point of the ``c102`` command.
+
+Each subcommand lives in its own module ``c102.cli.<name>`` exposing ``HELP`` (one line),
+``EXAMPLE`` (shown in its --help), ``add_arguments(parser)`` and ``run(args) -> int``. Those modules
+import nothing heavy at module level, so ``c102 --help`` and ``c102 --version`` stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from c102 import __version__
+from c102.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, C102Error
+
+SUBCOMMANDS = ("check", "assess", "explain", "compare", "report", "rules", "fmt", "graph", "serve")
+
+DESCRIPTION = """\
+Assess a country's social security law against ILO Convention No. 102 (1952).
+
+A country is described in a plain-text .c102 file (see docs/language.md); c102 reads it,
+applies the rulebook in rules/c102/ and reports, article by article, what complies,
+what does not and by how much, and what it cannot decide without a specialist.
+"""
+
+EPILOG = """\
+exit codes:
+  0  success
+  1  gaps found, only with --fail-on-gap (assess, compare)
+  2  bad input or usage (the message names file:line:column)
+  3  internal error in c102 (set C102_DEBUG=1 to see the traceback)
+
+examples:
+  c102 check countries/*.c102
+  c102 assess countries/jordan.c102
+  c102 compare countries/*.c102 -o reports/
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on usage errors already; keep its message short and clear."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="c102",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"c102 {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in SUBCOMMANDS:
+        module = importlib.import_module(f"c102.cli.{name}")
+        cmd = sub.add_parser(
+            name,
+            help=module.HELP,
+            description=module.HELP,
+            epilog=f"example:\n  {module.EXAMPLE}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.add_arguments(cmd)
+        cmd.set_defaults(_module=module)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return int(args._module.run(args))
+    except C102Error as error:
+        if os.environ.get("C102_DEBUG"):
+            raise
+        print(error.render(), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # a bug in c102, not the user's mistake
+        if os.environ.get("C102_DEBUG"):
+            raise
+        print(
+            f"c102: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in c102. Run again with C102_DEBUG=1 for the traceback and report it.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

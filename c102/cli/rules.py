@@ -1,0 +1,18 @@
+"""`c102 rules`: placeholder wired by its issue."""
+
+from __future__ import annotations
+
+import argparse
+
+HELP = "rules (not yet available)"
+EXAMPLE = "c102 rules --help"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    pass
+
+
+def run(args: argparse.Namespace) -> int:
+    from c102.errors import UsageError
+
+    raise UsageError("'c102 rules' is not available in this build yet")

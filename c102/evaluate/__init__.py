@@ -1,0 +1,1 @@
+"""Evaluate a description against a rulebook: a graph of facts, derived values and rules."""
