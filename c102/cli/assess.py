@@ -1,18 +1,43 @@
-"""`c102 assess`: placeholder wired by its issue."""
+"""`c102 assess`: judge one or more descriptions against C102 and print the findings."""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "assess (not yet available)"
-EXAMPLE = "c102 assess --help"
+HELP = "assess a description against C102: Parts, verdicts, the worst gaps, Article 2"
+EXAMPLE = "c102 assess countries/jordan.c102 --format json > jordan.json"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("files", nargs="+", metavar="FILE", help="description (.c102, .yaml or .json)")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument("--part", action="append", metavar="ROMAN", help="show only these Parts' rules (repeatable)")
+    parser.add_argument("--all", action="store_true", help="list every rule, not only the ones that are not compliant")
+    parser.add_argument(
+        "--fail-on-gap",
+        action="store_true",
+        help="exit 1 when a Part the country accepted (or, with no ratification, any Part) is not compliant",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from c102.errors import UsageError
+    import json
+    import sys
 
-    raise UsageError("'c102 assess' is not available in this build yet")
+    from c102 import assess, load_description
+    from c102.cli.summary import has_gaps, summary_text
+    from c102.errors import EXIT_GAPS, EXIT_OK
+
+    assessments = [assess(load_description(path)) for path in args.files]
+    if args.format == "json":
+        documents = [a.to_json() for a in assessments]
+        payload = documents[0] if len(documents) == 1 else documents
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    else:
+        for i, assessment in enumerate(assessments):
+            if i:
+                print()
+            print(summary_text(assessment, parts=args.part, show_all=args.all))
+    if args.fail_on_gap and any(has_gaps(a) for a in assessments):
+        return EXIT_GAPS
+    return EXIT_OK

@@ -1,18 +1,63 @@
-"""`c102 compare`: placeholder wired by its issue."""
+"""`c102 compare`: a comparative assessment of several countries, in several formats."""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "compare (not yet available)"
-EXAMPLE = "c102 compare --help"
+HELP = "compare several countries Part by Part: matrix, charts, notes (HTML, Markdown, DOCX, JSON)"
+EXAMPLE = "c102 compare countries/*.c102 -o reports/"
+
+EPILOG = """\
+writes comparative.html, comparative.md, comparative.docx and comparative.json into DIR
+(only the formats given with --format), each atomically; nothing else is written.
+
+--fail-on-gap: exit 1 when any country has a Part that it accepted in its ratification,
+whose C102 obligations were not ended by a later Convention (Art 75), and whose verdict is
+not_compliant. Parts with insufficient_data or needs_review do not trigger it.
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.epilog = f"{EPILOG}\nexample:\n  {EXAMPLE}"
+    parser.add_argument("files", metavar="FILE", nargs="+", help="country descriptions (.c102)")
+    parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into")
+    parser.add_argument(
+        "--format",
+        default="html,md,docx,json",
+        metavar="LIST",
+        help="comma-separated among html, md, docx, json (default: all four)",
+    )
+    parser.add_argument(
+        "--fail-on-gap",
+        action="store_true",
+        help="exit 1 when an accepted, still-binding Part of any country is not_compliant",
+    )
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="print this report date (no date otherwise)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from c102.errors import UsageError
+    import sys
+    from pathlib import Path
 
-    raise UsageError("'c102 compare' is not available in this build yet")
+    from c102.errors import EXIT_GAPS, UsageError
+    from c102.report.comparative import accepted_not_compliant
+    from c102.report.output import FORMATS, comparative_outputs, write_outputs
+    from c102.report.pipeline import assess_all, checked_date
+
+    formats = list(dict.fromkeys(f.strip().lower() for f in args.format.split(",") if f.strip()))
+    wrong = [f for f in formats if f not in FORMATS]
+    if wrong or not formats:
+        raise UsageError(f"--format takes a comma-separated list among {', '.join(FORMATS)}; got {args.format!r}")
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"-o {args.output}: not a folder")
+    date = checked_date(args.date)
+    assessments = assess_all(list(args.files))
+    write_outputs(folder, comparative_outputs(assessments, formats, date))
+    failing = {a.description.country.name: accepted_not_compliant(a) for a in assessments}
+    failing = {name: parts for name, parts in failing.items() if parts}
+    if args.fail_on_gap and failing:
+        for name, parts in failing.items():
+            print(f"{name}: accepted Parts not compliant: {', '.join(parts)}", file=sys.stderr)
+        return EXIT_GAPS
+    return 0

@@ -1,18 +1,22 @@
-"""`c102 explain`: placeholder wired by its issue."""
+"""`c102 explain`: the derivation of one verdict, step by step, down to the facts and sources."""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "explain (not yet available)"
-EXAMPLE = "c102 explain --help"
+HELP = "show how a verdict was reached: each step's article, each fact's source"
+EXAMPLE = "c102 explain countries/examples/examplia.c102 V-28-benefit-level"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("file", metavar="FILE", help="description (.c102, .yaml or .json)")
+    parser.add_argument("target", metavar="RULE_ID", help="a rule id (see 'c102 rules'), a Part (V) or 'ratification'")
+    parser.add_argument("--depth", type=int, default=8, help="how deep to follow inputs (default 8)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from c102.errors import UsageError
+    from c102 import assess, load_description
+    from c102.evaluate.explain import explain_text
 
-    raise UsageError("'c102 explain' is not available in this build yet")
+    print(explain_text(assess(load_description(args.file)), args.target, args.depth))
+    return 0

@@ -1,18 +1,71 @@
-"""`c102 report`: placeholder wired by its issue."""
+"""`c102 report`: one country's gap analysis, Article 22 draft or trainer walk-through."""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "report (not yet available)"
-EXAMPLE = "c102 report --help"
+HELP = "write a gap analysis, an Article 22 report draft or a trainer walk-through for one country"
+EXAMPLE = "c102 report countries/examples/examplia.c102 --kind gap --format html -o reports/examplia.html"
+
+KINDS = ("gap", "article22", "walkthrough")
+FORMATS = ("md", "html", "docx", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("file", metavar="FILE", help="a country description (.c102)")
+    parser.add_argument(
+        "--kind",
+        choices=KINDS,
+        default="gap",
+        help="gap: gap analysis Part by Part (default); article22: draft report on the accepted Parts; "
+        "walkthrough: one Part step by step (needs --part)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="md or json go to stdout when -o is not given; html and docx need -o. Default: the "
+        "extension of -o, else md. json is the full assessment whatever the kind.",
+    )
+    parser.add_argument("-o", "--output", metavar="PATH", help="file to write (atomically); default stdout")
+    parser.add_argument("--part", metavar="PART", help="the Part for --kind walkthrough, e.g. V")
+    parser.add_argument(
+        "--parts",
+        metavar="II,V,...",
+        help="for --kind article22: the Parts to report on (default: those accepted in the ratification)",
+    )
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="print this report date in the footer (no date otherwise)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from c102.errors import UsageError
+    import sys
+    from pathlib import Path
 
-    raise UsageError("'c102 report' is not available in this build yet")
+    from c102.errors import UsageError
+    from c102.report.atomic import write_atomic
+    from c102.report.output import render_report
+    from c102.report.pipeline import assess_file, checked_date, checked_parts
+
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lstrip(".").lower() if args.output else ""
+        fmt = {"markdown": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown") else "md"
+    if fmt in ("html", "docx") and not args.output:
+        raise UsageError(f"--format {fmt} writes a file: give -o PATH")
+    date = checked_date(args.date)
+    part = None
+    if args.kind == "walkthrough":
+        if not args.part:
+            raise UsageError("--kind walkthrough needs --part, e.g. --part V")
+        chosen = checked_parts(args.part, ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"))
+        part = chosen[0] if chosen else None
+    parts = checked_parts(args.parts)
+    assessment = assess_file(args.file)
+    data = render_report(assessment, args.kind, fmt, date=date, part=part, parts=parts)
+    if args.output:
+        write_atomic(args.output, data)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+        sys.stdout.flush()
+    return 0

@@ -1,18 +1,138 @@
-"""`c102 rules`: placeholder wired by its issue."""
+"""`c102 rules`: list the rulebook, as a table or JSON, or show which rules cover each article."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
 
-HELP = "rules (not yet available)"
-EXAMPLE = "c102 rules --help"
+if TYPE_CHECKING:
+    from c102.rules.model import Rule, Rulebook
+
+HELP = "list the rules of the rulebook (or, with --coverage, which rules cite each article)"
+EXAMPLE = "c102 rules --part V --format json"
+
+ARTICLES_WIDTH = 28  # the citations column is cut here so the table stays one line per rule
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("--part", metavar="PART", help="only this Part (roman numeral, e.g. V)")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text table (default) or JSON list"
+    )
+    parser.add_argument(
+        "--coverage",
+        action="store_true",
+        help="article by article, the rules citing it; flags articles with requirements but no rule",
+    )
+    parser.add_argument(
+        "--instrument", default="c102", metavar="NAME", help="rulebook folder under rules/ (default: c102)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from c102.errors import UsageError
+    from c102.rules.load import available_instruments, load_rulebook
 
-    raise UsageError("'c102 rules' is not available in this build yet")
+    instrument = str(args.instrument).lower()
+    if instrument not in available_instruments():
+        raise UsageError(
+            f"unknown instrument {args.instrument!r}; available: {', '.join(available_instruments())}"
+        )
+    rulebook = load_rulebook(instrument)
+    part = None
+    if args.part:
+        part = str(args.part).upper()
+        if part not in rulebook.parts:
+            raise UsageError(f"unknown Part {args.part!r}; the Parts are {', '.join(rulebook.parts)}")
+    if args.coverage:
+        text = _coverage_json(rulebook, part) if args.format == "json" else _coverage_text(rulebook, part)
+    else:
+        rules = [r for r in rulebook.rules if part is None or r.part == part]
+        text = _rules_json(rules) if args.format == "json" else _rules_text(rulebook, rules)
+    sys.stdout.write(text)
+    return 0
+
+
+def rule_json(rule: Rule) -> dict[str, Any]:
+    """The stable JSON form of one rule (documented in docs/rulebook.md)."""
+    return {
+        "id": rule.id,
+        "instrument": rule.instrument,
+        "part": rule.part,
+        "articles": list(rule.articles),
+        "kind": rule.kind,
+        "title": rule.title,
+        "summary": rule.summary,
+        "topic": rule.topic,
+        "question": rule.question,
+        "applies_to_declaration": rule.applies_to_declaration,
+        "params": rule.params,
+        "file": rule.file,
+        "line": rule.line,
+    }
+
+
+def _rules_json(rules: list[Rule]) -> str:
+    return json.dumps([rule_json(r) for r in rules], indent=2, ensure_ascii=False) + "\n"
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def _rules_text(rulebook: Rulebook, rules: list[Rule]) -> str:
+    """Plain aligned columns: readable on a terminal and when piped to grep or a file."""
+    header = ("ID", "PART", "ARTICLES", "KIND", "TITLE")
+    rows = [(r.id, r.part, _cut(", ".join(r.articles), ARTICLES_WIDTH), r.kind, r.title) for r in rules]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    lines = []
+    for row in [header, *rows]:
+        cells = [row[i].ljust(widths[i]) for i in range(4)]
+        lines.append("  ".join([*cells, row[4]]).rstrip())
+    count = len(rules)
+    lines.append("")
+    lines.append(
+        f"{count} rule{'s' if count != 1 else ''} of {rulebook.instrument}, rulebook sha256 {rulebook.sha256}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _coverage_json(rulebook: Rulebook, part: str | None) -> str:
+    from c102.rules.coverage import article_coverage
+
+    entries = [a.to_json() for a in article_coverage(rulebook, part)]
+    return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
+
+
+def _coverage_text(rulebook: Rulebook, part: str | None) -> str:
+    from c102.rules.coverage import COVERED, NO_CHECKABLE_REQUIREMENT, NOT_COVERED, article_coverage
+
+    entries = article_coverage(rulebook, part)
+    lines = [f"{rulebook.instrument}: articles and the rules citing them", ""]
+    current: str | None = "-"
+    for entry in entries:
+        if entry.part != current:
+            current = entry.part
+            if current is None:
+                lines.append("Final provisions")
+            else:
+                lines.append(f"Part {current}: {rulebook.parts[current].title}")
+        label = f"  Art {entry.article}".ljust(14)
+        if entry.status == COVERED:
+            lines.append(label + ", ".join(entry.rules))
+        elif entry.status == NO_CHECKABLE_REQUIREMENT:
+            lines.append(label + f"no checkable requirement: {entry.reason}")
+        else:
+            lines.append(label + "NOT COVERED: carries requirements but no rule cites it")
+    counts = {
+        s: sum(1 for e in entries if e.status == s) for s in (COVERED, NO_CHECKABLE_REQUIREMENT, NOT_COVERED)
+    }
+    lines.append("")
+    lines.append(
+        f"{counts[COVERED]} cited by rules, "
+        f"{counts[NO_CHECKABLE_REQUIREMENT]} with no checkable requirement, "
+        f"{counts[NOT_COVERED]} not covered"
+    )
+    return "\n".join(lines) + "\n"

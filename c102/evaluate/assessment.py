@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 from c102.evaluate.verdict import RuleResult, exact_number
 
 if TYPE_CHECKING:
-    import networkx as nx
-
+    from c102.evaluate.graph import EvaluationGraph
     from c102.model.description import Description
 
 ASSESSMENT_SCHEMA_VERSION = 1
@@ -145,7 +144,7 @@ class Assessment:
     receipt: Receipt
     choices: list[dict[str, Any]]
     answers: list[dict[str, Any]]
-    graph: nx.DiGraph | None = field(default=None, repr=False)
+    graph: EvaluationGraph | None = field(default=None, repr=False)
 
     def rule(self, rule_id: str) -> RuleResult:
         for result in self.rules:

@@ -104,6 +104,7 @@ class RuleResult:
     answer: str | None = None  # a recorded specialist answer that settled the rule
     details: list[SchemeFinding] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)  # graph node ids
+    data: Any = field(default=None, repr=False, compare=False)  # kind-specific extras, not in the JSON
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -271,6 +271,10 @@ class Benefit:
     total_paid: Fact[Money] | None = field(
         default=None, metadata=meta("Total benefits paid in the year under this Part (Art 67(d))")
     )
+    reference_total: Fact[Money] | None = field(
+        default=None,
+        metadata=meta("What Art 66 benefits to the classes of Art 15(b), 27(b), 55(b) or 61(b) would cost (Art 67(d))"),
+    )
     position: Position | None = field(default=None, compare=False, repr=False)
 
 

@@ -80,6 +80,11 @@ class Rulebook:
     standard_beneficiaries: dict[str, StandardBeneficiary]
     choices: dict[str, Choice]
     sha256: str  # hash of every rule file's bytes, in path order: the receipt's rulebook hash
+    year: int | None = None
+    # Articles judged to carry no checkable requirement ("1", "78-87") and why (instrument.yaml).
+    no_checkable_requirement: dict[str, str] = field(default_factory=dict)
+    final_provisions: tuple[int, int] | None = None  # article range of the final provisions
+    files: tuple[str, ...] = ()  # the rule files read, as "rules/<instrument>/<name>"
 
     def rule(self, rule_id: str) -> Rule:
         for rule in self.rules:

@@ -1,0 +1,442 @@
+"""Assess a description: build the evaluator graph from the rulebook, evaluate it, assemble the
+Assessment. ``Plan`` keeps the built graph so the same country can be re-evaluated cheaply."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from c102 import __version__
+from c102.evaluate.assessment import Assessment, BenefitCalculation, PartResult, Ratification, Receipt
+from c102.evaluate.context import Context
+from c102.evaluate.graph import FINDING, PART, RATIFICATION, ROUTE, RULE, Node
+from c102.evaluate.kinds import COUNTRY_KINDS, COUNTRY_VARIANTS, SCHEME_KINDS
+from c102.evaluate.kinds.base import Finding
+from c102.evaluate.kinds.coverage import Alternative
+from c102.evaluate.kinds.general import ROMAN
+from c102.evaluate.route import Route, choose_route
+from c102.evaluate.verdict import (
+    COMPLIANT,
+    NEEDS_REVIEW,
+    NOT_APPLICABLE,
+    NOT_COMPLIANT,
+    VERDICTS,
+    RuleResult,
+    SchemeFinding,
+    worst,
+)
+from c102.model.description import Description, Scheme
+from c102.rules.model import PartInfo, Rule, Rulebook
+
+NO_SCHEME_PARTS = ("I", "XIV")  # Parts whose rules read the country, never a scheme
+
+
+class Plan:
+    """The evaluator graph of one description under one rulebook."""
+
+    def __init__(self, description: Description, rulebook: Rulebook, parts: Iterable[str] | None = None) -> None:
+        self.description = description
+        self.rulebook = rulebook
+        self.ctx = Context(description, rulebook)
+        self.only = set(parts) if parts is not None else None
+        self.rules = [r for r in rulebook.rules if self.only is None or r.part in self.only]
+        self._build()
+
+    # -- building --------------------------------------------------------------------------------
+
+    def _schemes(self, part: PartInfo | None) -> list[Scheme]:
+        if part is not None and part.branch:
+            return self.ctx.schemes_for(part.branch)
+        return [s for s in self.description.scheme if s.kind.value != "voluntary_insurance"]
+
+    def _build(self) -> None:
+        graph, ctx = self.ctx.graph, self.ctx
+        self.route_parts: set[str] = set()
+        for rule in self.rules:
+            part = self.rulebook.parts.get(rule.part)
+            scheme_kind = SCHEME_KINDS.get(rule.kind)
+            country_level = (
+                scheme_kind is None
+                or rule.part in NO_SCHEME_PARTS
+                or (rule.kind == "judgment" and rule.params.get("when", "always") == "always")
+            )
+            node_id = f"rule:{rule.id}"
+            if country_level:
+                fn = COUNTRY_KINDS.get(rule.kind) or COUNTRY_VARIANTS[rule.kind]
+                inputs = self._country_inputs(rule)
+                graph.add(
+                    Node(
+                        node_id,
+                        RULE,
+                        rule.title,
+                        inputs=tuple(inputs),
+                        article=rule.articles[0],
+                        compute=lambda values, rule=rule, fn=fn: self._country_result(rule, fn(ctx, rule, values)),
+                    )
+                )
+                continue
+            assert scheme_kind is not None
+            findings = []
+            for scheme in self._schemes(part):
+                finding_id = f"finding:{rule.id}@{ctx.slug(scheme)}"
+                graph.add(
+                    Node(
+                        finding_id,
+                        FINDING,
+                        f"{rule.title}: {scheme.name}",
+                        article=rule.articles[0],
+                        compute=lambda _v, rule=rule, scheme=scheme, part=part, fn=scheme_kind: (ctx.slug(scheme), fn(ctx, rule, scheme, part)),
+                    )
+                )
+                findings.append(finding_id)
+            route_id = self._route_id(part)
+            inputs = ([route_id] if route_id else []) + findings
+            graph.add(
+                Node(
+                    node_id,
+                    RULE,
+                    rule.title,
+                    inputs=tuple(inputs),
+                    article=rule.articles[0],
+                    compute=lambda values, rule=rule, routed=bool(route_id): self._scheme_result(rule, values, routed),
+                )
+            )
+        self._add_routes()
+        self._add_parts()
+
+    def _country_inputs(self, rule: Rule) -> list[str]:
+        if rule.kind != "article_2":
+            return []
+        art75 = [f"rule:{r.id}" for r in self.rules if r.kind == "article_75"]
+        return [f"part:{p}" for p in ROMAN] + (art75 or ["rule:missing-article-75"])
+
+    def _route_id(self, part: PartInfo | None) -> str | None:
+        if part is None or not part.branch:
+            return None
+        self.route_parts.add(part.part)
+        return f"route:{part.part}"
+
+    def _add_routes(self) -> None:
+        graph = self.ctx.graph
+        for part_id in sorted(self.route_parts, key=_roman_rank):
+            coverage = [f"rule:{r.id}" for r in self.rules if r.part == part_id and r.kind == "coverage"]
+            findings = [
+                n.id
+                for n in graph.nodes.values()
+                if n.kind == FINDING and n.id.split("@")[0].removeprefix("finding:") in {r.id for r in self.rules if r.part == part_id}
+            ]
+            graph.add(
+                Node(
+                    f"route:{part_id}",
+                    ROUTE,
+                    f"Part {part_id}: schemes relied on",
+                    inputs=tuple(coverage + findings),
+                    compute=lambda values, n=len(coverage), part_id=part_id: choose_route(
+                        values[0] if n else None, values[n:], [self.ctx.slug(s) for s in self._schemes(self.rulebook.parts[part_id])]
+                    ),
+                )
+            )
+        if "rule:missing-article-75" in {i for n in graph.nodes.values() for i in n.inputs}:
+            graph.add(Node("rule:missing-article-75", RULE, "Art 75 (not in the rulebook)", compute=lambda _v: None))
+
+    def _add_parts(self) -> None:
+        graph = self.ctx.graph
+        parts = [p for p in self.rulebook.parts.values() if self.only is None or p.part in self.only]
+        for part in parts:
+            inputs = [f"rule:{r.id}" for r in self.rules if r.part == part.part]
+            graph.add(Node(f"part:{part.part}", PART, f"Part {part.part}: {part.title}", inputs=tuple(inputs), compute=_part_verdict))
+        for roman in ROMAN:  # Article 2 reads every Part II-X, even one the rulebook leaves empty
+            if f"part:{roman}" not in graph and self.only is None:
+                graph.add(Node(f"part:{roman}", PART, f"Part {roman}", compute=lambda _v: NOT_APPLICABLE))
+        art2 = [f"rule:{r.id}" for r in self.rules if r.kind == "article_2"]
+        graph.add(
+            Node(
+                "ratification",
+                RATIFICATION,
+                "Article 2: Parts that could be accepted",
+                inputs=tuple(art2),
+                article="2",
+                compute=lambda values: values[0] if values else None,
+            )
+        )
+
+    # -- results ---------------------------------------------------------------------------------
+
+    def _base(self, rule: Rule, finding: Finding) -> RuleResult:
+        return RuleResult(
+            id=rule.id,
+            instrument=rule.instrument,
+            part=rule.part,
+            articles=list(rule.articles),
+            title=rule.title,
+            topic=rule.topic,
+            kind=rule.kind,
+            verdict=finding.verdict,
+            explanation=finding.explanation,
+            value=finding.value,
+            threshold=finding.threshold,
+            unit=finding.unit,
+            gap=finding.gap,
+            remedy=finding.remedy,
+            alternative=finding.alternative,
+            question=finding.question or (rule.question if finding.verdict == NEEDS_REVIEW else None),
+            missing=list(finding.missing),
+            answer=finding.answer,
+        )
+
+    def _country_result(self, rule: Rule, finding: Finding) -> RuleResult:
+        result = self._base(rule, finding)
+        result.data = finding.data
+        return result
+
+    def _scheme_result(self, rule: Rule, values: list[Any], routed: bool) -> RuleResult:
+        route: Route | None = values[0] if routed else None
+        pairs: list[tuple[str, Finding]] = values[1:] if routed else values
+        names = {self.ctx.slug(s): s.name for s in self.description.scheme}
+        if route is not None and route.slugs is not None:
+            pairs = [(slug, f) for slug, f in pairs if slug in route.slugs]
+        if not pairs:
+            part = self.rulebook.parts.get(rule.part)
+            what = f"{part.branch.replace('_', ' ')} benefit" if part and part.branch else "this requirement"
+            return self._base(rule, Finding(NOT_APPLICABLE, f"No scheme relied on provides {what}."))
+        verdict = worst([f.verdict for _, f in pairs])
+        among = [f for _, f in pairs if f.verdict == verdict]
+        lead = min(among, key=lambda f: (f.value - f.threshold) if f.value is not None and f.threshold is not None else 0)
+        combined = Finding(
+            verdict,
+            " ".join(f.explanation for _, f in pairs),
+            value=lead.value,
+            threshold=lead.threshold,
+            unit=lead.unit,
+            gap=lead.gap,
+            remedy=lead.remedy,
+            alternative=lead.alternative,
+            question=lead.question,
+            missing=sorted({m for _, f in pairs for m in f.missing}),
+            answer=lead.answer,
+        )
+        result = self._base(rule, combined)
+        result.schemes = [names[slug] for slug, _ in pairs]
+        if len(pairs) > 1:
+            result.details = [SchemeFinding(names[slug], f.verdict, f.value, f.explanation) for slug, f in pairs]
+        result.data = [f.data for _, f in pairs if f.data]
+        return result
+
+    # -- evaluation and assembly -----------------------------------------------------------------
+
+    def evaluate(self) -> None:
+        self.ctx.graph.evaluate(self.ctx.current)
+
+    def assessment(self) -> Assessment:
+        graph = self.ctx.graph
+        results: list[RuleResult] = []
+        for rule in self.rules:
+            result = graph.nodes[f"rule:{rule.id}"].value
+            result.inputs = graph.inputs_of(f"rule:{rule.id}")
+            result.sources = _sources(graph, f"rule:{rule.id}")
+            graph.nodes[f"rule:{rule.id}"].explanation = result.explanation
+            results.append(result)
+        parts = self._part_results(results)
+        calculations = self._calculations(results)
+        return Assessment(
+            description=self.description,
+            instrument=self.rulebook.instrument,
+            rules=results,
+            parts=parts,
+            ratification=self._ratification(parts),
+            calculations=calculations,
+            receipt=self._receipt(),
+            choices=self._choices(),
+            answers=self._answers(),
+            graph=self.ctx.graph,
+        )
+
+    def _part_results(self, results: list[RuleResult]) -> dict[str, PartResult]:
+        graph = self.ctx.graph
+        ceased = self._ceased()
+        accepted = set(self._accepted())
+        out: dict[str, PartResult] = {}
+        for part in self.rulebook.parts.values():
+            if self.only is not None and part.part not in self.only:
+                continue
+            mine = [r for r in results if r.part == part.part]
+            counts = {v: sum(1 for r in mine if r.verdict == v) for v in VERDICTS}
+            route = graph.nodes.get(f"route:{part.part}")
+            chosen: Route | None = route.value if route is not None else None
+            schemes = sorted({s for r in mine for s in r.schemes}, key=[s.name for s in self.description.scheme].index)
+            verdict = graph.nodes[f"part:{part.part}"].value
+            graph.nodes[f"part:{part.part}"].explanation = f"{counts[COMPLIANT]} of {len(mine)} rules compliant"
+            out[part.part] = PartResult(
+                part=part.part,
+                title=part.title,
+                branch=part.branch,
+                verdict=verdict,
+                counts=counts,
+                schemes=schemes,
+                accepted=part.part in accepted,
+                ceased_by=ceased.get(part.part),
+                alternative=chosen.alternative if chosen is not None else None,
+            )
+        return out
+
+    def _ceased(self) -> dict[str, str]:
+        for rule in self.rules:
+            if rule.kind == "article_75":
+                data = result_data_of(self.ctx.graph.nodes[f"rule:{rule.id}"].value)
+                return dict(data) if isinstance(data, dict) else {}
+        return {}
+
+    def _accepted(self) -> list[str]:
+        ratification = self.description.ratification
+        if ratification is None or ratification.parts is None:
+            return []
+        return list(ratification.parts.value)
+
+    def _ratification(self, parts: dict[str, PartResult]) -> Ratification:
+        node = self.ctx.graph.nodes["ratification"]
+        result: RuleResult | None = node.value
+        data = result_data_of(result) if result is not None else None
+        acceptable = list(data["acceptable"]) if isinstance(data, dict) else [p for p in ROMAN if parts.get(p) and parts[p].verdict == COMPLIANT]
+        accepted = self._accepted()
+        failing = [p for p in accepted if p in parts and parts[p].verdict == NOT_COMPLIANT and not parts[p].ceased_by]
+        registered = self.description.ratification.registered if self.description.ratification else None
+        in_force = None
+        if registered is not None:
+            d: date = registered.value
+            in_force = _add_year(d).isoformat()
+        node.explanation = result.explanation if result else "Article 2 is not in the rulebook."
+        return Ratification(
+            acceptable_parts=acceptable,
+            meets_article_2=bool(result and result.verdict == COMPLIANT),
+            explanation=node.explanation,
+            accepted_parts=accepted,
+            ceased_parts=self._ceased(),
+            accepted_but_failing=failing,
+            registered=registered.value.isoformat() if registered else None,
+            in_force_from=in_force,
+        )
+
+    def _calculations(self, results: list[RuleResult]) -> list[BenefitCalculation]:
+        out: list[BenefitCalculation] = []
+        for result in results:
+            if result.kind != "benefit_level":
+                continue
+            for data in result_data_of(result) or []:
+                out.extend(data)
+        return out
+
+    def _receipt(self) -> Receipt:
+        text = self.description.text.encode("utf-8")
+        as_of = self.description.country.as_of
+        return Receipt(
+            c102_version=__version__,
+            rulebook_sha256=self.rulebook.sha256,
+            description_sha256=hashlib.sha256(text).hexdigest(),
+            description_path=self.description.path,
+            as_of=as_of.value.isoformat() if as_of else None,
+        )
+
+    def _choices(self) -> list[dict[str, Any]]:
+        out = []
+        for choice in self.rulebook.choices.values():
+            stated = self.description.choices.get(choice.id)
+            out.append(
+                {
+                    "id": choice.id,
+                    "articles": list(choice.articles),
+                    "question": choice.question,
+                    "value": _plain(stated.value) if stated else _plain(choice.default),
+                    "stated": stated is not None,
+                    "source": stated.source if stated else None,
+                    "effect": choice.effect,
+                }
+            )
+        for scheme in self.description.scheme:
+            for benefit in scheme.benefit:
+                if benefit.assessed_under is not None:
+                    out.append(
+                        {
+                            "id": "assessed_under",
+                            "articles": [str(benefit.assessed_under.value)],
+                            "question": f"Under which Article of Part XI is the {benefit.branch.replace('_', ' ')} benefit of {scheme.name} tested?",
+                            "value": str(benefit.assessed_under.value),
+                            "stated": True,
+                            "source": benefit.assessed_under.source,
+                            "effect": "selects the reference wage and the method of Art 65, 66 or 67",
+                        }
+                    )
+        return out
+
+    def _answers(self) -> list[dict[str, Any]]:
+        known = {r.id for r in self.rulebook.rules}
+        return [
+            {
+                "rule": rule_id,
+                "value": _plain(fact.value),
+                "source": fact.source,
+                "note": fact.note,
+                "known_rule": rule_id in known,
+            }
+            for rule_id, fact in self.description.answers.items()
+        ]
+
+
+def result_data_of(result: RuleResult | None) -> Any:
+    return None if result is None else result.data
+
+
+def _part_verdict(values: list[Any]) -> str:
+    return worst([v.verdict for v in values if v is not None]) if values else NOT_APPLICABLE
+
+
+def _sources(graph: Any, node_id: str) -> list[str]:
+    seen: dict[str, None] = {}
+    stack = [node_id]
+    visited: set[str] = set()
+    while stack:
+        current = stack.pop()
+        if current in visited:
+            continue
+        visited.add(current)
+        node = graph.nodes[current]
+        if node.kind == "fact" and node.source:
+            seen.setdefault(node.source, None)
+        if node.kind in (RULE, FINDING) or current == node_id:
+            stack.extend(graph.inputs_of(current))
+    return sorted(seen)
+
+
+def _roman_rank(part: str) -> int:
+    order = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
+    return order.index(part) if part in order else 99
+
+
+def _add_year(d: date) -> date:
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + 1, day=28)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def assess(description: Description, rulebook: Rulebook | None = None, parts: Iterable[str] | None = None) -> Assessment:
+    """Evaluate a description against the C102 rulebook (or another) and return the judgment."""
+    if rulebook is None:
+        from c102.rules.load import load_rulebook
+
+        rulebook = load_rulebook()
+    plan = Plan(description, rulebook, parts)
+    plan.evaluate()
+    return plan.assessment()
+
+
+__all__ = ["Plan", "assess", "Alternative"]

@@ -1,0 +1,104 @@
+"""The derivation tree of one verdict, down to the facts and their sources: the trainer's view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from c102.evaluate.assessment import Assessment
+from c102.evaluate.graph import FACT, FINDING, PART, RATIFICATION, ROUTE, RULE, EvaluationGraph, Node
+from c102.evaluate.verdict import RuleResult
+from c102.errors import UsageError
+
+
+def node_id_for(assessment: Assessment, target: str) -> str:
+    """Accept a rule id (``V-28-benefit-level``), a Part (``V`` or ``part:V``) or ``ratification``."""
+    graph = _graph(assessment)
+    for candidate in (target, f"rule:{target}", f"part:{target}"):
+        if candidate in graph:
+            return candidate
+    ids = [r.id for r in assessment.rules]
+    from difflib import get_close_matches
+
+    near = get_close_matches(target, ids, n=3, cutoff=0.5)
+    hint = f"did you mean {', '.join(repr(n) for n in near)}?" if near else "list the rule ids with 'c102 rules'"
+    raise UsageError(f"no rule, Part or node named {target!r} ({hint})")
+
+
+def explain_text(assessment: Assessment, target: str, max_depth: int = 8) -> str:
+    graph = _graph(assessment)
+    root = node_id_for(assessment, target)
+    lines: list[str] = []
+    seen: set[str] = set()
+    _walk(graph, root, "", True, lines, seen, 0, max_depth, is_root=True)
+    return "\n".join(lines)
+
+
+def _graph(assessment: Assessment) -> EvaluationGraph:
+    if assessment.graph is None:
+        raise UsageError("this assessment carries no evaluator graph")
+    return assessment.graph
+
+
+def _walk(graph: EvaluationGraph, node_id: str, prefix: str, last: bool, lines: list[str], seen: set[str], depth: int, max_depth: int, is_root: bool = False) -> None:
+    node = graph.nodes[node_id]
+    branch = "" if is_root else ("└─ " if last else "├─ ")
+    head, body = _describe(node)
+    repeated = node_id in seen and node.kind != FACT
+    lines.append(f"{prefix}{branch}{head}" + ("  (shown above)" if repeated else ""))
+    child_prefix = prefix + ("" if is_root else ("   " if last else "│  "))
+    if repeated:
+        return
+    seen.add(node_id)
+    for text in body:
+        lines.append(f"{child_prefix}   {text}")
+    if depth >= max_depth:
+        return
+    children = [c for c in graph.inputs_of(node_id) if not (node.kind == ROUTE and c.startswith("finding:"))]
+    for i, child in enumerate(children):
+        _walk(graph, child, child_prefix, i == len(children) - 1, lines, seen, depth + 1, max_depth)
+
+
+def _describe(node: Node) -> tuple[str, list[str]]:
+    value: Any = node.value
+    article = f"  [Art {node.article}]" if node.article else ""
+    if node.kind == FACT:
+        shown = "(not given)" if value is None else _fact_value(value)
+        where = f"  ({node.position})" if node.position else ""
+        source = f"  source: {node.source}" if node.source else ("  source: none given" if value is not None else "")
+        return f"fact {node.id.removeprefix('fact:')} = {shown}{source}{where}", []
+    if node.kind == RULE and isinstance(value, RuleResult):
+        head = f"rule {value.id}: {value.verdict}{article}  {value.title}"
+        body = [value.explanation]
+        if value.gap:
+            body.append(f"gap: {value.gap}")
+        if value.remedy:
+            body.append(f"to close it: {value.remedy}")
+        if value.question:
+            body.append(f"question: {value.question}")
+        if value.missing:
+            body.append(f"missing: {', '.join(value.missing)}")
+        return head, body
+    if node.kind == FINDING and isinstance(value, tuple):
+        _, finding = value
+        body = [finding.explanation]
+        for calc in finding.data or []:
+            if hasattr(calc, "steps"):
+                body.extend(f"· {step}" for step in calc.steps)
+        return f"{node.label}: {finding.verdict}{article}", body
+    if node.kind == ROUTE:
+        return f"{node.label}: {value}", []
+    if node.kind == PART:
+        return f"{node.label}: {value}", [node.explanation] if node.explanation else []
+    if node.kind == RATIFICATION:
+        return f"{node.label}", [node.explanation]
+    return f"{node.label}: {value}", []
+
+
+def _fact_value(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if hasattr(value, "total"):
+        return f"{value.total:,}".replace(",", " ")
+    if hasattr(value, "men") and hasattr(value, "women"):
+        return f"men {value.men}, women {value.women}"
+    return str(value)

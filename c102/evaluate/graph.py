@@ -1,0 +1,128 @@
+"""The evaluator graph: facts, derived values, per-scheme findings, rules, Parts, Article 2.
+
+Nodes are added while the plan is built; each non-fact node has a ``compute`` that receives the
+values of its inputs. ``evaluate`` walks the nodes in topological order. Facts are recorded when
+a computation reads them (facts have no inputs, so the order stays valid), which is what lets
+``c102 explain`` follow any verdict down to the facts and their sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+FACT = "fact"
+DERIVED = "derived"
+FINDING = "finding"
+ROUTE = "route"
+RULE = "rule"
+PART = "part"
+RATIFICATION = "ratification"
+
+
+@dataclass
+class Node:
+    """One step of the derivation: what it is, which article it applies, and what it found."""
+
+    id: str
+    kind: str
+    label: str
+    inputs: tuple[str, ...] = ()
+    compute: Callable[[list[Any]], Any] | None = field(default=None, repr=False)
+    article: str | None = None
+    value: Any = None
+    explanation: str = ""
+    source: str | None = None
+    position: str | None = None
+    reads: list[str] = field(default_factory=list)  # fact node ids read while computing
+
+
+class EvaluationGraph:
+    """Nodes in insertion order plus the edges between them; networkx only for analysis/export."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, Node] = {}
+        self._order: list[str] | None = None
+
+    def add(self, node: Node) -> str:
+        if node.id not in self.nodes:
+            self.nodes[node.id] = node
+            self._order = None
+        return node.id
+
+    def __contains__(self, node_id: str) -> bool:
+        return node_id in self.nodes
+
+    def order(self) -> list[str]:
+        """A topological order of the computed nodes (facts excluded: they have no inputs); cached."""
+        if self._order is None:
+            self._order = _topological([n for n in self.nodes.values() if n.kind != FACT])
+        return self._order
+
+    def evaluate(self, current: list[str | None]) -> None:
+        """Compute every node once, inputs first. ``current`` names the node being computed."""
+        nodes = self.nodes
+        for node_id in self.order():
+            node = nodes[node_id]
+            if node.compute is None:
+                continue
+            node.reads = []
+            current[0] = node_id
+            node.value = node.compute([nodes[i].value for i in node.inputs])
+        current[0] = None
+
+    def to_networkx(self) -> nx.DiGraph:
+        """A networkx DiGraph with an edge from each input (or fact read) to the node using it."""
+        import networkx as nx
+
+        graph = nx.DiGraph()
+        for node in self.nodes.values():
+            graph.add_node(
+                node.id,
+                kind=node.kind,
+                label=node.label,
+                article=node.article or "",
+                explanation=node.explanation,
+                source=node.source or "",
+                value=_display(node.value),
+            )
+        for node in self.nodes.values():
+            for source in (*node.inputs, *node.reads):
+                graph.add_edge(source, node.id)
+        return graph
+
+    def inputs_of(self, node_id: str) -> list[str]:
+        node = self.nodes[node_id]
+        seen: dict[str, None] = {}
+        for i in (*node.inputs, *node.reads):
+            seen.setdefault(i, None)
+        return list(seen)
+
+
+def _topological(nodes: list[Node]) -> list[str]:
+    """Topological order by networkx, ties broken by insertion order so runs are identical."""
+    import networkx as nx
+
+    rank = {n.id: i for i, n in enumerate(nodes)}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(rank)
+    graph.add_edges_from((i, n.id) for n in nodes for i in n.inputs if i in rank)
+    try:
+        return list(nx.lexicographical_topological_sort(graph, key=rank.__getitem__))
+    except nx.NetworkXUnfeasible as cycle:  # a bug in a kind, never a user's mistake
+        raise RuntimeError(f"evaluator graph has a cycle: {nx.find_cycle(graph)}") from cycle
+
+
+def _display(value: Any) -> str:
+    from c102.evaluate.verdict import RuleResult
+
+    if isinstance(value, RuleResult):
+        return value.verdict
+    if value is None:
+        return ""
+    text = str(value)
+    return text if len(text) <= 200 else text[:197] + "..."

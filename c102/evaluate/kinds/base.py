@@ -1,0 +1,72 @@
+"""What a rule kind returns, and the pieces every kind shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from c102.evaluate.context import Context
+from c102.evaluate.verdict import COMPLIANT, NEEDS_REVIEW, NOT_APPLICABLE, NOT_COMPLIANT
+from c102.model.description import Scheme
+from c102.model.values import Duration
+from c102.rules.model import PartInfo, Rule
+
+
+@dataclass
+class Finding:
+    """The judgment of one rule on one scheme, or on the country for country-wide rules."""
+
+    verdict: str
+    explanation: str
+    value: Fraction | None = None
+    threshold: Fraction | None = None
+    unit: str | None = None
+    gap: str | None = None
+    remedy: str | None = None
+    alternative: str | None = None
+    question: str | None = None
+    missing: list[str] = field(default_factory=list)
+    answer: str | None = None
+    data: Any = None  # structured extras for the route and reports (e.g. coverage alternatives)
+
+
+# A scheme kind judges one scheme serving the rule's Part; a country kind judges the country.
+SchemeKind = Callable[[Context, Rule, Scheme, PartInfo | None], Finding]
+CountryKind = Callable[[Context, Rule, list[Any]], Finding]
+
+
+def not_applicable(why: str) -> Finding:
+    return Finding(NOT_APPLICABLE, why)
+
+
+def by_answer(ctx: Context, rule: Rule, situation: str) -> Finding:
+    """A judgment the data cannot settle: needs_review unless the specialist's answer is recorded."""
+    answer = ctx.answer(rule)
+    if answer is None:
+        return Finding(NEEDS_REVIEW, f"{situation} A specialist must answer: {rule.question}", question=rule.question)
+    yes = answer.value is True or str(answer.value).lower() in ("yes", "true")
+    source = f" [{answer.source}]" if answer.source else ""
+    note = f" ({answer.note})" if answer.note else ""
+    return Finding(
+        COMPLIANT if yes else NOT_COMPLIANT,
+        f"{situation} Answered {'yes' if yes else 'no'} by the specialist{source}{note}.",
+        answer=f"{'yes' if yes else 'no'}{source}",
+    )
+
+
+def duration(spec: dict[str, Any]) -> Duration:
+    """A ``{amount, unit}`` duration from the rulebook."""
+    from decimal import Decimal
+
+    return Duration(Decimal(str(spec["amount"])), spec["unit"])
+
+
+def percent(value: Any) -> Fraction:
+    """A rulebook percentage (``45`` or ``1.5``) as a fraction of one."""
+    return Fraction(str(value)) / 100
+
+
+def src(fact: Any) -> str:
+    return f" [{fact.source}]" if fact is not None and getattr(fact, "source", None) else ""

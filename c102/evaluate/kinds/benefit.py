@@ -1,0 +1,105 @@
+"""The benefit itself: periodical payments (Art 16, 22, 28, 36, 50, 56, 62), their level against
+the Schedule to Part XI (Art 65-67), and commutation for a lump sum (Art 36(3))."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from c102.evaluate.context import Context
+from c102.evaluate.gaps import percent_short
+from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, percent, src
+from c102.evaluate.part_xi import benefit_for, calculate, pct
+from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, worst
+from c102.model.description import Scheme
+from c102.rules.model import PartInfo, Rule
+
+PERIODIC = ("periodic", "periodic_and_in_kind")
+
+
+def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    assert part is not None and part.branch is not None
+    years = rule.params.get("years")
+    found: list[Finding] = []
+    calculations = []
+    for row_id in rule.params["rows"]:
+        row = ctx.rulebook.schedule[row_id]
+        contingency = row.contingency if row.contingency != part.branch else None
+        benefit = benefit_for(scheme, part.branch, contingency)
+        if benefit is not None and benefit.form is not None and benefit.form.value not in PERIODIC:
+            found.append(Finding(NOT_COMPLIANT, f"{row_id}: the benefit is a {benefit.form.value.replace('_', ' ')}, not a periodical payment."))
+            continue
+        beneficiary = ctx.rulebook.standard_beneficiaries[row.standard_beneficiary]
+        required = percent(row.percent)
+        working = calculate(ctx, scheme, row, beneficiary, part.branch, Fraction(years) if years else None, required)
+        calc = working.calculation
+        if calc is None or calc.rate is None:
+            found.append(Finding(INSUFFICIENT_DATA, f"{row_id}: {working.problem or 'the calculation needs more facts'}.", missing=working.missing))
+            continue
+        calculations.append(calc)
+        label = f"{beneficiary.label.lower()}, Art {calc.article}"
+        if calc.rate >= required:
+            found.append(Finding(COMPLIANT, f"{row_id} ({label}): {pct(calc.rate)} reaches {pct(required)}.", value=calc.rate, threshold=required))
+        else:
+            found.append(
+                Finding(
+                    NOT_COMPLIANT,
+                    f"{row_id} ({label}): {pct(calc.rate)} is below {pct(required)}.",
+                    value=calc.rate,
+                    threshold=required,
+                    gap=percent_short(calc.rate, required),
+                    remedy=working.remedy,
+                )
+            )
+    verdict = worst([f.verdict for f in found])
+    measured = [f for f in found if f.value is not None]
+    lowest = min(measured, key=lambda f: (f.value or 0) - (f.threshold or 0)) if measured else None
+    failing = [f for f in found if f.verdict == NOT_COMPLIANT and f.gap]
+    return Finding(
+        verdict,
+        " ".join(f.explanation for f in found),
+        value=lowest.value if lowest else None,
+        threshold=lowest.threshold if lowest else None,
+        unit="percent",
+        gap="; ".join(f.gap for f in failing if f.gap) or None,
+        remedy="; ".join(f.remedy for f in failing if f.remedy) or None,
+        missing=sorted({m for f in found for m in f.missing}),
+        data=calculations,
+    )
+
+
+def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    assert part is not None and part.branch is not None
+    contingency = rule.params.get("contingency")
+    benefit = benefit_for(scheme, part.branch, contingency)
+    if benefit is None:
+        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: no {part.branch.replace('_', ' ')} benefit is described.", missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}"])
+    form = ctx.scheme_fact(scheme, "form", benefit, f"benefit.{part.branch}.")
+    if form is None:
+        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the form of the benefit is not given.", missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}.form"])
+    if form.value in PERIODIC:
+        return Finding(COMPLIANT, f"{scheme.name}: a periodical payment{src(form)}.")
+    return Finding(
+        NOT_COMPLIANT,
+        f"{scheme.name}: the benefit is a {form.value.replace('_', ' ')}{src(form)}; the Convention asks for a periodical payment.",
+        remedy="pay the benefit as a periodical payment (a pension or allowance) rather than a lump sum",
+    )
+
+
+def commutation(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    assert part is not None and part.branch is not None
+    grounds = []
+    for benefit in scheme.benefit:
+        if benefit.branch != part.branch:
+            continue
+        fact = ctx.scheme_fact(scheme, "commutation", benefit, f"benefit.{part.branch}.")
+        if fact is not None:
+            grounds.append((fact.value, fact))
+    if not grounds:
+        return not_applicable(f"{scheme.name}: periodical payments are not commuted for a lump sum.")
+    permitted = rule.params.get("permitted", [])
+    other = [g for g, _ in grounds if g not in permitted]
+    if other:
+        return Finding(NOT_COMPLIANT, f"{scheme.name}: commutation on a ground Art 36(3) does not allow: {', '.join(other)}.")
+    if any(g == "slight_incapacity" for g, _ in grounds) and rule.question:
+        return by_answer(ctx, rule, f"{scheme.name}: payments may be commuted where the incapacity is slight.")
+    return Finding(COMPLIANT, f"{scheme.name}: commutation only on a ground Art 36(3) allows ({', '.join(g for g, _ in grounds)}).")

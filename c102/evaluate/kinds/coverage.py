@@ -1,0 +1,163 @@
+"""Persons protected (Art 9, 15, 21, 27, 33, 41, 48, 55, 61): the share reached by each alternative.
+
+Art 5 asks that the percentage be attained before a Part is accepted; Art 77(2) lets seafarers be
+taken out of the populations; Art 3 alternatives count only where a declaration invoking them is
+in force.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from c102.evaluate.context import Context
+from c102.evaluate.gaps import more_persons, percent_short
+from c102.evaluate.kinds.base import Finding, percent
+from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
+from c102.model.values import Count
+from c102.rules.model import Rule
+
+WHO = {
+    "employees": "employees",
+    "economically_active": "economically active persons",
+    "residents": "residents",
+    "industrial_employees": "employees in industrial workplaces",
+}
+
+
+@dataclass
+class Alternative:
+    """One coverage alternative as tested: reached or not, by which schemes."""
+
+    id: str
+    ok: bool | None  # None: the facts are missing
+    share: Fraction | None
+    threshold: Fraction | None
+    schemes: list[str] = field(default_factory=list)  # slugs
+    text: str = ""
+    missing: list[str] = field(default_factory=list)
+    numerator: Fraction | None = None
+    denominator: Fraction | None = None
+    who: str = ""
+
+
+def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
+    part = ctx.rulebook.parts[rule.part]
+    branch = part.branch or ""
+    schemes = ctx.schemes_for(branch)
+    if not schemes:
+        return Finding(
+            NOT_COMPLIANT,
+            f"No scheme in the description provides {branch.replace('_', ' ')} benefit.",
+            unit="percent",
+            missing=[f"a scheme with branches: {branch}"],
+            data=[],
+        )
+    tested = [_alternative(ctx, spec, branch) for spec in rule.params["alternatives"]]
+    reached = [a for a in tested if a.ok]
+    lines = " ".join(a.text for a in tested)
+    if reached:
+        best = reached[0]
+        return Finding(
+            COMPLIANT,
+            f"Alternative {best.id} is reached. {lines}",
+            value=best.share,
+            threshold=best.threshold,
+            unit="percent" if best.share is not None else None,
+            alternative=best.id,
+            data=tested,
+        )
+    measured = [a for a in tested if a.share is not None and a.threshold is not None]
+    if measured:
+        closest = max(measured, key=lambda a: (a.share or 0) - (a.threshold or 0))
+        assert closest.share is not None and closest.threshold is not None
+        remedy = None
+        if closest.numerator is not None and closest.denominator is not None:
+            remedy = more_persons(closest.numerator, closest.denominator, closest.threshold, closest.who)
+            remedy += f" (alternative {closest.id})"
+        return Finding(
+            NOT_COMPLIANT,
+            f"No alternative is reached. {lines}",
+            value=closest.share,
+            threshold=closest.threshold,
+            unit="percent",
+            gap=percent_short(closest.share, closest.threshold) + f" under {closest.id}",
+            remedy=remedy,
+            data=tested,
+        )
+    missing = sorted({m for a in tested for m in a.missing})
+    return Finding(INSUFFICIENT_DATA, f"No alternative can be tested. {lines}", missing=missing, data=tested)
+
+
+def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative:
+    alt_id = spec["id"]
+    declaration = spec.get("requires_declaration")
+    if declaration and not ctx.declaration_invokes(declaration):
+        return Alternative(alt_id, False, None, None, text=f"{alt_id}: open only under an Art 3 declaration invoking it, and none is in force.")
+    counts = list(spec.get("counts", []))
+    groups = [
+        (scheme, group)
+        for scheme in ctx.schemes_for(branch)
+        for group in scheme.protected
+        if group.basis.value in counts and (group.branches is None or branch in group.branches.value)
+    ]
+    slugs = sorted({ctx.slug(s) for s, _ in groups}, key=[ctx.slug(s) for s in ctx.description.scheme].index)
+    if spec.get("threshold") is None:  # all residents of small means: no share to reach
+        if groups:
+            extra = " Its benefit must meet Art 67 (see the benefit-level rule)." if spec.get("requires_article_67") else ""
+            names = ", ".join(s.name for s, _ in groups)
+            return Alternative(alt_id, True, None, None, slugs, f"{alt_id}: residents of small means are protected by {names}.{extra}")
+        return Alternative(alt_id, False, None, None, text=f"{alt_id}: no scheme protects all residents of small means.")
+
+    threshold = percent(spec["threshold"])
+    denominator_name = spec["denominator"]
+    denominator, note = ctx.population(denominator_name)
+    missing: list[str] = []
+    if denominator is None:
+        missing.append(f"statistics.{denominator_name}")
+    numerator = Fraction(0)
+    for scheme, group in groups:
+        persons = ctx.scheme_fact(scheme, "persons", group, "protected.")
+        if persons is None:
+            missing.append(f"scheme.{ctx.slug(scheme)}.protected.persons")
+            continue
+        value = persons.value
+        count = Fraction(value.total if isinstance(value, Count) else value)
+        ratio = _pro_rata(ctx, group.basis.value, denominator_name, counts)
+        if ratio is None:
+            missing.append("statistics.economically_active / industrial_employees (for a pro-rata count)")
+            continue
+        numerator += count * ratio
+    who = WHO.get(denominator_name, denominator_name)
+    if not groups:
+        return Alternative(alt_id, False, Fraction(0), threshold, [], f"{alt_id}: no protected class counts against all {who}.", numerator=Fraction(0), denominator=denominator, who=_who_counted(counts))
+    if missing or denominator is None or denominator <= 0:
+        return Alternative(alt_id, None, None, threshold, slugs, f"{alt_id}: cannot be computed ({', '.join(missing) or 'empty population'} missing).", missing)
+    share = numerator / denominator
+    ok = share >= threshold
+    text = (
+        f"{alt_id}: {show(numerator, 0)} protected against {show(denominator, 0)} {who}{note} = "
+        f"{show(share * 100, 1)}% ({'reaches' if ok else 'below'} {show(threshold * 100, 0)}%)."
+    )
+    return Alternative(alt_id, ok, share, threshold, slugs, text, numerator=numerator, denominator=denominator, who=_who_counted(counts))
+
+
+def _pro_rata(ctx: Context, basis: str, denominator: str, counts: list[str]) -> Fraction | None:
+    """Share of a class's members who belong to the population an alternative counts.
+
+    Residents protected under an economically-active alternative (e.g. 27(b)) count by the share
+    of the economically active among residents; employees under an industrial-workplaces
+    alternative (Art 3) count by the share of industrial employees among all employees.
+    """
+    if basis == "residents" and "economically_active" in counts:
+        active, residents = ctx.count("economically_active"), ctx.count("residents")
+        return active / residents if active is not None and residents else None
+    if basis == "employees" and denominator == "industrial_employees":
+        industrial, employees = ctx.count("industrial_employees"), ctx.count("employees")
+        return industrial / employees if industrial is not None and employees else None
+    return Fraction(1)
+
+
+def _who_counted(counts: list[str]) -> str:
+    return WHO.get(counts[0], counts[0]) if counts else "persons"

@@ -1,0 +1,107 @@
+"""Part I and the provisions on acceptance: Article 2's choice of Parts, Article 3's temporary
+exceptions, Article 6's voluntary insurance, Article 75's Parts ended by later Conventions, and
+Article 77's seafarers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from c102.evaluate.context import Context
+from c102.evaluate.kinds.base import Finding, by_answer, not_applicable
+from c102.evaluate.verdict import COMPLIANT, NEEDS_REVIEW, NOT_COMPLIANT, show
+from c102.model.values import BRANCH_PART
+from c102.rules.model import Rule
+
+ROMAN = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def ceased_parts(ctx: Context, params: dict[str, Any]) -> dict[str, str]:
+    """Parts of C102 that later Conventions ended for the State (Art 75), with the Convention."""
+    ceased: dict[str, str] = {}
+    for convention in ctx.description.convention:
+        spec = params.get(convention.name)
+        if spec is None:
+            continue
+        exceptions = ctx.read(convention.temporary_exceptions, f"convention.{convention.name}.temporary_exceptions", f"{convention.name} temporary exceptions")
+        if spec.get("unless") == "temporary_exceptions" and exceptions is not None and exceptions.value:
+            continue
+        for part in spec.get("ends", []):
+            ceased[part] = convention.name
+        accepted = ctx.read(convention.parts, f"convention.{convention.name}.parts", f"{convention.name} Parts accepted")
+        for theirs, ours in (spec.get("parts") or {}).items():
+            if accepted is not None and theirs in accepted.value:
+                ceased[ours] = convention.name
+    return dict(sorted(ceased.items(), key=lambda kv: ROMAN.index(kv[0]) if kv[0] in ROMAN else 99))
+
+
+def article_75(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
+    ceased = ceased_parts(ctx, rule.params)
+    if not ceased:
+        return not_applicable("No later Convention (C121, C128, C130) ends a Part of C102 for this State.")
+    listed = ", ".join(f"Part {p} (by {c})" for p, c in ceased.items())
+    return Finding(COMPLIANT, f"Ceased to apply and count as accepted for Art 2: {listed}.", data=ceased)
+
+
+def article_2(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
+    """Inputs: the verdicts of Parts II-X, then the Art 75 finding."""
+    *verdicts, art75 = inputs
+    ceased: dict[str, str] = art75.data if art75 is not None and art75.data else {}
+    compliant = [p for p, v in zip(ROMAN, verdicts, strict=True) if v == COMPLIANT or p in ceased]
+    review = [p for p, v in zip(ROMAN, verdicts, strict=True) if v == NEEDS_REVIEW and p not in ceased]
+    minimum = int(rule.params["min_parts"])
+    one_of = list(rule.params["one_of"])
+    meets = len(compliant) >= minimum and any(p in one_of for p in compliant)
+    listed = ", ".join(compliant) or "none"
+    if meets:
+        return Finding(COMPLIANT, f"Parts that could be accepted now: {listed}; at least {minimum}, including one of {', '.join(one_of)}.", value=None, data={"acceptable": compliant, "review": review})
+    with_review = compliant + review
+    if len(with_review) >= minimum and any(p in one_of for p in with_review):
+        return Finding(NEEDS_REVIEW, f"Parts that could be accepted now: {listed}. With the Parts awaiting a specialist's answer ({', '.join(review)}) an acceptable set would exist.", question="Answer the open questions of the Parts awaiting review.", data={"acceptable": compliant, "review": review})
+    short = max(0, minimum - len(compliant))
+    needs = f"{short} more Part(s)" if short else f"one of Parts {', '.join(one_of)}"
+    return Finding(NOT_COMPLIANT, f"Parts that could be accepted now: {listed}. Art 2 needs at least {minimum}, one of them {', '.join(one_of)}: {needs} short.", gap=f"{needs} short", data={"acceptable": compliant, "review": review})
+
+
+def article_3(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
+    if not ctx.declaration_in_force():
+        return not_applicable("No Art 3 declaration is in force.")
+    decl = ctx.description.article_3
+    assert decl is not None
+    listed = ctx.read(decl.exceptions, "article_3.exceptions", "Art 3 exceptions invoked")
+    allowed = list(rule.params["exceptions"])
+    if listed is None:
+        return Finding(COMPLIANT, f"A declaration is in force; it is read as invoking the temporary exceptions of Art 3(1): {', '.join(allowed)}.")
+    wrong = [e for e in listed.value if e not in allowed]
+    if wrong:
+        return Finding(NOT_COMPLIANT, f"The declaration invokes exceptions Art 3(1) does not provide: {', '.join(wrong)}.")
+    found = Finding(COMPLIANT, f"A declaration is in force, invoking {', '.join(listed.value)}; each needs a yearly statement (Art 3(2)).")
+    if rule.question:
+        return by_answer(ctx, rule, found.explanation)
+    return found
+
+
+def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
+    voluntary = [s for s in ctx.description.scheme if s.kind.value == "voluntary_insurance"]
+    if not voluntary:
+        return not_applicable("No voluntary insurance is described.")
+    if not ctx.choice("voluntary_insurance_counts"):
+        return not_applicable("Voluntary insurance is described but not relied on (choice voluntary_insurance_counts).")
+    parts = rule.params.get("parts", [])
+    outside = [f"{s.name} ({b})" for s in voluntary for b in s.branches.value if BRANCH_PART[b] not in parts]
+    if outside:
+        return Finding(NOT_COMPLIANT, f"Voluntary insurance cannot count for: {', '.join(outside)} (Art 6 lists Parts {', '.join(parts)}).")
+    conditions = rule.params.get("conditions", {})
+    question = " ".join(f"{k}: {q}" for k, q in conditions.items()) or rule.question or ""
+    answered = ctx.answer(rule)
+    if answered is None:
+        return Finding(NEEDS_REVIEW, f"Voluntary insurance is relied on ({', '.join(s.name for s in voluntary)}). {question}", question=question)
+    return by_answer(ctx, rule, f"Voluntary insurance is relied on ({', '.join(s.name for s in voluntary)}).")
+
+
+def seafarers(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
+    if not ctx.seafarers_excluded():
+        return not_applicable("Seafarers are not excluded from the counts.")
+    number = ctx.count("seafarers")
+    if number is None:
+        return Finding(COMPLIANT, "Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); their number is not given, so nothing is subtracted.")
+    return Finding(COMPLIANT, f"{show(number, 0)} seafarers and sea-fishermen are taken out of the employees, economically active and residents (Art 77(2)).")

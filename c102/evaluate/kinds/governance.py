@@ -1,0 +1,217 @@
+"""Parts XI-XIII beside the rates: review of pensions (Art 65(10), 66(8)), family benefit value
+(Art 44), equality of treatment (68), suspension (69), appeal (70), financing (71), participation
+(72), and plain information requirements."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from fractions import Fraction
+from typing import Any
+
+from c102.evaluate.context import Context
+from c102.evaluate.gaps import percent_short
+from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, percent, src
+from c102.evaluate.part_xi import pct
+from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
+from c102.model.description import Scheme, Statistics
+from c102.rules.model import PartInfo, Rule
+
+LONG_TERM = ("old_age", "employment_injury", "invalidity", "survivors")
+TAX_FINANCED = ("universal", "means_tested", "public_service")
+
+
+def review_of_rates(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    if not set(scheme.branches.value) & set(LONG_TERM):
+        return not_applicable(f"{scheme.name} pays no long-term benefit.")
+    if scheme.review is None:
+        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: how pensions in payment are reviewed is not given.", missing=[f"scheme.{ctx.slug(scheme)}.review.method"])
+    method = ctx.scheme_fact(scheme, "method", scheme.review, "review.")
+    assert method is not None
+    if method.value in rule.params.get("automatic", []):
+        return Finding(COMPLIANT, f"{scheme.name}: rates in payment are adjusted automatically ({method.value.replace('_', ' ')}){src(method)}.")
+    if method.value in rule.params.get("discretionary", []):
+        return by_answer(ctx, rule, f"{scheme.name}: rates are reviewed at the authorities' discretion{src(method)}.")
+    return Finding(NOT_COMPLIANT, f"{scheme.name}: rates in payment are not reviewed{src(method)}.", remedy="provide for reviewing pensions in payment after substantial changes in earnings or the cost of living")
+
+
+def family_benefit_value(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
+    paid = ctx.stat("family_benefits_paid")
+    wage = ctx.stat("labourer_wage")
+    missing = [f"statistics.{n}" for n, f in (("family_benefits_paid", paid), ("labourer_wage", wage)) if f is None]
+    if paid is None or wage is None:
+        return Finding(INSUFFICIENT_DATA, "The total value of family benefits or the labourer's wage is not given (Art 44).", missing=missing)
+    total = paid.value.per_month() * 12
+    yearly_wage = wage.value.per_month() * 12
+    tested = []
+    for alt in rule.params["alternatives"]:
+        children = ctx.count(alt["children"])
+        if children is None:
+            missing.append(f"statistics.{alt['children']}")
+            continue
+        needed = percent(alt["percent"]) * yearly_wage * children
+        share = total / (yearly_wage * children) if children else Fraction(0)
+        text = f"{alt['id']}: {show(total, 0)} a year against {alt['percent']}% of the labourer's wage x {show(children, 0)} children = {show(needed, 0)}"
+        tested.append((alt, share, needed, text))
+        if total >= needed:
+            return Finding(COMPLIANT, f"{text}: reached{src(paid)}.", value=share, threshold=percent(alt["percent"]), unit="percent", alternative=alt["id"])
+    if not tested:
+        return Finding(INSUFFICIENT_DATA, "The number of children is not given (Art 44).", missing=missing)
+    alt, share, needed, _ = min(tested, key=lambda t: t[2] - total)
+    return Finding(
+        NOT_COMPLIANT,
+        "; ".join(t[3] for t in tested) + ": not reached.",
+        value=share,
+        threshold=percent(alt["percent"]),
+        unit="percent",
+        gap=percent_short(share, percent(alt["percent"])) + f" under {alt['id']}",
+        remedy=f"raise family benefits by {show(needed - total, 0)} a year ({alt['id']})",
+    )
+
+
+def equal_treatment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    fact = ctx.scheme_fact(scheme, "equal_treatment")
+    if fact is None:
+        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the rights of non-national residents are not given.", missing=[f"scheme.{ctx.slug(scheme)}.equal_treatment"])
+    if fact.value == "equal":
+        return Finding(COMPLIANT, f"{scheme.name}: non-national residents have the same rights{src(fact)}.")
+    if fact.value == "reciprocity_only":
+        return Finding(COMPLIANT, f"{scheme.name}: equal rights for nationals of other States depend on reciprocity{src(fact)}, which Art 68(2) allows for contributory schemes.", alternative="68(2)")
+    if scheme.kind.value in TAX_FINANCED:
+        return by_answer(ctx, rule, f"{scheme.name}: special rules apply to non-nationals{src(fact)}; Art 68(1) allows them for benefits paid mainly out of public funds.")
+    return Finding(NOT_COMPLIANT, f"{scheme.name}: non-national residents do not have the same rights{src(fact)}.", remedy="give non-national residents the same rights as nationals")
+
+
+def suspension_grounds(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    fact = ctx.scheme_fact(scheme, "suspension_grounds")
+    if fact is None:
+        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the grounds for suspending benefit are not listed.", missing=[f"scheme.{ctx.slug(scheme)}.suspension_grounds"])
+    permitted: dict[str, str] = rule.params["permitted"]
+    branch_only: dict[str, str] = rule.params.get("branch_only", {})
+    wrong = []
+    for ground in fact.value:
+        if ground not in permitted:
+            wrong.append(f"{ground} (not among Art 69 (a)-(j))")
+        elif ground in branch_only and branch_only[ground] not in scheme.branches.value:
+            wrong.append(f"{ground} (Art 69 allows it only for {branch_only[ground].replace('_', ' ')} benefit)")
+    if wrong:
+        return Finding(NOT_COMPLIANT, f"{scheme.name}: suspension on grounds the Convention does not permit: {'; '.join(wrong)}{src(fact)}.", remedy="remove the grounds: " + ", ".join(w.split(' ')[0] for w in wrong))
+    cited = ", ".join(f"{g} ({permitted[g]})" for g in fact.value)
+    return Finding(COMPLIANT, f"{scheme.name}: every suspension ground is permitted: {cited}{src(fact)}.")
+
+
+def right_of_appeal(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    fact = ctx.scheme_fact(scheme, "appeal")
+    if fact is None:
+        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the right of appeal is not described.", missing=[f"scheme.{ctx.slug(scheme)}.appeal"])
+    kind = fact.value
+    params = rule.params
+    if kind in params.get("sufficient", []):
+        return Finding(COMPLIANT, f"{scheme.name}: claimants may appeal ({kind.replace('_', ' ')}){src(fact)}.", alternative="70(1)")
+    if kind in params.get("no_appeal_needed", []):
+        return Finding(COMPLIANT, f"{scheme.name}: claims are settled by a special tribunal on which protected persons are represented{src(fact)}.", alternative="70(3)")
+    if kind in params.get("complaint_for_medical_care", []):
+        administration = ctx.scheme_fact(scheme, "administration")
+        only_care = set(scheme.branches.value) <= {"medical_care", "maternity"} and all(
+            b.form is None or b.form.value == "care" for b in scheme.benefit
+        )
+        if only_care and administration is not None and administration.value == "government_department":
+            return Finding(COMPLIANT, f"{scheme.name}: medical care run by a government department; complaints are investigated{src(fact)}.", alternative="70(2)")
+        return Finding(NOT_COMPLIANT, f"{scheme.name}: only an administrative complaint is open{src(fact)}; Art 70(2) allows that only for medical care run by a government department.", remedy="open a right of appeal to a court or tribunal")
+    return Finding(NOT_COMPLIANT, f"{scheme.name}: no right of appeal{src(fact)}.", remedy="open a right of appeal against refusal of benefit and complaints about its quality or amount")
+
+
+def participation(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    administration = ctx.scheme_fact(scheme, "administration")
+    if administration is None:
+        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: who administers it is not given.", missing=[f"scheme.{ctx.slug(scheme)}.administration"])
+    if administration.value in rule.params.get("public", []):
+        return Finding(COMPLIANT, f"{scheme.name}: administered by a {administration.value.replace('_', ' ')}{src(administration)}.")
+    fact = ctx.scheme_fact(scheme, "participation")
+    if fact is None:
+        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: whether protected persons take part in management is not given.", missing=[f"scheme.{ctx.slug(scheme)}.participation"])
+    if fact.value:
+        return Finding(COMPLIANT, f"{scheme.name}: representatives of the protected persons take part in management{src(fact)}.")
+    return Finding(NOT_COMPLIANT, f"{scheme.name}: a {administration.value.replace('_', ' ')} without participation of the protected persons{src(fact)}.", remedy="give representatives of the protected persons a part in management")
+
+
+def employee_contribution_share(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
+    limit = percent(rule.params["max_share"])
+    paid, resources = ctx.stat("employee_contributions"), ctx.stat("financial_resources")
+    if paid is not None and resources is not None and resources.value.amount > 0:
+        share = paid.value.per_month() / resources.value.per_month()
+        basis = f"employees' contributions {show(paid.value.per_month() * 12, 0)} of resources {show(resources.value.per_month() * 12, 0)} a year{src(resources)}"
+    else:
+        employee = Fraction(0)
+        total = Fraction(0)
+        used = []
+        for scheme in ctx.description.scheme:
+            if scheme.financing is None or set(scheme.branches.value) <= {"family"}:
+                continue
+            rates = {name: ctx.scheme_fact(scheme, name, scheme.financing, "financing.") for name in ("employee_rate", "employer_rate", "state_rate")}
+            if all(r is None for r in rates.values()):
+                continue
+            e = rates["employee_rate"].value.fraction if rates["employee_rate"] else Fraction(0)
+            employee += e
+            total += sum((r.value.fraction for r in rates.values() if r is not None), Fraction(0))
+            used.append(scheme.name)
+        if not used or total == 0:
+            return Finding(INSUFFICIENT_DATA, "Neither the contribution totals nor the schemes' contribution rates are given (Art 71(2)).", missing=["statistics.employee_contributions", "statistics.financial_resources"])
+        share = employee / total
+        basis = f"contribution rates of {', '.join(used)}: employees {pct(employee)} of {pct(total)} in all (taxes not counted, so this is an upper bound)"
+    if share <= limit:
+        return Finding(COMPLIANT, f"Employees bear {pct(share)} of the resources ({basis}), not above {pct(limit)}.", value=share, threshold=limit, unit="percent")
+    return Finding(
+        NOT_COMPLIANT,
+        f"Employees bear {pct(share)} of the resources ({basis}), above {pct(limit)}.",
+        value=share,
+        threshold=limit,
+        unit="percent",
+        gap=f"{pct(share)} against at most {pct(limit)}: {show((share - limit) * 100, 1)} points over",
+        remedy="shift contributions from employees to employers or the State",
+    )
+
+
+def information(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
+    """A requirement with nothing to compute: the facts it names must be in the description.
+
+    A fact name is looked up among the statistics, then on every scheme the rule concerns (the
+    scheme itself, its financing and its review blocks). A fact stated as 'no' fails the rule.
+    """
+    names = list(rule.params.get("facts", []))
+    if not names:
+        refers = rule.params.get("refers_to")
+        return Finding(COMPLIANT, rule.summary.strip() + (f" See {', '.join(refers)}." if refers else ""))
+    missing: list[str] = []
+    found: list[str] = []
+    branch = ctx.rulebook.parts[rule.part].branch if rule.part in ctx.rulebook.parts else None
+    for name in names:
+        if name in STATISTICS_FIELDS:
+            fact = ctx.stat(name)
+            if fact is None:
+                missing.append(f"statistics.{name}")
+            else:
+                found.append(f"{name.replace('_', ' ')}: {fact.value}{src(fact)}")
+            continue
+        schemes = ctx.schemes_for(branch) if branch else [s for s in ctx.description.scheme if s.kind.value != "voluntary_insurance"]
+        for scheme in schemes:
+            fact, where = _scheme_fact_anywhere(ctx, scheme, name)
+            if fact is None:
+                missing.append(f"scheme.{ctx.slug(scheme)}.{where}{name}")
+            elif fact.value is False:
+                return Finding(NOT_COMPLIANT, f"{scheme.name}: {name.replace('_', ' ')} is 'no'{src(fact)}.")
+            else:
+                found.append(f"{scheme.name}: {name.replace('_', ' ')} {fact.value}{src(fact)}")
+    if missing:
+        return Finding(INSUFFICIENT_DATA, "Not given: " + ", ".join(missing) + ".", missing=missing)
+    return Finding(COMPLIANT, "; ".join(found) + ".")
+
+
+def _scheme_fact_anywhere(ctx: Context, scheme: Scheme, name: str) -> tuple[Any, str]:
+    for block in ("", "financing.", "review."):
+        holder = scheme if not block else getattr(scheme, block.rstrip("."))
+        if holder is not None and hasattr(holder, name):
+            return ctx.scheme_fact(scheme, name, holder, block), block
+    return None, ""
+
+
+STATISTICS_FIELDS = frozenset(f.name for f in fields(Statistics))

@@ -1,0 +1,281 @@
+"""Part XI: the periodical payment of the standard beneficiary against the Schedule.
+
+Art 65(1)/66(1): (benefit + family allowances) / (reference wage + the same family allowances)
+must reach the Schedule's percentage. The reference is the skilled manual male employee's wage
+for earnings-related benefits (Art 65), the ordinary adult male labourer's for flat-rate ones
+(Art 66) and for means-tested ones (Art 67(c)). All amounts go on a monthly basis (Art 65(4),
+66(2)). A ceiling on insurable earnings is tested where it bites: at the skilled wage (65(3)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from c102.evaluate.assessment import BenefitCalculation
+from c102.evaluate.context import Context
+from c102.evaluate.verdict import show
+from c102.model.description import Benefit, Scheme
+from c102.model.values import Fact, Money, Percent
+from c102.rules.model import ScheduleRow, StandardBeneficiary
+
+EARNINGS_FIELDS = ("rate", "base_rate", "accrual_rate")
+
+
+@dataclass
+class Working:
+    """A Part XI calculation, or the facts that are missing for it."""
+
+    calculation: BenefitCalculation | None
+    missing: list[str] = field(default_factory=list)
+    problem: str | None = None  # a benefit that cannot be tested, e.g. no formula
+    remedy: str | None = None  # the change in the formula that would reach the Schedule
+
+
+def money(x: Fraction) -> str:
+    return show(x, 2)
+
+
+def pct(x: Fraction) -> str:
+    return f"{show(x * 100, 1)}%"
+
+
+def benefit_for(scheme: Scheme, branch: str, contingency: str | None) -> Benefit | None:
+    """The scheme's benefit block for a branch (and employment injury's sub-contingency)."""
+    fallback = None
+    for benefit in scheme.benefit:
+        if benefit.branch != branch:
+            continue
+        if benefit.contingency is None:
+            fallback = fallback or benefit
+        elif contingency is None or benefit.contingency.value == contingency:
+            return benefit
+    return fallback
+
+
+def article_of(ctx: Context, scheme: Scheme, benefit: Benefit) -> str | None:
+    """Which Article of Part XI the benefit is tested under: a stated choice, else its formula."""
+    prefix = f"benefit.{benefit.branch}."
+    chosen = ctx.scheme_fact(scheme, "assessed_under", benefit, prefix)
+    if chosen is not None:
+        return str(chosen.value).removeprefix("Art").strip()
+    kind = ctx.scheme_fact(scheme, "kind")
+    if kind is not None and kind.value == "means_tested":
+        return "67"
+    if any(getattr(benefit, f) is not None for f in EARNINGS_FIELDS):
+        return "65"
+    if benefit.flat is not None:
+        return "66"
+    return None
+
+
+def percent_of_earnings(
+    ctx: Context, scheme: Scheme, benefit: Benefit, years: Fraction | None, steps: list[str]
+) -> Fraction:
+    """The share of earnings the formula pays after ``years`` of contribution."""
+    prefix = f"benefit.{benefit.branch}."
+
+    def read(name: str) -> Fact[Percent] | None:
+        return ctx.scheme_fact(scheme, name, benefit, prefix)
+
+    rate, base, accrual = read("rate"), read("base_rate"), read("accrual_rate")
+    after = ctx.scheme_fact(scheme, "accrual_after", benefit, prefix)
+    cap = read("max_rate")
+    if rate is not None:
+        share = rate.value.fraction
+        steps.append(f"Benefit rate: {rate.value} of earnings{_src(rate)}.")
+    else:
+        share = base.value.fraction if base is not None else Fraction(0)
+        if accrual is not None:
+            start = after.value.in_unit("years") if after is not None else Fraction(0)
+            counted = max(Fraction(0), (years or Fraction(0)) - start)
+            share += accrual.value.fraction * counted
+            base_text = f"{base.value} + " if base is not None else ""
+            steps.append(
+                f"Benefit rate after {show(years or 0, 0)} years: {base_text}{accrual.value} a year "
+                f"x {show(counted, 1)} years = {pct(share)}{_src(accrual)}."
+            )
+        elif base is not None:
+            steps.append(f"Benefit rate: {base.value} of earnings{_src(base)}.")
+    if cap is not None and share > cap.value.fraction:
+        share = cap.value.fraction
+        steps.append(f"Capped at the maximum rate of {cap.value}{_src(cap)}.")
+    return share
+
+
+def calculate(
+    ctx: Context,
+    scheme: Scheme,
+    row: ScheduleRow,
+    beneficiary: StandardBeneficiary,
+    branch: str,
+    years: Fraction | None,
+    required: Fraction,
+) -> Working:
+    """The standard beneficiary's benefit and replacement rate under one scheme."""
+    contingency = row.contingency if row.contingency != branch else None
+    benefit = benefit_for(scheme, branch, contingency)
+    label = f"scheme.{ctx.slug(scheme)}.benefit.{branch}"
+    if benefit is None:
+        return Working(None, [f"{label} (the benefit and its formula)"])
+    article = article_of(ctx, scheme, benefit)
+    if article is None:
+        return Working(None, [f"{label}: rate, base_rate, accrual_rate or flat"], "the benefit has no formula")
+    steps = [f"Standard beneficiary (Schedule to Part XI, Part {row.part}): {beneficiary.label.lower()}."]
+
+    wage_name = "skilled_wage" if article == "65" else "labourer_wage"
+    wage_fact = ctx.stat(wage_name)
+    definition = ctx.stat(f"{wage_name}_definition")
+    who = "skilled manual male employee" if article == "65" else "ordinary adult male labourer"
+    defined = f" ({definition.value})" if definition is not None else ""
+    wage_label = f"{who}{defined}"
+    if wage_fact is None:
+        return Working(None, [f"statistics.{wage_name} (wage of the {who}, Art {article})"])
+    wage = wage_fact.value.per_month()
+    steps.append(f"Reference wage, Art {article}: {wage_label}, {money(wage)} a month{_src(wage_fact)}.")
+
+    prefix = f"benefit.{branch}."
+    earnings = wage
+    ceiling = ctx.scheme_fact(scheme, "ceiling", benefit, prefix)
+    if ceiling is not None:
+        cap = ceiling.value.per_month()
+        if cap < wage:
+            earnings = cap
+            steps.append(
+                f"Ceiling on insurable earnings {money(cap)} a month is below the reference wage: "
+                f"earnings taken as {money(cap)} (tested at the reference wage, Art 65(3)){_src(ceiling)}."
+            )
+        else:
+            steps.append(f"Ceiling {money(cap)} a month is not below the reference wage (Art 65(3)).")
+
+    main = percent_of_earnings(ctx, scheme, benefit, years, steps) * earnings
+    flat = ctx.scheme_fact(scheme, "flat", benefit, prefix)
+    if flat is not None:
+        main += flat.value.per_month()
+        steps.append(f"Flat amount {money(flat.value.per_month())} a month{_src(flat)}.")
+    minimum = ctx.scheme_fact(scheme, "minimum", benefit, prefix)
+    if minimum is not None and main < minimum.value.per_month():
+        main = minimum.value.per_month()
+        steps.append(f"Raised to the minimum benefit of {money(main)} a month{_src(minimum)}.")
+    maximum = ctx.scheme_fact(scheme, "maximum", benefit, prefix)
+    if maximum is not None and main > maximum.value.per_month():
+        main = maximum.value.per_month()
+        steps.append(f"Limited to the maximum benefit of {money(main)} a month{_src(maximum)} (Art 65(3)).")
+    steps.append(f"Benefit before supplements: {money(main)} a month.")
+
+    total = main
+    if beneficiary.spouse:
+        total += _supplement(ctx, scheme, benefit, "spouse_supplement", main, 1, steps)
+    if beneficiary.children:
+        total += _supplement(ctx, scheme, benefit, "child_supplement", main, beneficiary.children, steps)
+
+    allowances = Fraction(0)
+    allowance = ctx.scheme_fact(scheme, "family_allowance", benefit, prefix)
+    if allowance is not None and beneficiary.children:
+        if ctx.choice("family_allowances_in_part_xi") in (False, "no", "exclude"):
+            steps.append("Family allowances left out of the calculation by choice (family_allowances_in_part_xi).")
+        else:
+            allowances = allowance.value.per_month() * beneficiary.children
+            steps.append(
+                f"Family allowances payable during the contingency: {beneficiary.children} x "
+                f"{money(allowance.value.per_month())} = {money(allowances)} a month{_src(allowance)} (Art 65(1))."
+            )
+    rate = (total + allowances) / (wage + allowances)
+    steps.append(
+        f"Rate: ({money(total)} + {money(allowances)}) / ({money(wage)} + {money(allowances)}) = {pct(rate)}, "
+        f"against {pct(required)} required."
+    )
+    remedy = None
+    if rate < required:
+        remedy = _remedy(ctx, scheme, benefit, years, required, wage, earnings, allowances, total, main, flat)
+    sources = sorted({s for s in _read_sources(ctx) if s})
+    return Working(
+        BenefitCalculation(
+            part=row.part,
+            row=row.row,
+            scheme=scheme.name,
+            article=article,
+            standard_beneficiary=beneficiary.label,
+            reference_wage=wage,
+            reference_wage_label=wage_label,
+            earnings=earnings,
+            benefit=total,
+            family_allowances=allowances,
+            rate=rate,
+            required=required,
+            steps=steps,
+            sources=sources,
+        ),
+        remedy=remedy,
+    )
+
+
+def _supplement(
+    ctx: Context, scheme: Scheme, benefit: Benefit, name: str, main: Fraction, times: int, steps: list[str]
+) -> Fraction:
+    fact = ctx.scheme_fact(scheme, name, benefit, f"benefit.{benefit.branch}.")
+    if fact is None:
+        return Fraction(0)
+    value = fact.value
+    each = value.fraction * main if isinstance(value, Percent) else value.per_month()
+    assert isinstance(value, Percent | Money)
+    who = "spouse" if name == "spouse_supplement" else "each child"
+    steps.append(f"Supplement for {who}: {value} = {money(each)}" + (f" x {times}" if times > 1 else "") + f"{_src(fact)}.")
+    return each * times
+
+
+def _src(fact: Fact[object]) -> str:
+    return f" [{fact.source}]" if fact.source else ""
+
+
+def _read_sources(ctx: Context) -> list[str | None]:
+    current = ctx.current[0]
+    if current is None:
+        return []
+    return [ctx.graph.nodes[f].source for f in ctx.graph.nodes[current].reads]
+
+
+def _remedy(
+    ctx: Context,
+    scheme: Scheme,
+    benefit: Benefit,
+    years: Fraction | None,
+    required: Fraction,
+    wage: Fraction,
+    earnings: Fraction,
+    allowances: Fraction,
+    total: Fraction,
+    main: Fraction,
+    flat: Fact[Money] | None,
+) -> str:
+    """The benefit (and, for a simple formula, the rate or accrual) that reaches the Schedule."""
+    needed_total = required * (wage + allowances) - allowances
+    text = f"the standard beneficiary's benefit would need to be at least {money(needed_total)} a month (now {money(total)})"
+    if main <= 0 or earnings <= 0 or benefit.minimum is not None and main == benefit.minimum.value.per_month():
+        return text
+    # Supplements proportional to the main benefit scale with it; fixed ones do not.
+    fixed = Fraction(0)
+    proportional = Fraction(1)
+    for name, times in (("spouse_supplement", 1), ("child_supplement", 2)):
+        fact = getattr(benefit, name)
+        if fact is None:
+            continue
+        if isinstance(fact.value, Percent):
+            proportional += fact.value.fraction * times
+        else:
+            fixed += fact.value.per_month() * times
+    needed_main = (needed_total - fixed) / proportional
+    flat_part = flat.value.per_month() if flat is not None else Fraction(0)
+    needed_share = (needed_main - flat_part) / earnings
+    if benefit.rate is not None:
+        return f"{text}: the rate would need to be at least {pct(needed_share)} of earnings"
+    if benefit.accrual_rate is not None and years:
+        start = benefit.accrual_after.value.in_unit("years") if benefit.accrual_after is not None else Fraction(0)
+        counted = years - start
+        base = benefit.base_rate.value.fraction if benefit.base_rate is not None else Fraction(0)
+        if counted > 0:
+            accrual = (needed_share - base) / counted
+            return f"{text}: the accrual rate would need to be at least {show(accrual * 100, 2)}% a year"
+    if flat is not None and benefit.rate is None and benefit.accrual_rate is None and benefit.base_rate is None:
+        return f"{text}: the flat amount would need to be at least {money(needed_main)} a month"
+    return text

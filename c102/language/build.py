@@ -1,0 +1,412 @@
+"""Generic blocks and fields -> the typed model, driven by the dataclasses of ``c102.model``.
+
+The dataclasses say everything: a field typed ``Fact[X]`` is a line ``key: value``, a nested
+dataclass a block, ``list[Dataclass]`` a block that may repeat, ``dict[str, Fact[Any]]`` a block
+of free keys (``choices``, ``answers``), field metadata ``label=True`` the text after a block's
+keyword. Adding a field to the model adds it to the language, the YAML form, ``fmt`` and the
+JSON Schema with no change here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import Any, Literal, Union, get_args, get_origin
+
+from c102.errors import Diagnostic, Position
+from c102.language.nodes import Atom, BlockNode, FieldNode, Raw
+from c102.model.description import Description
+from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
+
+LABEL, FACT, BLOCK, BLOCKS, FACTS = "label", "fact", "block", "blocks", "facts"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """How one dataclass field is written in the language."""
+
+    name: str
+    kind: str  # label | fact | block | blocks | facts
+    type: Any  # the value type (inside Fact[...]) or the dataclass of a block
+    required: bool
+    doc: str
+
+
+def _strip_optional(tp: Any) -> tuple[Any, bool]:
+    if get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        if len(args) < len(get_args(tp)):
+            return (args[0] if len(args) == 1 else Union[tuple(args)]), True  # noqa: UP007
+    return tp, False
+
+
+@cache
+def specs(cls: type) -> dict[str, FieldSpec]:
+    """The language view of a model dataclass, in field order (which is also ``fmt``'s order)."""
+    hints = typing.get_type_hints(cls)
+    out: dict[str, FieldSpec] = {}
+    for f in dataclasses.fields(cls):
+        if f.name == "position" or f.metadata.get("internal"):
+            continue
+        tp, _ = _strip_optional(hints[f.name])
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        doc = str(f.metadata.get("doc", ""))
+        if f.metadata.get("label"):
+            kind = LABEL
+        elif get_origin(tp) is Fact:
+            kind, tp = FACT, get_args(tp)[0]
+        elif dataclasses.is_dataclass(tp):
+            kind = BLOCK
+        elif get_origin(tp) is list and dataclasses.is_dataclass(get_args(tp)[0]):
+            kind, tp = BLOCKS, get_args(tp)[0]
+        elif get_origin(tp) is dict:
+            kind, tp = FACTS, get_args(get_args(tp)[1])[0]
+        else:
+            raise TypeError(f"{cls.__name__}.{f.name}: type {tp!r} has no form in the language")
+        out[f.name] = FieldSpec(f.name, kind, tp, required, doc)
+    return out
+
+
+def label_spec(cls: type) -> FieldSpec | None:
+    return next((s for s in specs(cls).values() if s.kind == LABEL), None)
+
+
+# ---------------------------------------------------------------- values
+
+
+class BadValue(Exception):
+    """A value that does not fit its field; carries where and what to do."""
+
+    def __init__(self, message: str, where: Atom | None = None, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.where, self.hint = message, where, hint
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def expected(tp: Any) -> str:
+    """What a value of this type looks like, for messages and the language reference."""
+    origin = get_origin(tp)
+    if origin is Literal:
+        return "one of: " + ", ".join(str(a) for a in get_args(tp))
+    if origin is list:
+        return "a comma-separated list of " + expected(get_args(tp)[0]).removeprefix("a ")
+    if origin in (Union, types.UnionType):
+        return " or ".join(expected(a) for a in get_args(tp))
+    if origin is SexSplit:
+        return "an age, e.g. 65 or men 62, women 60"
+    return _EXPECTED.get(tp, "a value")
+
+
+_EXPECTED: dict[Any, str] = {
+    str: "a word or a quoted text",
+    bool: "yes or no",
+    date: "a date, e.g. 2025-01-01",
+    int: "a whole number",
+    Decimal: "a number",
+    Count: "a number of persons, e.g. 1_600_000 (men 950_000, women 650_000)",
+    Money: "an amount of money, e.g. 1_000 per month",
+    Percent: "a percentage, e.g. 40%",
+    Duration: "a duration, e.g. 15 years",
+}
+
+_WRITE_AS = {
+    Percent: "write it with a percent sign, e.g. {text}%",
+    Duration: "add a unit: {text} days, weeks, months or years",
+}
+
+
+def _integral(atom: Atom, value: Decimal) -> int:
+    if value != value.to_integral_value():
+        raise BadValue(f"expected a whole number, got {atom.text}", atom)
+    return int(value)
+
+
+def _mismatch(tp: Any, atom: Atom) -> BadValue:
+    hint = _WRITE_AS.get(tp)
+    return BadValue(
+        f"expected {expected(tp)}, got {atom.text}",
+        atom,
+        hint.format(text=atom.text) if hint and atom.kind == "num" else None,
+    )
+
+
+def convert_atom(tp: Any, atom: Atom) -> Any:
+    """One atom as a value of type ``tp`` (never a list)."""
+    kind = atom.kind
+    if tp is str:
+        if kind in ("text", "word", "cite"):
+            return atom.value
+        if kind in ("num", "date"):
+            return atom.text
+    elif tp is bool:
+        if kind == "word" and atom.value in ("yes", "no"):
+            return atom.value == "yes"
+    elif tp is date:
+        if kind == "date":
+            try:
+                return date.fromisoformat(atom.value)
+            except ValueError:
+                raise BadValue(f"{atom.text} is not a calendar date", atom) from None
+    elif tp is int:
+        if kind == "num":
+            return _integral(atom, atom.value)
+    elif tp is Decimal:
+        if kind == "num":
+            return atom.value
+    elif tp is Count:
+        if kind == "num":
+            return Count(_integral(atom, atom.value))
+        if kind == "count":
+            total, men, women = atom.value
+            return Count(_integral(atom, total), _integral(atom, men), _integral(atom, women))
+    elif tp is Money:
+        if kind == "num":
+            return Money(atom.value)
+        if kind == "money":
+            amount, per = atom.value
+            return Money(amount, per.removesuffix("s"))
+    elif tp is Percent:
+        if kind == "pct":
+            return Percent(atom.value)
+    elif tp is Duration:
+        if kind == "duration":
+            amount, unit = atom.value
+            return Duration(amount, unit if unit.endswith("s") else unit + "s")
+    elif get_origin(tp) is SexSplit:
+        if kind == "num":
+            return SexSplit(atom.value, atom.value)
+        if kind == "sexsplit":
+            return SexSplit(*atom.value)
+    elif get_origin(tp) is Literal:
+        allowed = get_args(tp)
+        if kind == "word" and atom.value in allowed:
+            return atom.value
+        if kind in ("word", "text"):
+            raise BadValue(
+                f"unknown value '{atom.value}'; expected {expected(tp)}", atom, suggest(atom.value, allowed)
+            )
+    elif get_origin(tp) in (Union, types.UnionType):
+        for arm in get_args(tp):
+            try:
+                return convert_atom(arm, atom)
+            except BadValue:
+                continue
+    elif tp is Any:
+        return natural(atom)
+    raise _mismatch(tp, atom)
+
+
+def natural(atom: Atom) -> Any:
+    """The value of an atom when the field does not fix a type (``choices``, ``answers``)."""
+    kind = atom.kind
+    if kind == "word" and atom.value in ("yes", "no"):
+        return atom.value == "yes"
+    for tp, kinds in _NATURAL:
+        if kind in kinds:
+            return convert_atom(tp, atom)
+    return atom.value
+
+
+_NATURAL: tuple[tuple[Any, tuple[str, ...]], ...] = (
+    (Decimal, ("num",)),
+    (Percent, ("pct",)),
+    (Money, ("money",)),
+    (Duration, ("duration",)),
+    (date, ("date",)),
+    (Count, ("count",)),
+    (SexSplit[Decimal], ("sexsplit",)),
+)
+
+
+def convert(tp: Any, atoms: list[Atom]) -> Any:
+    """The atoms of one field as its typed value: a list only where the type is a list."""
+    if get_origin(tp) is list:
+        return [convert_atom(get_args(tp)[0], a) for a in atoms]
+    if len(atoms) > 1:
+        if tp is Any:
+            return [natural(a) for a in atoms]
+        raise BadValue(
+            f"this field takes one value, not a list; expected {expected(tp)}",
+            atoms[1],
+            "remove the part after the comma, or put a list in a note",
+        )
+    return convert_atom(tp, atoms[0])
+
+
+# ---------------------------------------------------------------- blocks
+
+
+class Builder:
+    """Builds one description, collecting every error rather than stopping at the first."""
+
+    def __init__(self, file: str, lines: list[str], read_raw: typing.Callable[[Any, Raw], list[Atom]]) -> None:
+        self.file = file
+        self.lines = lines
+        self.read_raw = read_raw
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, line: int, column: int, message: str, hint: str | None = None, code: str = "model") -> None:
+        source = self.lines[line - 1] if 0 < line <= len(self.lines) else None
+        self.diagnostics.append(
+            Diagnostic(Position(self.file, line, column), message, "error", source, hint, code)
+        )
+
+    def position(self, line: int, column: int) -> Position:
+        return Position(self.file, line, column)
+
+    def atoms(self, tp: Any, node: FieldNode) -> list[Atom]:
+        if node.atoms is not None:
+            return node.atoms
+        if isinstance(node.raw, list):  # a YAML/JSON sequence: each element is one value
+            element = get_args(tp)[0] if get_origin(tp) is list else tp
+            return [atom for raw in node.raw for atom in self.read_raw(element, raw)]
+        return self.read_raw(tp, node.raw) if node.raw is not None else []
+
+    def fact(self, tp: Any, node: FieldNode) -> Fact[Any] | None:
+        try:
+            atoms = self.atoms(tp, node)
+            if not atoms:
+                raise BadValue(f"'{node.key}' has no value; expected {expected(tp)}")
+            value = convert(tp, atoms)
+        except BadValue as bad:
+            where = bad.where
+            line, column = (where.line, where.column) if where else (node.line, node.column)
+            self.error(line, column, bad.message, bad.hint, code="value")
+            return None
+        first = atoms[0]
+        return Fact(value, node.source, node.note, self.position(first.line, first.column))
+
+    def block(self, cls: type, node: BlockNode) -> Any:
+        before = len(self.diagnostics)
+        fields = specs(cls)
+        kwargs: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        label = label_spec(cls)
+        if node.label is not None:
+            if label is None:
+                self.error(node.label.line, node.label.column, f"block '{node.keyword}' takes no label",
+                           f"write '{node.keyword} {{' on its own", code="label")
+            else:
+                fact = self.fact(label.type, FieldNode(label.name, node.line, node.column,
+                                                       [node.label] if isinstance(node.label, Atom) else None,
+                                                       node.label if isinstance(node.label, Raw) else None))
+                if fact is not None:
+                    kwargs[label.name] = fact.value
+        elif label is not None and label.required:
+            self.error(node.line, node.column, f"block '{node.keyword}' needs a label ({label.doc.lower()})",
+                       f"write {node.keyword} {_label_example(label)} {{", code="label")
+        for item in node.items:
+            key = item.key if isinstance(item, FieldNode) else item.keyword
+            spec = fields.get(key)
+            if spec is None or spec.kind == LABEL:
+                self._unknown(cls, node, item, key)
+                continue
+            if key in seen and spec.kind != BLOCKS:
+                self.error(item.line, item.column, f"'{key}' is given twice in this block (first at line {seen[key]})",
+                           "keep one", code="duplicate")
+                continue
+            seen[key] = item.line
+            if spec.kind == FACT:
+                if not isinstance(item, FieldNode):
+                    self.error(item.line, item.column, f"'{key}' is a field, not a block",
+                               f"write {key}: {expected(spec.type)}", code="shape")
+                    continue
+                fact = self.fact(spec.type, item)
+                if fact is not None:
+                    kwargs[key] = fact
+            elif not isinstance(item, BlockNode):
+                self.error(item.line, item.column, f"'{key}' is a block, not a field",
+                           f"write {key} {{ ... }} with one field per line inside", code="shape")
+            elif spec.kind == BLOCK:
+                kwargs[key] = self.block(spec.type, item)
+            elif spec.kind == BLOCKS:
+                kwargs.setdefault(key, []).append(self.block(spec.type, item))
+            else:
+                kwargs[key] = self.facts(spec.type, item)
+        for spec in fields.values():
+            if spec.required and spec.kind != LABEL and spec.name not in seen:
+                self.error(node.line, node.column, f"block '{node.keyword}' is missing '{spec.name}'",
+                           f"add a line '{spec.name}: ...' ({expected(spec.type)})", code="missing")
+        if len(self.diagnostics) > before:
+            return None
+        if "position" in {f.name for f in dataclasses.fields(cls)}:
+            kwargs["position"] = self.position(node.line, node.column)
+        return cls(**kwargs)
+
+    def facts(self, tp: Any, node: BlockNode) -> dict[str, Fact[Any]]:
+        out: dict[str, Fact[Any]] = {}
+        lines: dict[str, int] = {}
+        for item in node.items:
+            if not isinstance(item, FieldNode):
+                self.error(item.line, item.column, f"'{node.keyword}' holds fields only, not blocks",
+                           code="shape")
+                continue
+            if item.key in out:
+                self.error(item.line, item.column,
+                           f"'{item.key}' is given twice (first at line {lines[item.key]})", code="duplicate")
+                continue
+            fact = self.fact(tp, item)
+            if fact is not None:
+                out[item.key] = fact
+                lines[item.key] = item.line
+        return out
+
+    def _unknown(self, cls: type, node: BlockNode, item: FieldNode | BlockNode, key: str) -> None:
+        names = [n for n, s in specs(cls).items() if s.kind != LABEL]
+        hint = suggest(key, names) or f"the fields of '{node.keyword}' are: {', '.join(names)}"
+        self.error(item.line, item.column, f"unknown field '{key}' in block '{node.keyword}'", hint,
+                   code="unknown")
+
+
+def _label_example(spec: FieldSpec) -> str:
+    if spec.type is str:
+        return '"Name"'
+    if spec.type is int:
+        return "2023"
+    return get_args(spec.type)[0] if get_origin(spec.type) is Literal else "label"
+
+
+def build_description(builder: Builder, items: list[FieldNode | BlockNode]) -> Description | None:
+    """The top level of a file is the body of a ``Description``: its blocks, in any order."""
+    before = len(builder.diagnostics)
+    fields = specs(Description)
+    kwargs: dict[str, Any] = {}
+    seen: dict[str, int] = {}
+    for item in items:
+        key = item.key if isinstance(item, FieldNode) else item.keyword
+        spec = fields.get(key)
+        if spec is None:
+            hint = suggest(key, fields) or f"a description is made of the blocks: {', '.join(fields)}"
+            builder.error(item.line, item.column, f"unknown block '{key}'", hint, code="unknown")
+            continue
+        if not isinstance(item, BlockNode):
+            builder.error(item.line, item.column, f"'{key}' is a block, not a field",
+                          f"write {key} {{ ... }}", code="shape")
+            continue
+        if key in seen and spec.kind != BLOCKS:
+            builder.error(item.line, item.column, f"block '{key}' is given twice (first at line {seen[key]})",
+                          "merge the two blocks", code="duplicate")
+            continue
+        seen[key] = item.line
+        if spec.kind == BLOCK:
+            kwargs[key] = builder.block(spec.type, item)
+        elif spec.kind == BLOCKS:
+            kwargs.setdefault(key, []).append(builder.block(spec.type, item))
+        else:
+            kwargs[key] = builder.facts(spec.type, item)
+    if "country" not in seen:
+        builder.error(1, 1, "the description has no 'country' block",
+                      'start with: country "Name" { ... }', code="missing")
+    if len(builder.diagnostics) > before:
+        return None
+    return Description(**kwargs)

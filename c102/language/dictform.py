@@ -1,0 +1,291 @@
+"""The YAML/JSON form of a description: the same blocks as nested mappings, positions kept.
+
+``country: {name: Examplia, iso: XE}``, ``scheme: [{name: ..., benefit: [{branch: old_age, ...}]}]``.
+A value is a scalar in the language's value syntax (``"15 years"``, ``"1_000 per month"``,
+``"men 62, women 60"``) or ``{value: ..., source: ..., note: ...}``. The file is composed into
+YAML nodes (never constructed into objects first) so every error keeps its line and column; it is
+validated against ``c102/schemas/description.schema.json`` and then built by the same builder as
+the .c102 form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, get_args, get_origin
+
+from c102.errors import Diagnostic, Position
+from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, BadValue, Builder, expected, specs, suggest
+from c102.language.nodes import Atom, BlockNode, FieldNode, Raw
+from c102.model.description import Description
+
+FACT_KEYS = ("value", "source", "note")
+
+
+@dataclass(slots=True)
+class Node:
+    """A YAML/JSON node: a mapping (list of key/value pairs), a sequence or a scalar, with position."""
+
+    kind: str  # map | seq | scalar
+    line: int
+    column: int
+    items: list[tuple[Node, Node]] = field(default_factory=list)  # map
+    elements: list[Node] = field(default_factory=list)  # seq
+    raw: Raw | None = None  # scalar
+
+    @property
+    def key_text(self) -> str:
+        return self.raw.text if self.raw is not None else "?"
+
+
+def _from_yaml(node: Any) -> Node:
+    import yaml
+
+    line, column = node.start_mark.line + 1, node.start_mark.column + 1
+    if isinstance(node, yaml.MappingNode):
+        return Node("map", line, column, items=[(_from_yaml(k), _from_yaml(v)) for k, v in node.value])
+    if isinstance(node, yaml.SequenceNode):
+        return Node("seq", line, column, elements=[_from_yaml(v) for v in node.value])
+    tag = str(node.tag).rsplit(":", 1)[-1]
+    return Node("scalar", line, column, raw=Raw(str(node.value), tag, line, column, node.style in ('"', "'")))
+
+
+def _from_json(value: Any) -> Node:
+    """A parsed JSON value as nodes without positions (used if YAML cannot compose the JSON text)."""
+    if isinstance(value, dict):
+        return Node("map", 0, 0, items=[(_from_json(k), _from_json(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return Node("seq", 0, 0, elements=[_from_json(v) for v in value])
+    if value is None:
+        return Node("scalar", 0, 0, raw=Raw("null", "null", 0, 0))
+    if isinstance(value, bool):
+        return Node("scalar", 0, 0, raw=Raw("true" if value else "false", "bool", 0, 0))
+    tag = "str" if isinstance(value, str) else "float" if isinstance(value, _JsonFloat) else "int"
+    return Node("scalar", 0, 0, raw=Raw(str(value), tag, 0, 0, tag == "str"))
+
+
+class _JsonFloat(str):
+    """A JSON number with a fraction, kept as its text so no float rounding creeps in."""
+
+
+def plain(node: Node) -> Any:
+    """The node as plain Python data, for JSON Schema validation."""
+    if node.kind == "map":
+        return {k.key_text: plain(v) for k, v in node.items}
+    if node.kind == "seq":
+        return [plain(v) for v in node.elements]
+    assert node.raw is not None
+    raw = node.raw
+    if raw.tag == "null":
+        return None
+    if raw.tag == "bool":
+        return raw.text.lower() in ("yes", "true", "on", "y")
+    if raw.tag in ("int", "float"):
+        try:
+            number = float(raw.text.replace("_", ""))
+            return int(number) if raw.tag == "int" and number.is_integer() else number
+        except ValueError:
+            return raw.text
+    return raw.text
+
+
+def locate(root: Node, path: list[str | int]) -> Node:
+    """The node at a JSON-Schema error path (the deepest one that exists)."""
+    node = root
+    for step in path:
+        if node.kind == "map":
+            found = next((v for k, v in node.items if k.key_text == step), None)
+        elif node.kind == "seq" and isinstance(step, int) and step < len(node.elements):
+            found = node.elements[step]
+        else:
+            found = None
+        if found is None:
+            break
+        node = found
+    return node
+
+
+# ---------------------------------------------------------------- nodes -> generic blocks
+
+
+def _fact_field(key: Node, value: Node, diagnostics: list[Diagnostic], file: str) -> FieldNode:
+    out = FieldNode(key.key_text, key.line, key.column)
+    if value.kind == "map":
+        for k, v in value.items:
+            name = k.key_text
+            if name == "value":
+                _put_raw(out, v)
+            elif name in ("source", "note") and v.raw is not None:
+                setattr(out, name, v.raw.text)
+    else:
+        _put_raw(out, value)
+    return out
+
+
+def _put_raw(out: FieldNode, value: Node) -> None:
+    if value.kind == "seq":
+        out.raw = [e.raw for e in value.elements if e.raw is not None]
+    else:
+        out.raw = value.raw
+
+
+def to_block(cls: type, keyword: str, node: Node, diagnostics: list[Diagnostic], file: str) -> BlockNode:
+    block = BlockNode(keyword, node.line, node.column)
+    fields = specs(cls)
+    for key, value in node.items:
+        spec = fields.get(key.key_text)
+        if spec is not None and spec.kind == LABEL:
+            block.label = value.raw
+        elif spec is not None and spec.kind == BLOCK:
+            block.items.append(to_block(spec.type, key.key_text, value, diagnostics, file))
+        elif spec is not None and spec.kind == BLOCKS:
+            for element in value.elements:
+                block.items.append(to_block(spec.type, key.key_text, element, diagnostics, file))
+        elif spec is not None and spec.kind == FACTS:
+            sub = BlockNode(key.key_text, key.line, key.column)
+            sub.items = [_fact_field(k, v, diagnostics, file) for k, v in value.items]
+            block.items.append(sub)
+        elif spec is not None and spec.kind == FACT or value.kind != "map":
+            block.items.append(_fact_field(key, value, diagnostics, file))
+        else:
+            block.items.append(BlockNode(key.key_text, key.line, key.column))
+    return block
+
+
+# ---------------------------------------------------------------- scalars -> atoms
+
+
+def read_raw(tp: Any, raw: Raw) -> list[Atom]:
+    """A YAML/JSON scalar as atoms of the language, read according to the field's type."""
+    column = raw.column + (1 if raw.quoted else 0)
+    if raw.tag == "null":
+        raise BadValue(f"no value; expected {expected(tp)}", Atom("text", "", raw.text, raw.line, raw.column))
+    if tp is str:
+        return [Atom("text", raw.text, raw.text, raw.line, column)]
+    if raw.tag == "bool":
+        word = "yes" if raw.text.lower() in ("yes", "true", "on", "y") else "no"
+        return [Atom("word", word, raw.text, raw.line, column)]
+    if get_origin(tp) is list and get_args(tp)[0] is str and "," not in raw.text:
+        return [Atom("text", raw.text, raw.text, raw.line, column)]
+    from lark.exceptions import UnexpectedInput
+
+    from c102.language.syntax import parse_value
+
+    try:
+        atoms = parse_value(raw.text)
+    except UnexpectedInput:
+        if tp is Any:
+            return [Atom("text", raw.text, raw.text, raw.line, column)]
+        raise BadValue(
+            f"cannot read '{raw.text}' as {expected(tp)}",
+            Atom("text", raw.text, raw.text, raw.line, raw.column),
+            "write it in the syntax of the .c102 language (docs/language.md)",
+        ) from None
+    for atom in atoms:
+        if atom.line == 1:
+            atom.column += column - 1
+        atom.line += raw.line - 1
+    return atoms
+
+
+# ---------------------------------------------------------------- the whole file
+
+
+def compose(text: str, file: str, json: bool) -> tuple[Node | None, list[Diagnostic]]:
+    """The node tree of a YAML or JSON text, or the syntax error with its line and column."""
+    import yaml
+
+    lines = text.splitlines()
+
+    def at(line: int, column: int, message: str, hint: str | None = None) -> Diagnostic:
+        source = lines[line - 1] if 0 < line <= len(lines) else None
+        return Diagnostic(Position(file, line, column), message, "error", source, hint, "syntax")
+
+    if json:
+        import json as json_module
+
+        try:
+            data = json_module.loads(text, parse_float=_JsonFloat, parse_int=str)
+        except json_module.JSONDecodeError as error:
+            return None, [at(error.lineno, error.colno, f"invalid JSON: {error.msg}")]
+    try:
+        composed = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        if json:
+            return _json_fallback(data), []
+        mark = error.problem_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        return None, [at(line, column, f"invalid YAML: {error.problem}", error.context)]
+    except yaml.YAMLError as error:
+        if json:
+            return _json_fallback(data), []
+        return None, [at(0, 0, f"invalid YAML: {error}")]
+    if composed is None:
+        return None, [at(1, 1, "the file is empty", 'start with a mapping: country: {name: "..."}')]
+    return _from_yaml(composed), []
+
+
+def _json_fallback(data: Any) -> Node:
+    return _from_json(data)
+
+
+def schema_diagnostics(root: Node, file: str, lines: list[str]) -> list[Diagnostic]:
+    """Validate against the shipped JSON Schema; each error placed at its node."""
+    import jsonschema
+
+    from c102.language.schema import load_schema
+
+    validator = jsonschema.Draft202012Validator(load_schema())
+    out: list[Diagnostic] = []
+    for error in sorted(validator.iter_errors(plain(root)), key=lambda e: list(map(str, e.absolute_path))):
+        node = locate(root, list(error.absolute_path))
+        message, hint = _schema_message(error)
+        where = ".".join(str(p) for p in error.absolute_path) or "top level"
+        source = lines[node.line - 1] if 0 < node.line <= len(lines) else None
+        out.append(Diagnostic(Position(file, node.line, node.column), f"{where}: {message}", "error",
+                              source, hint, "schema"))
+    return out
+
+
+def _schema_message(error: Any) -> tuple[str, str | None]:
+    from jsonschema.exceptions import best_match
+
+    if error.validator == "anyOf" and error.context:
+        deeper = best_match(error.context)
+        if deeper.validator in ("enum", "additionalProperties", "required"):
+            error = deeper
+    if error.validator == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        hint = suggest(extra[0], allowed) if extra else None
+        return f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(repr(k) for k in extra)}", (
+            hint or f"allowed: {', '.join(allowed)}"
+        )
+    if error.validator == "enum":
+        allowed = [str(v) for v in error.validator_value]
+        return f"unknown value {error.instance!r}; expected one of: {', '.join(allowed)}", suggest(
+            str(error.instance), allowed
+        )
+    if error.validator == "required":
+        return error.message, None
+    if error.validator == "anyOf":
+        return f"{error.instance!r} does not fit: {error.schema.get('description', 'see the JSON Schema')}", None
+    return error.message, None
+
+
+def diagnose_dict_text(text: str, file: str, json: bool = False) -> tuple[Description | None, list[Diagnostic]]:
+    """A YAML or JSON description as the typed model, or the diagnostics that prevent it."""
+    from c102.language.build import build_description
+
+    root, diagnostics = compose(text, file, json)
+    if root is None:
+        return None, diagnostics
+    lines = text.splitlines()
+    if root.kind != "map":
+        return None, [Diagnostic(Position(file, root.line, root.column),
+                                 "the top level must be a mapping of blocks (country, scheme, ...)", code="schema")]
+    diagnostics = schema_diagnostics(root, file, lines)
+    if diagnostics:
+        return None, diagnostics
+    top = to_block(Description, "description", root, diagnostics, file)
+    builder = Builder(file, lines, read_raw)
+    return build_description(builder, top.items), builder.diagnostics

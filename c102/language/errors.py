@@ -1,0 +1,224 @@
+"""Syntax errors as a reader would want them: where, what was expected in plain words, what to do.
+
+lark reports token names; the messages here are chosen with ``UnexpectedInput.match_examples``
+against small broken snippets, one list per message. After an error the offending line is blanked
+and the file parsed again, so one run reports every line that is wrong, not only the first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from c102.errors import Diagnostic, Position
+from c102.language.nodes import BlockNode, FieldNode
+
+if TYPE_CHECKING:
+    from lark.exceptions import UnexpectedInput
+
+MAX_SYNTAX_ERRORS = 20
+
+_VALUES = ("1", "1.5", "5%", "1 per month", "2 years", "1 (men 1, women 0)", "men 1, women 2",
+           "2020-01-01", "w", "12(2)", '"t"')
+_AFTER = ('source "s"', 'note "n"', 'source "s" note "n"')
+
+# message -> (hint, snippets that fail at the same parser state)
+EXAMPLES: dict[str, tuple[str | None, list[str]]] = {
+    "expected a value after ':' (a number, a date, yes/no, a word or a quoted text)": (
+        "write the value on the same line as its field name",
+        ["a:\n", "a: }\n", "a: ,\n", "a: {\n", "a: :\n", "a: )\n", "a: (\n", "x {\n a:\n}\n"],
+    ),
+    "expected a value after ','": (
+        "remove the trailing comma or add the missing value",
+        ["a: b,\n", "a: b, }\n", "a: 1, ,\n", "a: 1,\n"],
+    ),
+    "expected the end of the line, a unit (days, weeks, months, years) or 'per' and a period after the number": (
+        "one field per line; write durations as '15 years' and amounts as '1_000 per month'",
+        ["a: 1 2\n", "a: 1 b\n", "a: 1.5 2\n", "a: 1.5 b\n", "a: 1 {\n", "a: 1 :\n", "a: 1 }\n", 'a: 1 "x"\n'],
+    ),
+    "expected the end of the line after the value": (
+        'one field per line; only source "..." and note "..." may follow a value',
+        [f"a: {v} {extra}\n" for v in _VALUES[2:] for extra in ("2", "x", "{", ":", "}", '"x"', "5%")]
+        + [f"a: {v} {after} {extra}\n" for v in _VALUES for after in _AFTER for extra in ("2", "x", '"x"', "}")],
+    ),
+    "expected a period after 'per': day, week, month or year": (
+        "e.g. 1_000 per month",
+        ["a: 1 per\n", "a: 1 per 2\n", "a: 1 per x\n", "a: 1.5 per\n", "a: 1.5 per x\n", 'a: 1 per "x"\n'],
+    ),
+    "expected a quoted text after 'source' or 'note'": (
+        'e.g. source "Social Security Act 2010, s. 42"',
+        [f"a: {v} {kw} {extra}\n" for v in _VALUES for kw in ("source", "note") for extra in ("", "x", "2")]
+        + [f'a: {v} source "s" note {extra}\n' for v in _VALUES for extra in ("", "x", "2")],
+    ),
+    "expected ':' after a field name, or a label and '{' to open a block": (
+        "fields are written 'name: value', blocks 'name [label] {' with '}' on a line of its own",
+        ["a\n", "a }\n", "a ,\n", "a )\n", "x {\n a\n}\n", "x {\n a }\n}\n", "a 5%\n"],
+    ),
+    "expected '{' after the block label": (
+        "a block starts with 'keyword label {' on one line",
+        ["a b\n", 'a "x"\n', "a b c\n", "a 1\n", "a 1 2\n", 'a "x" y\n', "a b :\n", "a 12(2)\n", "a 1.5\n"],
+    ),
+    "expected a line break after '}'": (
+        "a block closes with '}' on a line of its own",
+        ["a {\n} b\n", "a {\n} }\n", "x {\n a {\n } b\n}\n"],
+    ),
+    "expected a line break after '{'": (
+        "write each field of the block on its own line",
+        ["a { :\n", "a { 1\n}\n", "a {,\n"],
+    ),
+    "expected a field 'name: value', a block, or '}'": (
+        None,
+        ["x {\n 1\n}\n", "x {\n :\n}\n", "x {\n 5%\n}\n", "x {\n ,\n}\n", "x {\n a {\n 1\n }\n}\n"],
+    ),
+    "expected a field or a block at the start of the line": (
+        "'}' closes a block only where one is open",
+        ["}\n", "1\n", ":\n", "5%\n", "a: 1\n}\n", ",\n", '"x"\n', "x {\n}\n}\n"],
+    ),
+    "expected a split by sex: 'men 62, women 60' or '1_600 (men 900, women 700)'": (
+        None,
+        ["a: men\n", "a: men x\n", "a: men 1\n", "a: men 1,\n", "a: men 1, x\n", "a: men 1, women\n",
+         "a: men 1, women x\n", "a: 1 (\n", "a: 1 (men\n", "a: 1 (men 2\n", "a: 1 (men 2,\n", "a: 1 (men 2, women\n",
+         "a: 1 (men 2, women 3\n", "a: 1 (x\n", "a: 1 (men 2, x\n"],
+    ),
+}
+
+FRIENDLY = {
+    "_NL": "the end of the line",
+    "$END": "the end of the file",
+    "NAME": "a word",
+    "STRING": "a quoted text",
+    "NUMBER": "a number",
+    "PERCENT": "a percentage",
+    "DATE": "a date",
+    "CITATION": "an article reference",
+    "UNIT": "a unit (days, weeks, months, years)",
+    "LBRACE": "'{'",
+    "RBRACE": "'}'",
+    "COLON": "':'",
+    "COMMA": "','",
+    "LPAR": "'('",
+    "RPAR": "')'",
+    "SOURCE": "'source'",
+    "NOTE": "'note'",
+    "PER": "'per'",
+    "MEN": "'men'",
+    "WOMEN": "'women'",
+    "_CONT": "a continuation line",
+}
+
+
+def _parse_start(text: str) -> Any:
+    from c102.language.syntax import parser
+
+    return parser().parse(text, start="start")
+
+
+def describe_token(token: Any) -> str:
+    if token.type == "$END":
+        return "the end of the file"
+    if token.type in ("_NL", "_CONT"):
+        return "the end of the line"
+    return f"'{token}'" if token.type != "STRING" else f"the text {token}"
+
+
+def explain(error: UnexpectedInput, text: str, file: str) -> Diagnostic:
+    """One syntax error as a diagnostic with a curated message."""
+    from lark.exceptions import UnexpectedCharacters, UnexpectedToken
+
+    lines = text.splitlines()
+    line, column = error.line, error.column
+    hint: str | None = None
+    if isinstance(error, UnexpectedCharacters):
+        char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
+        if char == '"':
+            message = "this quoted text is not closed on its line"
+            hint = 'end it with " (write \\" for a quote inside the text)'
+        elif char in "“”‘’":
+            message = f"unexpected curly quote {char}"
+            hint = 'use straight quotes "..." around texts'
+        else:
+            message = f"unexpected character {char!r}"
+            hint = "quote texts that contain punctuation: \"...\""
+    elif isinstance(error, UnexpectedToken) and error.token.type == "$END":
+        message = "the file ends inside a block: a '}' is missing"
+        opened = unclosed_block_line(text)
+        hint = f"the block opened at line {opened} is not closed" if opened else None
+        if opened:
+            line, column = opened, len(lines[opened - 1]) - len(lines[opened - 1].lstrip()) + 1
+    elif isinstance(error, UnexpectedToken):
+        label = error.match_examples(_parse_start, {k: v[1] for k, v in EXAMPLES.items()},
+                                     token_type_match_fallback=True)
+        found = describe_token(error.token)
+        if label is not None:
+            message, hint = f"{label}, found {found}", EXAMPLES[label][0]
+        else:
+            wanted = sorted({FRIENDLY.get(t, t) for t in error.expected if not t.startswith("__")})
+            message = f"unexpected {found}; expected {', '.join(wanted)}"
+    else:  # pragma: no cover - lark raises only the two kinds above for LALR
+        message = str(error).splitlines()[0]
+    source = lines[line - 1] if 0 < line <= len(lines) else None
+    return Diagnostic(Position(file, line, column), message, "error", source, hint, "syntax")
+
+
+def unclosed_block_line(text: str) -> int | None:
+    """The line of the innermost block that is still open at the end of the file."""
+    stack: list[int] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = _strip_strings_and_comments(raw)
+        for ch in line:
+            if ch == "{":
+                stack.append(number)
+            elif ch == "}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
+
+
+def _strip_strings_and_comments(line: str) -> str:
+    out, quoted, escaped = [], False, False
+    for ch in line:
+        if quoted:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                quoted = False
+            continue
+        if ch == '"':
+            quoted = True
+        elif ch == "#":
+            break
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def parse_with_recovery(text: str, file: str) -> tuple[list[FieldNode | BlockNode] | None, list[Diagnostic]]:
+    """Parse a file; on errors, report each wrong line (up to ``MAX_SYNTAX_ERRORS``)."""
+    from lark.exceptions import UnexpectedInput, UnexpectedToken
+
+    from c102.language.syntax import parse_items
+
+    diagnostics: list[Diagnostic] = []
+    work = text.split("\n")
+    done: set[tuple[int, int]] = set()
+    while len(diagnostics) < MAX_SYNTAX_ERRORS:
+        try:
+            items = parse_items("\n".join(work))
+        except UnexpectedInput as error:
+            where = (error.line, error.column)
+            if where in done:
+                break
+            done.add(where)
+            diagnostics.append(explain(error, text, file))
+            if isinstance(error, UnexpectedToken) and error.token.type == "$END":
+                break
+            index = error.line - 1
+            if not 0 <= index < len(work):
+                break
+            # Blank the wrong line, keeping an opened block open so later lines still make sense.
+            opens = _strip_strings_and_comments(work[index]).count("{")
+            closes = _strip_strings_and_comments(work[index]).count("}")
+            work[index] = "_ {" if opens > closes else ""
+            continue
+        return (None if diagnostics else items), diagnostics
+    return None, diagnostics

@@ -1,0 +1,86 @@
+"""Entry points: read a description from a .c102, .yaml/.yml or .json file into the typed model.
+
+``diagnose_*`` return the model (or None) with every diagnostic found; ``load_description`` and
+``parse_text`` raise ``DescriptionError`` carrying those diagnostics when there is an error.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from c102.errors import Diagnostic, DescriptionError, Position
+from c102.model.description import Description
+
+EXTENSION = ".c102"
+DICT_EXTENSIONS = (".yaml", ".yml", ".json")
+
+
+def diagnose_text(text: str, path: str = "<string>") -> tuple[Description | None, list[Diagnostic]]:
+    """Parse and build a .c102 text, checking the model's own consistency (no rulebook needed)."""
+    from c102.language.build import Builder, build_description
+    from c102.language.dictform import read_raw
+    from c102.language.errors import parse_with_recovery
+
+    items, diagnostics = parse_with_recovery(text, path)
+    if items is None:
+        return None, diagnostics
+    builder = Builder(path, text.splitlines(), read_raw)
+    description = build_description(builder, items)
+    return _finish(description, builder.diagnostics, text, path)
+
+
+def _finish(
+    description: Description | None, diagnostics: list[Diagnostic], text: str, path: str
+) -> tuple[Description | None, list[Diagnostic]]:
+    if description is None:
+        return None, diagnostics
+    description.path = path
+    description.text = text
+    from c102.language.semantics import consistency
+
+    diagnostics = diagnostics + consistency(description)
+    if any(d.severity == "error" for d in diagnostics):
+        return None, diagnostics
+    return description, diagnostics
+
+
+def diagnose_file(path: str | Path) -> tuple[Description | None, list[Diagnostic]]:
+    """Read any supported file; unreadable files and unknown extensions are diagnostics too."""
+    name = str(path)
+    suffix = Path(name).suffix.lower()
+    if suffix != EXTENSION and suffix not in DICT_EXTENSIONS:
+        return None, [Diagnostic(Position(name), f"unknown file type '{suffix or name}'",
+                                 hint="descriptions are .c102 files (or .yaml, .yml, .json)", code="file")]
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Diagnostic(Position(name), "file not found", code="file")]
+    except UnicodeDecodeError as error:
+        return None, [Diagnostic(Position(name), f"not UTF-8 text ({error.reason} at byte {error.start})",
+                                 hint="save the file as UTF-8", code="file")]
+    except OSError as error:
+        return None, [Diagnostic(Position(name), f"cannot read: {error.strerror}", code="file")]
+    if suffix == EXTENSION:
+        return diagnose_text(text, name)
+    from c102.language.dictform import diagnose_dict_text
+
+    description, diagnostics = diagnose_dict_text(text, name, json=suffix == ".json")
+    return _finish(description, diagnostics, text, name)
+
+
+def _raise_on_errors(description: Description | None, diagnostics: list[Diagnostic], path: str) -> Description:
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if description is None or errors:
+        count = len(errors)
+        raise DescriptionError(f"{path}: {count} error{'s' if count != 1 else ''} in the description", errors)
+    return description
+
+
+def parse_text(text: str, path: str = "<string>") -> Description:
+    """A .c102 text as the typed model; raises ``DescriptionError`` listing every error found."""
+    return _raise_on_errors(*diagnose_text(text, path), path)
+
+
+def load_description(path: str | Path) -> Description:
+    """A description file (.c102, .yaml, .yml or .json) as the typed model."""
+    return _raise_on_errors(*diagnose_file(path), str(path))

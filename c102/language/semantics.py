@@ -1,0 +1,272 @@
+"""Checks that need the whole model: units, references between blocks, impossible values.
+
+``consistency`` needs nothing but the description and runs on every load: a description that
+fails it does not make sense (a benefit for a branch its scheme does not serve, more protected
+persons than the population they are a share of). ``rulebook_references`` and
+``missing_fact_warnings`` need the rulebook and the engine and run in ``c102 check``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from c102.errors import Diagnostic, Position
+from c102.language.build import FACT, specs, suggest
+from c102.model.description import Description, Scheme
+from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
+
+# Art 3(1): the Articles whose temporary exceptions a declaration may invoke.
+ARTICLE_3_EXCEPTIONS = ("9(d)", "12(2)", "15(d)", "18(2)", "21(c)", "27(d)", "33(b)", "34(3)", "41(d)",
+                        "48(c)", "55(d)", "61(d)")
+PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+# Adoption dates: no instrument can be registered before it was adopted.
+ADOPTED = {"C102": date(1952, 6, 28), "C121": date(1964, 7, 8), "C128": date(1967, 6, 29),
+           "C130": date(1969, 6, 25)}
+# Amounts that are paid or earned per period: a bare amount says nothing (Art 65(4), 66(2)).
+PERIODIC_AMOUNTS = {"skilled_wage", "labourer_wage", "flat", "minimum", "maximum", "ceiling",
+                    "spouse_supplement", "child_supplement", "family_allowance", "means_disregard"}
+YEARLY_TOTALS = {"employee_contributions", "financial_resources", "family_benefits_paid", "total_paid"}
+# Percentages that are shares of a whole (of earnings, of capacity): more than 100 is impossible.
+SHARES = {"invalidity_degree", "employee_rate", "employer_rate", "state_rate", "rate", "base_rate",
+          "accrual_rate", "max_rate"}
+# The population each basis of coverage is a share of (statistics field).
+BASIS_POPULATION = {"employees": "employees", "economically_active": "economically_active",
+                    "residents": "residents", "means_tested_residents": "residents",
+                    "industrial_employees": "industrial_employees"}
+# (smaller, larger): a part cannot exceed the whole it is counted in.
+NESTED_COUNTS = (("industrial_employees", "employees"), ("employees", "economically_active"),
+                 ("economically_active", "residents"), ("children_of_protected", "children_of_residents"),
+                 ("children_of_residents", "residents"))
+
+
+class _Report:
+    def __init__(self, description: Description) -> None:
+        self.file = description.path or "<string>"
+        self.lines = description.text.splitlines()
+        self.out: list[Diagnostic] = []
+
+    def add(self, where: Position | None, message: str, hint: str | None = None, *, severity: str = "error",
+            code: str = "consistency") -> None:
+        position = where or Position(self.file, 1, 1)
+        source = self.lines[position.line - 1] if 0 < position.line <= len(self.lines) else None
+        self.out.append(Diagnostic(position, message, severity, source, hint, code))
+
+
+def facts(obj: Any) -> Iterator[tuple[str, Fact[Any]]]:
+    """Every fact of a block and of its nested blocks, with its field name."""
+    for name, spec in specs(type(obj)).items():
+        value = getattr(obj, name)
+        if spec.kind == FACT and value is not None:
+            yield name, value
+        elif dataclasses.is_dataclass(value):
+            yield from facts(value)
+        elif isinstance(value, list):
+            for element in value:
+                if dataclasses.is_dataclass(element):
+                    yield from facts(element)
+
+
+def _all_blocks(description: Description) -> Iterator[Any]:
+    for name in ("country", "ratification", "article_3", "statistics"):
+        block = getattr(description, name)
+        if block is not None:
+            yield block
+    yield from description.convention
+    yield from description.scheme
+
+
+def consistency(description: Description) -> list[Diagnostic]:
+    report = _Report(description)
+    for block in _all_blocks(description):
+        for name, fact in facts(block):
+            _check_value(report, name, fact)
+    _check_statistics(report, description)
+    _check_dates(report, description)
+    for scheme in description.scheme:
+        _check_scheme(report, description, scheme)
+    return report.out
+
+
+def _check_value(report: _Report, name: str, fact: Fact[Any]) -> None:
+    value = fact.value
+    where = fact.position
+    if isinstance(value, Count):
+        parts = [v for v in (value.total, value.men, value.women) if v is not None]
+        if any(v < 0 for v in parts):
+            report.add(where, f"'{name}' is a number of persons and cannot be negative")
+        elif value.men is not None and value.women is not None and value.men + value.women != value.total:
+            report.add(where, f"'{name}': men {value.men:_} + women {value.women:_} = "
+                       f"{value.men + value.women:_}, not the total {value.total:_}",
+                       "check the figures; a rounded survey total may differ slightly", severity="warning")
+    elif isinstance(value, Money):
+        if value.amount < 0:
+            report.add(where, f"'{name}' is an amount of money and cannot be negative")
+        if name in PERIODIC_AMOUNTS and value.per is None:
+            report.add(where, f"'{name}' must be an amount per period, e.g. {value.amount:_} per month",
+                       "add per day, per week, per month or per year", code="unit")
+        if name in YEARLY_TOTALS and value.per not in (None, "year"):
+            report.add(where, f"'{name}' is a yearly total; write it per year", code="unit")
+    elif isinstance(value, Percent):
+        if value.value < 0:
+            report.add(where, f"'{name}' is a percentage and cannot be negative")
+        elif name in SHARES and value.value > 100:
+            report.add(where, f"'{name}' is a share and cannot exceed 100% (got {value})")
+    elif isinstance(value, Duration):
+        if value.amount < 0:
+            report.add(where, f"'{name}' is a length of time and cannot be negative")
+    elif isinstance(value, SexSplit):
+        for age in (value.men, value.women):
+            if age < 0:
+                report.add(where, f"'{name}' cannot be negative")
+                break
+            if not 40 <= age <= 80:
+                report.add(where, f"'{name}' of {age} years is unusual for a pensionable age",
+                           "Art 26(2) sets 65 as the normal highest pensionable age", severity="warning")
+                break
+    elif isinstance(value, Decimal) and value < 0:
+        report.add(where, f"'{name}' cannot be negative")
+
+
+def _count(description: Description, name: str) -> Fact[Count] | None:
+    stats = description.statistics
+    fact = getattr(stats, name, None) if stats is not None else None
+    return fact if fact is not None and isinstance(fact.value, Count) else None
+
+
+def _check_statistics(report: _Report, description: Description) -> None:
+    for part, whole in NESTED_COUNTS:
+        small, large = _count(description, part), _count(description, whole)
+        if small and large and small.value.total > large.value.total:
+            report.add(small.position, f"'{part}' ({small.value.total:_}) is more than '{whole}' "
+                       f"({large.value.total:_}) it is part of")
+
+
+def _check_dates(report: _Report, description: Description) -> None:
+    as_of = description.country.as_of
+    rat = description.ratification
+    if rat is not None and rat.registered is not None:
+        registered = rat.registered.value
+        if registered < ADOPTED["C102"]:
+            report.add(rat.registered.position, f"C102 was adopted on {ADOPTED['C102']}; "
+                       f"it cannot have been registered on {registered}")
+        if as_of is not None and registered > as_of.value:
+            report.add(rat.registered.position, f"registered on {registered}, after the date the description "
+                       f"is true of ({as_of.value})", "check 'as_of' in the country block")
+    if rat is not None and rat.parts is not None:
+        for part in rat.parts.value:
+            if part not in PARTS:
+                report.add(rat.parts.position, f"'{part}' is not a Part that can be accepted (II to X)",
+                           suggest(part, PARTS))
+    art3 = description.article_3
+    if art3 is not None and art3.exceptions is not None:
+        for article in art3.exceptions.value:
+            if article not in ARTICLE_3_EXCEPTIONS:
+                report.add(art3.exceptions.position, f"'{article}' is not a temporary exception of Art 3(1)",
+                           suggest(article, ARTICLE_3_EXCEPTIONS) or "the exceptions are: "
+                           + ", ".join(ARTICLE_3_EXCEPTIONS))
+    for other in description.convention:
+        adopted = ADOPTED.get(other.name)
+        if adopted is None or other.name == "C102":
+            report.add(other.position, f"'{other.name}' is not a Convention that ends C102 obligations "
+                       "(Art 75)", "expected C121, C128 or C130", severity="warning")
+        elif other.registered is not None and other.registered.value < adopted:
+            report.add(other.registered.position, f"{other.name} was adopted on {adopted}; it cannot have been "
+                       f"registered on {other.registered.value}")
+    stats = description.statistics
+    if stats is not None and stats.year is not None and as_of is not None and stats.year > as_of.value.year:
+        report.add(stats.position, f"statistics of {stats.year} are later than the date the description is "
+                   f"true of ({as_of.value})", severity="warning")
+
+
+def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> None:
+    served = list(scheme.branches.value)
+    seen: set[str] = set()
+    for branch in served:
+        if branch in seen:
+            report.add(scheme.branches.position, f"branch '{branch}' is listed twice", severity="warning")
+        seen.add(branch)
+
+    def within(fact: Fact[list[str]] | None, what: str) -> None:
+        if fact is None:
+            return
+        for branch in fact.value:
+            if branch not in seen:
+                report.add(fact.position, f"{what} names branch '{branch}', which scheme '{scheme.name}' does "
+                           "not serve", f"add it to the scheme's branches ({', '.join(served)})",
+                           code="reference")
+
+    for group in scheme.protected:
+        within(group.branches, "this protected group")
+    for condition in scheme.qualifying_period:
+        within(condition.branches, "this qualifying period")
+    for benefit in scheme.benefit:
+        if benefit.branch not in seen:
+            report.add(benefit.position, f"benefit for '{benefit.branch}', which scheme '{scheme.name}' does not "
+                       "serve", f"add it to the scheme's branches ({', '.join(served)})", code="reference")
+    _check_population(report, description, scheme)
+
+
+def _check_population(report: _Report, description: Description, scheme: Scheme) -> None:
+    totals: dict[str, int] = {}
+    for group in scheme.protected:
+        population_name = BASIS_POPULATION[group.basis.value]
+        population = _count(description, population_name)
+        persons = group.persons.value.total
+        totals[population_name] = totals.get(population_name, 0) + persons
+        if population is not None and persons > population.value.total:
+            report.add(group.persons.position, f"{persons:_} persons protected, more than the "
+                       f"{population.value.total:_} {population_name.replace('_', ' ')} they are a share of")
+    for name, total in totals.items():
+        population = _count(description, name)
+        if population is not None and total > population.value.total and len(scheme.protected) > 1:
+            report.add(scheme.position, f"the protected groups of '{scheme.name}' add up to {total:_}, more "
+                       f"than the {population.value.total:_} {name.replace('_', ' ')}",
+                       "do the groups overlap?", severity="warning")
+
+
+# ---------------------------------------------------------------- with the rulebook and the engine
+
+
+def rulebook_references(description: Description) -> list[Diagnostic]:
+    """``answers`` keys must be rule ids and ``choices`` keys choices of the rulebook."""
+    try:
+        from c102.rules.load import load_rulebook
+    except ImportError:
+        return []  # the rulebook loader is not part of this build: nothing to check against
+    rulebook = load_rulebook()
+    report = _Report(description)
+    ids = [rule.id for rule in rulebook.rules]
+    known = set(ids)
+    for key, fact in description.answers.items():
+        if key not in known:
+            report.add(fact.position, f"'{key}' is not a rule id of the rulebook", suggest(key, ids),
+                       code="reference")
+    for key, fact in description.choices.items():
+        if key not in rulebook.choices:
+            report.add(fact.position, f"'{key}' is not a choice of the rulebook",
+                       suggest(key, rulebook.choices) or "choices: " + ", ".join(sorted(rulebook.choices)),
+                       code="reference")
+    return report.out
+
+
+def missing_fact_warnings(description: Description) -> list[Diagnostic]:
+    """Warn about the facts the rulebook needs and the description lacks (``insufficient_data``)."""
+    try:
+        import c102.evaluate.engine  # noqa: F401
+    except ImportError:
+        return []  # the engine is not part of this build yet
+    from c102 import assess
+
+    assessment = assess(description)
+    report = _Report(description)
+    for result in assessment.rules:
+        if result.verdict == "insufficient_data":
+            missing = ", ".join(result.missing) or "facts not given"
+            report.add(description.country.position,
+                       f"rule {result.id} ({', '.join(result.articles)}) cannot be decided: missing {missing}",
+                       severity="warning", code="missing-fact")
+    return report.out

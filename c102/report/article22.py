@@ -1,0 +1,231 @@
+"""Draft of a report under article 22 of the ILO Constitution on the Parts of C102 accepted.
+
+Article by article in the Convention's order: the national provisions giving effect, the
+finding, and the statistics Art 76(1)(b) asks for, each with its source or marked MISSING.
+Part I carries the Art 3(2) yearly statement for each temporary exception in force; a calendar
+gives entry into force (Art 79(3)) and when the first report falls due (ILO practice).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from c102.evaluate.assessment import Assessment
+from c102.evaluate.verdict import RuleResult
+from c102.report.common import (
+    answers_block,
+    as_of,
+    choices_block,
+    country_name,
+    is_fictional,
+    legal_basis,
+    provisions,
+    receipt_lines,
+)
+from c102.report.display import (
+    MISSING,
+    NONE,
+    article_key,
+    cite,
+    joined,
+    main_article,
+    part_key,
+    verdict_label,
+)
+from c102.report.document import Block, Document, Section, bullets, document, paragraph, section, table
+from c102.report.evidence import EVIDENCE_HEADER, Row, benefit_titles, evidence_for, is_missing
+
+COMMON_PARTS = ("XI", "XII", "XIII", "XIV")
+
+
+def twelve_months_after(day: date) -> date:
+    """The same day a year later (29 February -> 28 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def calendar(assessment: Assessment) -> list[str]:
+    """Entry into force (Art 79(3)) and the first report (ILO practice), computed from the dates."""
+    r = assessment.ratification
+    if r.registered is None:
+        return [
+            "The ratification is not registered yet. Under Art 79(3) the Convention enters into force for "
+            "a Member twelve months after its ratification is registered.",
+            "In ILO practice (Handbook of procedures relating to international labour Conventions) the first, "
+            "detailed report falls due in the year after entry into force.",
+        ]
+    registered = date.fromisoformat(r.registered)
+    in_force = date.fromisoformat(r.in_force_from) if r.in_force_from else twelve_months_after(registered)
+    return [
+        f"Ratification registered on {registered.isoformat()}.",
+        f"Entry into force for the country: {in_force.isoformat()}, twelve months after registration (Art 79(3)).",
+        f"First report: due in {in_force.year + 1}, the year after entry into force. This follows ILO practice "
+        "(Handbook of procedures relating to international labour Conventions), not the Convention's text; "
+        "later reports follow the regular reporting cycle or a request of the Committee of Experts.",
+    ]
+
+
+def reported_parts(assessment: Assessment, parts: list[str] | None) -> tuple[list[str], str]:
+    """The Parts reported on and why: the caller's list, else the Parts accepted, else those acceptable now."""
+    if parts:
+        return (sorted(dict.fromkeys(parts), key=part_key), "Parts given for this draft")
+    if assessment.ratification.accepted_parts:
+        return (sorted(assessment.ratification.accepted_parts, key=part_key), "Parts accepted in the ratification")
+    return (
+        sorted(assessment.ratification.acceptable_parts, key=part_key),
+        "no Part is accepted yet; the Parts that could be accepted now are assumed",
+    )
+
+
+def exception_statements(assessment: Assessment) -> list[Block]:
+    """Art 3(2): a yearly statement for each temporary exception, with the government's choice left open."""
+    declaration = assessment.description.article_3
+    if declaration is None or not declaration.in_force.value:
+        return [paragraph("No declaration under Art 3(1) is in force: no yearly statement under Art 3(2) is due.")]
+    exceptions = declaration.exceptions.value if declaration.exceptions is not None else []
+    if not exceptions:
+        return [paragraph("A declaration under Art 3(1) is in force but names no exception.", "missing")]
+    source = declaration.in_force.source or "no source given"
+    blocks = [paragraph(f"Declaration under Art 3(1) in force (source: {source}). Statements under Art 3(2):")]
+    for exception in exceptions:
+        blocks.append(
+            paragraph(
+                f"Temporary exception of {cite(exception)}. The Government states, as Art 3(2) requires each "
+                "year, one of the following (delete as appropriate): (a) the reason for availing itself of this "
+                "exception subsists: ________ [reason]; or (b) it renounces its right to avail itself of this "
+                "exception as from ________ [date]."
+            )
+        )
+    return blocks
+
+
+def part_one(assessment: Assessment, parts: list[str], why: str) -> Section:
+    description = assessment.description
+    items = [f"Parts reported on ({why}): {', '.join(parts) or 'none'}."]
+    if description.ratification is not None and description.ratification.parts is not None:
+        source = description.ratification.parts.source or "no source given"
+        items.append(f"Parts specified in the ratification (Art 2(b), Art 4): {', '.join(description.ratification.parts.value)} (source: {source}).")
+    for part, convention in sorted(assessment.ratification.ceased_parts.items(), key=lambda kv: part_key(kv[0])):
+        items.append(f"Part {part}: obligations ended by the ratification of {convention} (Art 75).")
+    seafarers = description.country.seafarers_excluded
+    if seafarers is not None and seafarers.value:
+        items.append(f"Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); source: {seafarers.source or 'no source given'}.")
+    blocks: list[Block] = [bullets(items), *exception_statements(assessment)]
+    blocks += rule_blocks(assessment, assessment.rules_of("I"))
+    return section("Part I: General provisions", blocks, anchor="part-I")
+
+
+def rule_table(assessment: Assessment, rules: list[RuleResult]) -> Block:
+    rows = []
+    for rule in rules:
+        provision, law_sources = provisions(assessment, rule.schemes)
+        finding = verdict_label(rule.verdict)
+        if rule.gap:
+            finding += f": {rule.gap}"
+        rows.append(
+            [
+                rule.title,
+                cite(rule.articles),
+                provision,
+                joined([*rule.sources, *law_sources]),
+                finding,
+            ]
+        )
+    return table(["Requirement", "Articles", "Provisions giving effect", "Source", "Finding"], rows, "", [r.verdict for r in rules])
+
+
+def evidence_table(title: str, rows: list[Row]) -> list[Block]:
+    blocks: list[Block] = [table(EVIDENCE_HEADER, rows, title)]
+    if is_missing(rows):
+        blocks.append(paragraph(f"Some figures are {MISSING}.", "missing"))
+    return blocks
+
+
+def rule_blocks(assessment: Assessment, rules: list[RuleResult]) -> list[Block]:
+    blocks: list[Block] = []
+    if rules:
+        blocks.append(rule_table(assessment, rules))
+    for rule in rules:
+        evidence = evidence_for(assessment, rule)
+        if evidence is not None:
+            blocks += evidence_table(*evidence)
+    return blocks
+
+
+def by_article(rules: list[RuleResult]) -> list[tuple[str, list[RuleResult]]]:
+    """Rules grouped by their main article, in the Convention's order."""
+    groups: dict[str, list[RuleResult]] = {}
+    for rule in sorted(rules, key=lambda r: article_key(r.articles[0] if r.articles else "")):
+        groups.setdefault(main_article(rule.articles[0]) if rule.articles else NONE, []).append(rule)
+    return list(groups.items())
+
+
+def legislation_block(assessment: Assessment, part: str) -> Block:
+    result = assessment.parts.get(part)
+    branch = result.branch if result is not None else None
+    schemes = assessment.description.schemes_for(branch) if branch else []
+    if not schemes:
+        return paragraph(f"Legislation giving effect to Part {part}: {MISSING}.", "missing")
+    rows = [[s.name, *legal_basis(s)] for s in schemes]
+    rows = [[name, law, source or "no source given"] for name, law, source in rows]
+    return table(["Scheme", "Legislation", "Source"], rows, "Legislation giving effect (Art 76(1)(a))")
+
+
+def part_sections(assessment: Assessment, part: str) -> list[Section]:
+    result = assessment.parts.get(part)
+    title = result.title if result is not None else f"Part {part}"
+    intro = [legislation_block(assessment, part)]
+    if result is not None:
+        state = f"Finding of the assessment for Part {part}: {verdict_label(result.verdict)}."
+        if result.ceased_by:
+            state += f" Obligations under this Part were ended by {result.ceased_by} (Art 75)."
+        intro.insert(0, paragraph(state))
+    out = [section(f"Part {part}: {title}", intro, anchor=f"part-{part}")]
+    rules = assessment.rules_of(part)
+    for article, group in by_article(rules):
+        blocks = rule_blocks(assessment, group)
+        if any(r.kind == "benefit_level" for r in group):
+            titles = benefit_titles(assessment, part)
+            for label, rows in titles:
+                blocks += evidence_table(label, rows)
+            if not titles:
+                blocks.append(paragraph(f"Calculation for the standard beneficiary (Art 65, 66 or 67): {MISSING}.", "missing"))
+        out.append(section(f"Article {article}", blocks, 3))
+    if not rules:
+        out.append(section("Articles", [paragraph(f"No requirement of Part {part} was assessed.", "missing")], 3))
+    return out
+
+
+def article22_document(assessment: Assessment, parts: list[str] | None = None, date: str | None = None) -> Document:
+    chosen, why = reported_parts(assessment, parts)
+    name = country_name(assessment)
+    notes = [
+        paragraph(
+            "A draft generated by c102 from the country's description. Every figure carries its source; "
+            f"a figure the description lacks reads {MISSING}. Paraphrases of the Convention are not its text: "
+            "check citations against the authentic text before filing."
+        )
+    ]
+    if is_fictional(assessment):
+        notes.insert(0, paragraph("A fictional teaching example: not a real country.", "note"))
+    sections: list[Section] = [
+        section("About this draft", notes, anchor="about"),
+        section("Reporting calendar", [bullets(calendar(assessment))], anchor="calendar"),
+        section("Choices and answers", [choices_block(assessment), answers_block(assessment)], anchor="choices"),
+        part_one(assessment, chosen, why),
+    ]
+    for part in chosen:
+        sections += part_sections(assessment, part)
+    common = [p for p in COMMON_PARTS if assessment.rules_of(p)]
+    for part in common:
+        rules = assessment.rules_of(part)
+        from c102.report.display import OTHER_PART_TITLES
+
+        sections.append(section(f"Part {part}: {OTHER_PART_TITLES.get(part, '')}".rstrip(": "), [], anchor=f"part-{part}"))
+        for article, group in by_article(rules):
+            sections.append(section(f"Article {article}", rule_blocks(assessment, group), 3))
+    title = f"{name}: draft report on Convention No. 102 (article 22 of the ILO Constitution)"
+    subtitle = f"Parts {', '.join(chosen) or 'none'}; description as of {as_of(assessment)}"
+    return document(title, subtitle, sections, receipt_lines(assessment, date), "article22")

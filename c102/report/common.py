@@ -1,0 +1,109 @@
+"""Pieces every report repeats: the country heading, choices and answers, the receipt footer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from c102.evaluate.assessment import Assessment
+from c102.model.description import Scheme
+from c102.report.display import NONE, plain
+from c102.report.document import Block, paragraph, table
+
+_NAME_KEYS = ("id", "name", "choice", "rule")
+_VALUE_KEYS = ("value", "answer")
+_SKIP = {"source", "note", "position", *_NAME_KEYS, *_VALUE_KEYS}
+
+
+def country_name(assessment: Assessment) -> str:
+    return assessment.description.country.name
+
+
+def is_fictional(assessment: Assessment) -> bool:
+    fictional = assessment.description.country.fictional
+    return bool(fictional and fictional.value)
+
+
+def as_of(assessment: Assessment) -> str:
+    if assessment.receipt.as_of:
+        return assessment.receipt.as_of
+    when = assessment.description.country.as_of
+    return when.value.isoformat() if when else NONE
+
+
+def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for key in keys:
+        if key in record:
+            return record[key]
+    return None
+
+
+def _recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
+    rows = []
+    for record in records:
+        extra = "; ".join(f"{k}: {plain(v)}" for k, v in record.items() if k not in _SKIP and v not in (None, ""))
+        note = "; ".join(x for x in (plain(record["note"]) if record.get("note") else "", extra) if x)
+        rows.append(
+            [
+                plain(_first(record, _NAME_KEYS)),
+                plain(_first(record, _VALUE_KEYS)),
+                plain(record.get("source")) if record.get("source") else "no source given",
+                note or NONE,
+            ]
+        )
+    return rows
+
+
+def choices_block(assessment: Assessment) -> Block:
+    """Every choice that changes verdicts, with its source: shown in every report."""
+    if not assessment.choices:
+        return paragraph("No choices were made: the rulebook's defaults apply.")
+    return table(["Choice", "Value", "Source", "Note"], _recorded_rows(assessment.choices), "Choices made")
+
+
+def answers_block(assessment: Assessment) -> Block:
+    """The specialist answers recorded in the description, by rule."""
+    if not assessment.answers:
+        return paragraph("No specialist answers are recorded.")
+    return table(["Rule", "Answer", "Source", "Note"], _recorded_rows(assessment.answers), "Answers recorded")
+
+
+def receipt_lines(assessment: Assessment, date: str | None) -> list[str]:
+    """The footer: enough to reproduce the report. No timestamp unless the caller gives a date."""
+    r = assessment.receipt
+    lines = [
+        f"c102 {r.c102_version}; rulebook {assessment.instrument} sha256 {r.rulebook_sha256}",
+        f"Description {r.description_path or NONE} sha256 {r.description_sha256}; as of {as_of(assessment)}",
+    ]
+    if date:
+        lines.append(f"Report date: {date}")
+    return lines
+
+
+def scheme_named(assessment: Assessment, name: str) -> Scheme | None:
+    for scheme in assessment.description.scheme:
+        if scheme.name == name:
+            return scheme
+    return None
+
+
+def legal_basis(scheme: Scheme) -> tuple[str, str]:
+    """The law that creates a scheme and where that is stated, or placeholders."""
+    if scheme.legal_basis is None:
+        return (f"{scheme.name}: legal basis not stated", "")
+    return (f"{scheme.legal_basis.value} ({scheme.name})", scheme.legal_basis.source or "")
+
+
+def provisions(assessment: Assessment, scheme_names: list[str]) -> tuple[str, list[str]]:
+    """National provisions for the schemes a rule relied on: text and the sources stating them."""
+    texts: list[str] = []
+    sources: list[str] = []
+    for name in scheme_names:
+        scheme = scheme_named(assessment, name)
+        if scheme is None:
+            texts.append(name)
+            continue
+        text, source = legal_basis(scheme)
+        texts.append(text)
+        if source:
+            sources.append(source)
+    return ("; ".join(dict.fromkeys(texts)) or NONE, sources)

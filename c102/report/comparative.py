@@ -1,0 +1,279 @@
+"""Comparative assessment: several countries side by side, Part by Part, with charts and notes."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from c102.evaluate.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment
+from c102.evaluate.verdict import (
+    COMPLIANT,
+    INSUFFICIENT_DATA,
+    NEEDS_REVIEW,
+    NOT_APPLICABLE,
+    NOT_COMPLIANT,
+    VERDICTS,
+    RuleResult,
+)
+from c102.report.charts import Bar, bar_chart
+from c102.report.common import _recorded_rows, as_of, country_name, is_fictional
+from c102.report.display import (
+    NONE,
+    VERDICT_SYMBOL,
+    VERDICT_TEXT,
+    change_needed,
+    cite,
+    part_key,
+    percent,
+    quantity,
+    share,
+)
+from c102.report.document import Block, Document, Section, chart, document, paragraph, section, table
+from c102.report.gap import largest_gaps
+
+BRANCH_PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+VERDICT_CODE = {COMPLIANT: "C", NOT_COMPLIANT: "NC", NEEDS_REVIEW: "NR", INSUFFICIENT_DATA: "ID", NOT_APPLICABLE: "NA"}
+_GAPS_IN_NARRATIVE = 3
+
+
+def matrix_cell(assessment: Assessment, part: str) -> str:
+    """``✘ NC*``: symbol, code, and a star for a Part accepted in the ratification."""
+    result = assessment.parts.get(part)
+    if result is None:
+        return NONE
+    cell = f"{VERDICT_SYMBOL[result.verdict]} {VERDICT_CODE[result.verdict]}"
+    if result.accepted:
+        cell += "*"
+    if result.ceased_by:
+        cell += f" ({result.ceased_by})"
+    return cell
+
+
+def coverage_rule(assessment: Assessment, part: str) -> RuleResult | None:
+    """The rule on persons protected of a Part (the ``coverage`` kind)."""
+    for rule in assessment.rules_of(part):
+        if rule.kind == "coverage":
+            return rule
+    return None
+
+
+def benefit_rule(assessment: Assessment, part: str) -> RuleResult | None:
+    for rule in assessment.rules_of(part):
+        if rule.kind == "benefit_level":
+            return rule
+    return None
+
+
+def coverage_cell(assessment: Assessment, part: str) -> str:
+    rule = coverage_rule(assessment, part)
+    if rule is None:
+        return NONE
+    if rule.value is None:
+        return f"{VERDICT_SYMBOL[rule.verdict]} {VERDICT_CODE[rule.verdict]}"
+    figure = f"{quantity(rule.value, rule.unit)} / {quantity(rule.threshold, rule.unit)}"
+    alternative = f" {cite(rule.alternative)}" if rule.alternative else ""
+    return f"{VERDICT_SYMBOL[rule.verdict]} {figure}{alternative}"
+
+
+def benefit_cell(assessment: Assessment, part: str) -> str:
+    """The lowest replacement rate computed for the Part against the Schedule, else the rule's figure."""
+    calculations = [c for c in assessment.calculations if c.part == part and c.rate is not None]
+    rule = benefit_rule(assessment, part)
+    symbol = VERDICT_SYMBOL[rule.verdict] + " " if rule is not None else ""
+    if calculations:
+        lowest = min(calculations, key=lambda c: (c.rate or Fraction(0)) - c.required)
+        return f"{symbol}{share(lowest.rate)} / {share(lowest.required)}"
+    if rule is None:
+        return NONE
+    if rule.value is None:
+        return f"{symbol}{VERDICT_CODE[rule.verdict]}"
+    return f"{symbol}{quantity(rule.value, rule.unit)} / {quantity(rule.threshold, rule.unit)}"
+
+
+def legend_block() -> Block:
+    rows = [[VERDICT_SYMBOL[v], VERDICT_CODE[v], VERDICT_TEXT[v]] for v in VERDICTS]
+    rows.append(["*", "", "Part accepted in the country's ratification"])
+    rows.append(["(C121)", "", "C102 obligations for the Part ended by a later Convention (Art 75)"])
+    return table(["Symbol", "Code", "Meaning"], rows, "Legend")
+
+
+def verdict_matrix(assessments: list[Assessment]) -> Block:
+    header = ["Country", *BRANCH_PARTS, "Acceptable now", "Art 2 set"]
+    rows = [
+        [
+            country_name(a),
+            *(matrix_cell(a, p) for p in BRANCH_PARTS),
+            ", ".join(a.ratification.acceptable_parts) or "none",
+            "yes" if a.ratification.meets_article_2 else "no",
+        ]
+        for a in assessments
+    ]
+    return table(header, rows, "Verdict by Part")
+
+
+def key_rule_tables(assessments: list[Assessment]) -> list[Block]:
+    header = ["Country", *BRANCH_PARTS]
+    coverage = [[country_name(a), *(coverage_cell(a, p) for p in BRANCH_PARTS)] for a in assessments]
+    benefit = [[country_name(a), *(benefit_cell(a, p) for p in BRANCH_PARTS)] for a in assessments]
+    return [
+        table(header, coverage, "Persons protected: share reached / share required, and the alternative met"),
+        table(header, benefit, "Benefit level: replacement rate / Schedule percentage (lowest computed)"),
+    ]
+
+
+def replacement_chart(assessments: list[Assessment]) -> Block:
+    groups: list[tuple[str, list[Bar]]] = []
+    rows: list[list[str]] = []
+    for a in assessments:
+        bars = []
+        for c in sorted(a.calculations, key=lambda c: (part_key(c.part), c.row, c.scheme)):
+            label = f"Part {c.part} {c.row.replace('_', ' ')}"
+            bars.append(Bar(label, c.rate * 100 if c.rate is not None else None, c.required * 100))
+            rows.append([country_name(a), label, c.scheme, share(c.rate), share(c.required)])
+        groups.append((country_name(a), bars))
+    data = table(["Country", "Branch", "Scheme", "Replacement rate", "Schedule"], rows)
+    title = "Replacement rate of the standard beneficiary against the Schedule to Part XI"
+    return chart(bar_chart(title, groups), title, data)
+
+
+def coverage_chart(assessments: list[Assessment]) -> Block:
+    groups: list[tuple[str, list[Bar]]] = []
+    rows: list[list[str]] = []
+    for a in assessments:
+        bars = []
+        for part in BRANCH_PARTS:
+            rule = coverage_rule(a, part)
+            if rule is None or rule.unit != "percent":
+                continue
+            label = f"Part {part} {cite(rule.alternative) if rule.alternative else ''}".strip()
+            bars.append(Bar(label, rule.value, rule.threshold))
+            rows.append([country_name(a), f"Part {part}", percent(rule.value), percent(rule.threshold)])
+        groups.append((country_name(a), bars))
+    data = table(["Country", "Part", "Share protected", "Threshold"], rows)
+    title = "Share of the reference population protected against the threshold"
+    return chart(bar_chart(title, groups), title, data)
+
+
+def narrative(assessment: Assessment) -> str:
+    """A few sentences per country: what can be accepted, Article 2, the biggest gaps."""
+    r = assessment.ratification
+    name = country_name(assessment)
+    words = [f"{name} (a fictional teaching example)." if is_fictional(assessment) else f"{name}."]
+    acceptable = ", ".join(r.acceptable_parts)
+    words.append(f"Parts that could be accepted now: {acceptable}." if acceptable else "No Part could be accepted now.")
+    words.append(
+        "These include a set that satisfies Article 2."
+        if r.meets_article_2
+        else "No set of Parts satisfies Article 2 yet."
+    )
+    if r.accepted_parts:
+        failing = ", ".join(r.accepted_but_failing)
+        words.append(
+            f"Accepted Parts {', '.join(r.accepted_parts)}; of these {failing} do not comply."
+            if failing
+            else f"Accepted Parts {', '.join(r.accepted_parts)}; none is found not compliant."
+        )
+    gaps = largest_gaps(assessment)[:_GAPS_IN_NARRATIVE]
+    if gaps:
+        described = [f"Part {g.part} {g.title.lower()} ({cite(g.articles[:1])}; {change_needed(g)})" for g in gaps]
+        words.append("Biggest gaps: " + "; ".join(described) + ".")
+    return " ".join(words)
+
+
+def choices_table(assessments: list[Assessment]) -> Block:
+    rows = [[country_name(a), *row] for a in assessments for row in _recorded_rows(a.choices)]
+    if not rows:
+        return paragraph("No country made a choice: the rulebook's defaults apply throughout.")
+    return table(["Country", "Choice", "Value", "Source", "Note"], rows, "Choices made, with their sources")
+
+
+def answers_table(assessments: list[Assessment]) -> Block:
+    rows = [[country_name(a), *row] for a in assessments for row in _recorded_rows(a.answers)]
+    if not rows:
+        return paragraph("No specialist answers are recorded.")
+    return table(["Country", "Rule", "Answer", "Source", "Note"], rows, "Answers recorded")
+
+
+def receipts_table(assessments: list[Assessment]) -> Block:
+    rows = [
+        [
+            country_name(a),
+            a.receipt.description_path or NONE,
+            a.receipt.description_sha256,
+            as_of(a),
+            a.receipt.rulebook_sha256,
+            a.receipt.c102_version,
+        ]
+        for a in assessments
+    ]
+    return table(["Country", "Description", "sha256", "As of", "Rulebook sha256", "c102"], rows, "Receipts")
+
+
+def comparative_document(assessments: list[Assessment], date: str | None = None) -> Document:
+    count = len(assessments)
+    sections: list[Section] = [
+        section(
+            "Verdicts",
+            [
+                paragraph(
+                    "Each cell gives the verdict on a Part of the Convention as a symbol and a code; "
+                    "the legend explains both. A Part is compliant when every requirement of it is met."
+                ),
+                legend_block(),
+                verdict_matrix(assessments),
+            ],
+            anchor="verdicts",
+        ),
+        section("Key requirements", key_rule_tables(assessments), anchor="key"),
+        section("Charts", [replacement_chart(assessments), coverage_chart(assessments)], anchor="charts"),
+        section(
+            "Country notes",
+            [paragraph(narrative(a)) for a in assessments],
+            anchor="notes",
+        ),
+        section("Choices and answers", [choices_table(assessments), answers_table(assessments)], anchor="choices"),
+        section("Receipts", [receipts_table(assessments)], anchor="receipts"),
+    ]
+    footer = ["Generated by c102 from the descriptions listed under Receipts; no timestamp is recorded."]
+    if date:
+        footer = [f"Generated by c102; report date {date}."]
+    subtitle = f"{count} {'country' if count == 1 else 'countries'} against ILO Convention No. 102 (1952)"
+    return document("Comparative assessment", subtitle, sections, footer, "comparative")
+
+
+def summary_json(assessment: Assessment) -> dict[str, Any]:
+    r = assessment.ratification
+    return {
+        "country": country_name(assessment),
+        "iso": assessment.country_json()["iso"],
+        "fictional": is_fictional(assessment),
+        "as_of": as_of(assessment),
+        "parts": {p: res.verdict for p, res in sorted(assessment.parts.items(), key=lambda kv: part_key(kv[0]))},
+        "acceptable_parts": list(r.acceptable_parts),
+        "meets_article_2": r.meets_article_2,
+        "accepted_parts": list(r.accepted_parts),
+        "accepted_but_failing": list(r.accepted_but_failing),
+        "accepted_not_compliant": accepted_not_compliant(assessment),
+        "narrative": narrative(assessment),
+    }
+
+
+def comparative_json(assessments: list[Assessment]) -> dict[str, Any]:
+    return {
+        "schema_version": ASSESSMENT_SCHEMA_VERSION,
+        "summary": [summary_json(a) for a in assessments],
+        "assessments": [a.to_json() for a in assessments],
+    }
+
+
+def accepted_not_compliant(assessment: Assessment) -> list[str]:
+    """Parts accepted in the ratification, still binding under C102, and found not compliant.
+
+    This is what ``--fail-on-gap`` tests: a Part whose obligations a later Convention ended
+    (Art 75) is left out, and so are Parts merely lacking data or awaiting review.
+    """
+    return [
+        part
+        for part, result in sorted(assessment.parts.items(), key=lambda kv: part_key(kv[0]))
+        if result.accepted and result.ceased_by is None and result.verdict == NOT_COMPLIANT
+    ]

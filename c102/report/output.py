@@ -1,0 +1,114 @@
+"""From a document or an assessment to the bytes of one output format, and onto disk."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from c102.evaluate.assessment import Assessment
+from c102.report.atomic import write_atomic
+from c102.report.document import Document
+
+FORMATS = ("md", "html", "docx", "json")
+KINDS = ("gap", "article22", "walkthrough")
+
+
+def json_text(data: Any) -> str:
+    """The project's JSON layout: indented, UTF-8 as is, keys in their given order, final newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def render_document(doc: Document, fmt: str, date: str | None = None) -> bytes:
+    """Markdown, HTML or DOCX bytes of a document."""
+    if fmt == "md":
+        from c102.report.render import render_markdown
+
+        return render_markdown(doc).encode("utf-8")
+    if fmt == "html":
+        from c102.report.render import render_html
+
+        return render_html(doc).encode("utf-8")
+    if fmt == "docx":
+        from c102.report.docx_writer import render_docx
+
+        return render_docx(doc, date)
+    raise ValueError(f"no document renderer for {fmt!r}")
+
+
+def report_document(
+    assessment: Assessment,
+    kind: str,
+    *,
+    date: str | None = None,
+    part: str | None = None,
+    parts: list[str] | None = None,
+) -> Document:
+    """The document of one report kind for one assessment."""
+    if kind == "gap":
+        from c102.report.gap import gap_document
+
+        return gap_document(assessment, date)
+    if kind == "article22":
+        from c102.report.article22 import article22_document
+
+        return article22_document(assessment, parts=parts, date=date)
+    if kind == "walkthrough":
+        from c102.report.walkthrough import walkthrough_document
+
+        if part is None:
+            raise ValueError("the walk-through needs a Part")
+        return walkthrough_document(assessment, part, date)
+    raise ValueError(f"unknown report kind {kind!r}")
+
+
+def render_report(
+    assessment: Assessment,
+    kind: str,
+    fmt: str,
+    *,
+    date: str | None = None,
+    part: str | None = None,
+    parts: list[str] | None = None,
+) -> bytes:
+    """One report as bytes; ``json`` is the assessment itself whatever the kind."""
+    if fmt == "json":
+        return json_text(assessment.to_json()).encode("utf-8")
+    doc = report_document(assessment, kind, date=date, part=part, parts=parts)
+    return render_document(doc, fmt, date or _as_of(assessment))
+
+
+def _as_of(assessment: Assessment) -> str | None:
+    from c102.report.common import as_of
+
+    value = as_of(assessment)
+    return value if value[:1].isdigit() else None
+
+
+def comparative_outputs(
+    assessments: list[Assessment], formats: list[str], date: str | None = None
+) -> dict[str, Callable[[], bytes]]:
+    """File name -> producer of its bytes, for the formats asked; the document is built once."""
+    from c102.report.comparative import comparative_document, comparative_json
+
+    producers: dict[str, Callable[[], bytes]] = {}
+    doc: Document | None = None
+
+    def document() -> Document:
+        nonlocal doc
+        if doc is None:
+            doc = comparative_document(assessments, date)
+        return doc
+
+    stamp = date or max((d for d in (_as_of(a) for a in assessments) if d), default=None)
+    for fmt in formats:
+        if fmt == "json":
+            producers["comparative.json"] = lambda: json_text(comparative_json(assessments)).encode("utf-8")
+        else:
+            producers[f"comparative.{fmt}"] = lambda fmt=fmt: render_document(document(), fmt, stamp)  # type: ignore[misc]
+    return producers
+
+
+def write_outputs(folder: Path, producers: dict[str, Callable[[], bytes]]) -> list[Path]:
+    return [write_atomic(folder / name, produce()) for name, produce in producers.items()]

@@ -1,0 +1,61 @@
+"""Markdown and HTML from a document, through the Jinja templates in ``templates/``."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from c102.report.document import Document
+
+if TYPE_CHECKING:
+    import jinja2
+
+_MD_STYLE = {"normal": "", "note": "*", "missing": "**"}
+
+
+def md_text(value: object) -> str:
+    """Markdown text: angle brackets are backslash-escaped so no markup passes through."""
+    text = str(value).replace("\\", "\\\\")
+    return text.replace("<", "\\<").replace(">", "\\>")
+
+
+def md_cell(value: object) -> str:
+    """A Markdown table cell: pipes escaped, line breaks kept inside the cell."""
+    text = md_text(value).replace("|", "\\|")
+    return "<br>".join(line.strip() for line in text.splitlines()) if "\n" in text else text
+
+
+def md_caption(caption: str) -> str:
+    return f"**{md_text(caption)}**\n\n" if caption else ""
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """One Environment per process: autoescape for HTML templates, undefined names are errors."""
+    import jinja2
+
+    from c102.resources import data_path
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_path("templates"))),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters["md"] = md_text
+    env.filters["mdcell"] = md_cell
+    env.filters["md_caption"] = md_caption
+    env.filters["md_style"] = lambda style: _MD_STYLE.get(style, "")
+    env.filters["md_style_end"] = lambda style: _MD_STYLE.get(style, "")
+    return env
+
+
+def render_markdown(doc: Document) -> str:
+    return environment().get_template("report.md.j2").render(doc=doc)
+
+
+def render_html(doc: Document) -> str:
+    return environment().get_template("report.html.j2").render(doc=doc)

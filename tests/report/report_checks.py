@@ -1,0 +1,85 @@
+"""Structural checks every generated report must pass, shared by the report tests."""
+
+from __future__ import annotations
+
+import io
+import re
+from html.parser import HTMLParser
+
+_URL = re.compile(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}/", re.IGNORECASE)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.links: list[str] = []
+        self.open: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "href", "xlink:href", "action") and value is not None:
+                self.links.append(value)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def check_html(text: str) -> _Collector:
+    """Parses; no script, no external reference of any kind; links stay inside the page."""
+    collector = _Collector()
+    collector.feed(text)
+    collector.close()
+    assert text.startswith("<!DOCTYPE html>")
+    assert "script" not in collector.tags, "a <script> element reached the HTML"
+    assert not _URL.search(text), "an external URL is in the HTML"
+    assert "url(" not in text
+    assert all(link.startswith("#") for link in collector.links), collector.links
+    return collector
+
+
+def md_cells(line: str) -> list[str]:
+    """Cells of a Markdown table row, splitting on pipes that are not backslash-escaped."""
+    inner = line.strip()
+    assert inner.startswith("|") and inner.endswith("|"), line
+    return re.split(r"(?<!\\)\|", inner[1:-1])
+
+
+def check_markdown(text: str) -> int:
+    """Every table has a separator row and as many cells per row as its header; returns the count."""
+    lines = text.split("\n")
+    tables = 0
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("|"):
+            width = len(md_cells(lines[i]))
+            assert set(lines[i + 1]) <= set("|-"), f"no separator under {lines[i]!r}"
+            assert len(md_cells(lines[i + 1])) == width
+            i += 2
+            while i < len(lines) and lines[i].startswith("|"):
+                assert len(md_cells(lines[i])) == width, f"ragged row {lines[i]!r}"
+                i += 1
+            tables += 1
+        else:
+            assert "|" not in lines[i] or "\\|" in lines[i], f"stray pipe outside a table: {lines[i]!r}"
+            i += 1
+    assert not re.search(r"(?<!\\)<script", text), "unescaped markup in Markdown"
+    assert text.endswith("\n")
+    return tables
+
+
+def docx_tables(data: bytes) -> list[list[list[str]]]:
+    """Open with python-docx and return every table's cell texts."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    return [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+
+
+def docx_text(data: bytes) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    return "\n".join(p.text for p in document.paragraphs)
