@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
     formats = list(dict.fromkeys(f.strip().lower() for f in args.format.split(",") if f.strip()))
     wrong = [f for f in formats if f not in FORMATS]
     if wrong or not formats:
-        raise UsageError(f"--format takes a comma-separated list among {', '.join(FORMATS)}; got {args.format!r}")
+        raise UsageError(
+            f"--format takes a comma-separated list among {', '.join(FORMATS)}; got {args.format!r}"
+        )
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"-o {args.output}: not a folder")

@@ -9,6 +9,7 @@ from fractions import Fraction
 from typing import Any
 
 from c102.evaluate.graph import FACT, EvaluationGraph, Node
+from c102.evaluate.verdict import show
 from c102.model.description import Description, Scheme
 from c102.model.values import Count, Fact
 from c102.rules.model import Rule, Rulebook
@@ -91,7 +92,7 @@ class Context:
         seafarers = self.count("seafarers")
         if seafarers is None:
             return total, " (seafarers excluded under Art 77(2), but their number is not given)"
-        return total - seafarers, f" (less {int(seafarers):,} seafarers, Art 77(2))".replace(",", " ")
+        return total - seafarers, f" (less {show(seafarers, 0)} seafarers, Art 77(2))"
 
     def seafarers_excluded(self) -> bool:
         country = self.description.country

@@ -53,9 +53,33 @@ def _walk(graph: EvaluationGraph, node_id: str, prefix: str, last: bool, lines: 
         lines.append(f"{child_prefix}   {text}")
     if depth >= max_depth:
         return
-    children = [c for c in graph.inputs_of(node_id) if not (node.kind == ROUTE and c.startswith("finding:"))]
+    children = [c for c in graph.inputs_of(node_id) if _worth_showing(graph, node, c)]
+    relied = _relied_on(graph, node)
     for i, child in enumerate(children):
+        if relied is not None and child.startswith("finding:") and child.rsplit("@", 1)[1] not in relied:
+            lines.append(f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{graph.nodes[child].label}: not relied on (outside the coverage route)")
+            continue
         _walk(graph, child, child_prefix, i == len(children) - 1, lines, seen, depth + 1, max_depth)
+
+
+def _worth_showing(graph: EvaluationGraph, parent: Node, child_id: str) -> bool:
+    """Facts that were looked for but not given matter only where data is missing."""
+    if parent.kind == ROUTE and child_id.startswith("finding:"):
+        return False
+    child = graph.nodes[child_id]
+    if child.kind != FACT or child.value is not None:
+        return True
+    value = parent.value
+    verdict = value[1].verdict if isinstance(value, tuple) else getattr(value, "verdict", None)
+    return verdict == "insufficient_data"
+
+
+def _relied_on(graph: EvaluationGraph, node: Node) -> set[str] | None:
+    routes = [i for i in node.inputs if i.startswith("route:")]
+    if not routes:
+        return None
+    route = graph.nodes[routes[0]].value
+    return set(route.slugs) if route is not None and route.slugs is not None else None
 
 
 def _describe(node: Node) -> tuple[str, list[str]]:

@@ -72,7 +72,10 @@ def reported_parts(assessment: Assessment, parts: list[str] | None) -> tuple[lis
     if parts:
         return (sorted(dict.fromkeys(parts), key=part_key), "Parts given for this draft")
     if assessment.ratification.accepted_parts:
-        return (sorted(assessment.ratification.accepted_parts, key=part_key), "Parts accepted in the ratification")
+        return (
+            sorted(assessment.ratification.accepted_parts, key=part_key),
+            "Parts accepted in the ratification",
+        )
     return (
         sorted(assessment.ratification.acceptable_parts, key=part_key),
         "no Part is accepted yet; the Parts that could be accepted now are assumed",
@@ -83,12 +86,16 @@ def exception_statements(assessment: Assessment) -> list[Block]:
     """Art 3(2): a yearly statement for each temporary exception, with the government's choice left open."""
     declaration = assessment.description.article_3
     if declaration is None or not declaration.in_force.value:
-        return [paragraph("No declaration under Art 3(1) is in force: no yearly statement under Art 3(2) is due.")]
+        return [
+            paragraph("No declaration under Art 3(1) is in force: no yearly statement under Art 3(2) is due.")
+        ]
     exceptions = declaration.exceptions.value if declaration.exceptions is not None else []
     if not exceptions:
         return [paragraph("A declaration under Art 3(1) is in force but names no exception.", "missing")]
     source = declaration.in_force.source or "no source given"
-    blocks = [paragraph(f"Declaration under Art 3(1) in force (source: {source}). Statements under Art 3(2):")]
+    blocks = [
+        paragraph(f"Declaration under Art 3(1) in force (source: {source}). Statements under Art 3(2):")
+    ]
     for exception in exceptions:
         blocks.append(
             paragraph(
@@ -106,12 +113,18 @@ def part_one(assessment: Assessment, parts: list[str], why: str) -> Section:
     items = [f"Parts reported on ({why}): {', '.join(parts) or 'none'}."]
     if description.ratification is not None and description.ratification.parts is not None:
         source = description.ratification.parts.source or "no source given"
-        items.append(f"Parts specified in the ratification (Art 2(b), Art 4): {', '.join(description.ratification.parts.value)} (source: {source}).")
-    for part, convention in sorted(assessment.ratification.ceased_parts.items(), key=lambda kv: part_key(kv[0])):
+        items.append(
+            f"Parts specified in the ratification (Art 2(b), Art 4): {', '.join(description.ratification.parts.value)} (source: {source})."
+        )
+    for part, convention in sorted(
+        assessment.ratification.ceased_parts.items(), key=lambda kv: part_key(kv[0])
+    ):
         items.append(f"Part {part}: obligations ended by the ratification of {convention} (Art 75).")
     seafarers = description.country.seafarers_excluded
     if seafarers is not None and seafarers.value:
-        items.append(f"Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); source: {seafarers.source or 'no source given'}.")
+        items.append(
+            f"Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); source: {seafarers.source or 'no source given'}."
+        )
     blocks: list[Block] = [bullets(items), *exception_statements(assessment)]
     blocks += rule_blocks(assessment, assessment.rules_of("I"))
     return section("Part I: General provisions", blocks, anchor="part-I")
@@ -133,7 +146,12 @@ def rule_table(assessment: Assessment, rules: list[RuleResult]) -> Block:
                 finding,
             ]
         )
-    return table(["Requirement", "Articles", "Provisions giving effect", "Source", "Finding"], rows, "", [r.verdict for r in rules])
+    return table(
+        ["Requirement", "Articles", "Provisions giving effect", "Source", "Finding"],
+        rows,
+        "",
+        [r.verdict for r in rules],
+    )
 
 
 def evidence_table(title: str, rows: list[Row]) -> list[Block]:
@@ -191,14 +209,22 @@ def part_sections(assessment: Assessment, part: str) -> list[Section]:
             for label, rows in titles:
                 blocks += evidence_table(label, rows)
             if not titles:
-                blocks.append(paragraph(f"Calculation for the standard beneficiary (Art 65, 66 or 67): {MISSING}.", "missing"))
+                blocks.append(
+                    paragraph(
+                        f"Calculation for the standard beneficiary (Art 65, 66 or 67): {MISSING}.", "missing"
+                    )
+                )
         out.append(section(f"Article {article}", blocks, 3))
     if not rules:
-        out.append(section("Articles", [paragraph(f"No requirement of Part {part} was assessed.", "missing")], 3))
+        out.append(
+            section("Articles", [paragraph(f"No requirement of Part {part} was assessed.", "missing")], 3)
+        )
     return out
 
 
-def article22_document(assessment: Assessment, parts: list[str] | None = None, date: str | None = None) -> Document:
+def article22_document(
+    assessment: Assessment, parts: list[str] | None = None, date: str | None = None
+) -> Document:
     chosen, why = reported_parts(assessment, parts)
     name = country_name(assessment)
     notes = [
@@ -213,7 +239,9 @@ def article22_document(assessment: Assessment, parts: list[str] | None = None, d
     sections: list[Section] = [
         section("About this draft", notes, anchor="about"),
         section("Reporting calendar", [bullets(calendar(assessment))], anchor="calendar"),
-        section("Choices and answers", [choices_block(assessment), answers_block(assessment)], anchor="choices"),
+        section(
+            "Choices and answers", [choices_block(assessment), answers_block(assessment)], anchor="choices"
+        ),
         part_one(assessment, chosen, why),
     ]
     for part in chosen:
@@ -223,7 +251,9 @@ def article22_document(assessment: Assessment, parts: list[str] | None = None, d
         rules = assessment.rules_of(part)
         from c102.report.display import OTHER_PART_TITLES
 
-        sections.append(section(f"Part {part}: {OTHER_PART_TITLES.get(part, '')}".rstrip(": "), [], anchor=f"part-{part}"))
+        sections.append(
+            section(f"Part {part}: {OTHER_PART_TITLES.get(part, '')}".rstrip(": "), [], anchor=f"part-{part}")
+        )
         for article, group in by_article(rules):
             sections.append(section(f"Article {article}", rule_blocks(assessment, group), 3))
     title = f"{name}: draft report on Convention No. 102 (article 22 of the ILO Constitution)"

@@ -69,7 +69,9 @@ def bar_chart(title: str, groups: list[tuple[str, list[Bar]]]) -> str:
                 )
             if bar.required is not None:
                 x = _x(bar.required, top)
-                out.append(f'<line x1="{x}" y1="{y}" x2="{x}" y2="{y + _ROW}" stroke="#000" stroke-width="2"/>')
+                out.append(
+                    f'<line x1="{x}" y1="{y}" x2="{x}" y2="{y + _ROW}" stroke="#000" stroke-width="2"/>'
+                )
             text = _pct(bar.value) if bar.value is not None else "—"
             if bar.required is not None:
                 text += f" (required {_pct(bar.required)})"

@@ -40,7 +40,9 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
     rows = []
     for record in records:
-        extra = "; ".join(f"{k}: {plain(v)}" for k, v in record.items() if k not in _SKIP and v not in (None, ""))
+        extra = "; ".join(
+            f"{k}: {plain(v)}" for k, v in record.items() if k not in _SKIP and v not in (None, "")
+        )
         note = "; ".join(x for x in (plain(record["note"]) if record.get("note") else "", extra) if x)
         rows.append(
             [

@@ -23,7 +23,9 @@ def bullets(items: list[str]) -> Block:
     return {"kind": "bullets", "entries": list(items)}
 
 
-def table(header: list[str], rows: list[list[str]], caption: str = "", tones: list[str] | None = None) -> Block:
+def table(
+    header: list[str], rows: list[list[str]], caption: str = "", tones: list[str] | None = None
+) -> Block:
     """A table with a header row; ``tones`` (a verdict per row, or "") styles HTML rows."""
     width = len(header)
     for row in rows:

@@ -63,7 +63,7 @@ def _table(block: Block) -> list[str]:
     out = [_para(block["caption"], "Caption")] if block["caption"] else []
     header: list[str] = block["header"]
     grid = "".join("<w:gridCol/>" for _ in header)
-    rows = ['<w:tr><w:trPr><w:tblHeader/></w:trPr>' + "".join(_cell(h, True) for h in header) + "</w:tr>"]
+    rows = ["<w:tr><w:trPr><w:tblHeader/></w:trPr>" + "".join(_cell(h, True) for h in header) + "</w:tr>"]
     rows += ["<w:tr>" + "".join(_cell(c) for c in row) + "</w:tr>" for row in block["rows"]]
     out.append(
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/>'

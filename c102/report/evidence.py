@@ -13,7 +13,7 @@ from typing import Any
 from c102.evaluate.assessment import Assessment, BenefitCalculation
 from c102.evaluate.verdict import RuleResult
 from c102.model.values import BRANCH_PART, Count, Duration, Fact, Money
-from c102.report.display import MISSING, NONE, amount, count, cite, joined, quantity, share
+from c102.report.display import MISSING, NONE, amount, cite, count, joined, quantity, share
 
 # The population each basis of protection is counted against (Art 9 and its parallels).
 REFERENCE_POPULATION = {
@@ -154,8 +154,14 @@ def family_benefit_value(assessment: Assessment, rule: RuleResult) -> list[Row]:
 def contribution_share(assessment: Assessment, rule: RuleResult) -> list[Row]:
     """Title VI (Art 71(2)): employees' contributions against all resources for their protection."""
     return [
-        _stat_row(assessment, "Insurance contributions borne by protected employees", "employee_contributions"),
-        _stat_row(assessment, "Financial resources for protecting employees and their families", "financial_resources"),
+        _stat_row(
+            assessment, "Insurance contributions borne by protected employees", "employee_contributions"
+        ),
+        _stat_row(
+            assessment,
+            "Financial resources for protecting employees and their families",
+            "financial_resources",
+        ),
         [
             "Share borne by employees",
             f"{quantity(rule.value, rule.unit)} (at most {quantity(rule.threshold, rule.unit)})"
@@ -170,7 +176,9 @@ def sickness_days(assessment: Assessment) -> list[Row]:
     """Art 18(2)(a): days of sickness benefit against ten times the average persons protected."""
     return [
         _stat_row(assessment, "Days of sickness benefit paid in the year", "sickness_days_paid"),
-        _stat_row(assessment, "Average number of persons protected in the year", "sickness_protected_average"),
+        _stat_row(
+            assessment, "Average number of persons protected in the year", "sickness_protected_average"
+        ),
     ]
 
 
@@ -181,7 +189,9 @@ def unemployment_average_duration(assessment: Assessment) -> list[Row]:
         for benefit in scheme.benefit:
             varies = benefit.duration_varies is not None and benefit.duration_varies.value
             if benefit.branch == "unemployment" and varies:
-                rows.append([f"Average duration of benefit: {scheme.name}", *_figure(benefit.average_duration)])
+                rows.append(
+                    [f"Average duration of benefit: {scheme.name}", *_figure(benefit.average_duration)]
+                )
     return rows
 
 

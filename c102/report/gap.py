@@ -187,7 +187,9 @@ def gaps_table(assessment: Assessment) -> Block:
 def summary_section(assessment: Assessment) -> Section:
     blocks: list[Block] = []
     if is_fictional(assessment):
-        blocks.append(paragraph("A fictional teaching example: not a real country and not an ILO assessment.", "note"))
+        blocks.append(
+            paragraph("A fictional teaching example: not a real country and not an ILO assessment.", "note")
+        )
     blocks += [
         bullets(summary_bullets(assessment)),
         parts_table(assessment),
@@ -208,14 +210,23 @@ def part_sections(assessment: Assessment, part: str) -> list[Section]:
         intro.append(f"Ratification: {_part_note(result)}.")
         if result.alternative:
             intro.append(f"Coverage alternative relied on: {cite(result.alternative)}.")
-    out = [section(f"Part {part}: {part_title(assessment, part)}", [paragraph(" ".join(intro))], 2, f"part-{part}")]
+    out = [
+        section(
+            f"Part {part}: {part_title(assessment, part)}", [paragraph(" ".join(intro))], 2, f"part-{part}"
+        )
+    ]
     topics = list(TOPIC_HEADINGS) + sorted({r.topic for r in rules} - set(TOPIC_HEADINGS))
     for topic in topics:
-        chosen = sorted((r for r in rules if r.topic == topic), key=lambda r: article_key(r.articles[0] if r.articles else ""))
+        chosen = sorted(
+            (r for r in rules if r.topic == topic),
+            key=lambda r: article_key(r.articles[0] if r.articles else ""),
+        )
         if not chosen:
             continue
         rows = [rule_row(assessment, r) for r in chosen]
-        block = table(GAP_HEADER, [[row[k] for k in _ROW_KEYS] for row in rows], "", [r.verdict for r in chosen])
+        block = table(
+            GAP_HEADER, [[row[k] for k in _ROW_KEYS] for row in rows], "", [r.verdict for r in chosen]
+        )
         out.append(section(TOPIC_HEADINGS.get(topic, topic.replace("_", " ").capitalize()), [block], 3))
     return out
 

@@ -36,7 +36,14 @@ def _rules(assessment: Assessment, part: str, *kinds: str) -> list[RuleResult]:
 
 def _rule_rows(rules: list[RuleResult]) -> list[list[str]]:
     return [
-        [r.title, cite(r.articles), quantity(r.value, r.unit), quantity(r.threshold, r.unit), verdict_label(r.verdict), r.explanation]
+        [
+            r.title,
+            cite(r.articles),
+            quantity(r.value, r.unit),
+            quantity(r.threshold, r.unit),
+            verdict_label(r.verdict),
+            r.explanation,
+        ]
         for r in rules
     ]
 
@@ -95,7 +102,13 @@ def coverage_step(assessment: Assessment, part: str, branch: str) -> list[Block]
         )
     blocks: list[Block] = []
     if rows:
-        blocks.append(table(["Basis", "Persons protected", "Counted against", "Population", "Share"], rows, "Groups protected, by basis"))
+        blocks.append(
+            table(
+                ["Basis", "Persons protected", "Counted against", "Population", "Share"],
+                rows,
+                "Groups protected, by basis",
+            )
+        )
         blocks.append(
             paragraph(
                 "The shares above are simple quotients of the description's figures; the rule below applies "
@@ -107,8 +120,16 @@ def coverage_step(assessment: Assessment, part: str, branch: str) -> list[Block]
         blocks.append(paragraph("The description names no protected group for this branch.", "missing"))
     rules = _rules(assessment, part, "coverage")
     for rule in rules:
-        held = f"the alternative that holds is {cite(rule.alternative)}" if rule.alternative else "no alternative holds"
-        blocks.append(paragraph(f"{rule.title} ({cite(rule.articles)}): {held}; {quantity(rule.value, rule.unit)} against {quantity(rule.threshold, rule.unit)}, {verdict_label(rule.verdict)}."))
+        held = (
+            f"the alternative that holds is {cite(rule.alternative)}"
+            if rule.alternative
+            else "no alternative holds"
+        )
+        blocks.append(
+            paragraph(
+                f"{rule.title} ({cite(rule.articles)}): {held}; {quantity(rule.value, rule.unit)} against {quantity(rule.threshold, rule.unit)}, {verdict_label(rule.verdict)}."
+            )
+        )
     if rules:
         blocks.append(_rule_table(rules, "Coverage requirement"))
     return blocks
@@ -117,7 +138,9 @@ def coverage_step(assessment: Assessment, part: str, branch: str) -> list[Block]
 def calculation_steps(assessment: Assessment, calc: BenefitCalculation) -> list[Section]:
     label = calc.row.replace("_", " ")
     wage = [
-        paragraph(f"The reference wage is that of the {calc.reference_wage_label}: {amount(calc.reference_wage)} per month."),
+        paragraph(
+            f"The reference wage is that of the {calc.reference_wage_label}: {amount(calc.reference_wage)} per month."
+        ),
         paragraph(_WAGE_RULES.get(calc.article, f"Art {calc.article}."), "note"),
     ]
     benefit = [
@@ -134,9 +157,15 @@ def calculation_steps(assessment: Assessment, calc: BenefitCalculation) -> list[
             f"which {verdict} the {share(calc.required)} the Schedule to Part XI sets for {label}."
         )
     else:
-        outcome = f"The rate cannot be computed: a figure is missing. The Schedule requires {share(calc.required)}."
+        outcome = (
+            f"The rate cannot be computed: a figure is missing. The Schedule requires {share(calc.required)}."
+        )
     return [
-        section(f"Step 3: the standard beneficiary ({label}, {calc.scheme})", [paragraph(f"{calc.standard_beneficiary.capitalize()}.")], 3),
+        section(
+            f"Step 3: the standard beneficiary ({label}, {calc.scheme})",
+            [paragraph(f"{calc.standard_beneficiary.capitalize()}.")],
+            3,
+        ),
         section("Step 4: the reference wage and how it was chosen", wage, 3),
         section("Step 5: the benefit and the family allowances", benefit, 3),
         section("Step 6: the percentage against the Schedule", [paragraph(outcome)], 3),
@@ -145,7 +174,9 @@ def calculation_steps(assessment: Assessment, calc: BenefitCalculation) -> list[
 
 def walkthrough_document(assessment: Assessment, part: str, date: str | None = None) -> Document:
     result = assessment.parts.get(part)
-    branch = result.branch if result is not None else next((b for b, p in BRANCH_PART.items() if p == part), None)
+    branch = (
+        result.branch if result is not None else next((b for b, p in BRANCH_PART.items() if p == part), None)
+    )
     if branch is None:
         raise UsageError(f"Part {part!r} protects no branch: choose one of {', '.join(BRANCH_PART.values())}")
     title = result.title if result is not None else f"Part {part}"
@@ -167,12 +198,30 @@ def walkthrough_document(assessment: Assessment, part: str, date: str | None = N
         for calc in calculations:
             sections += calculation_steps(assessment, calc)
     else:
-        why = joined([r.explanation for r in benefit_rules]) if benefit_rules else "no benefit calculation applies"
-        sections.append(section("Steps 3 to 6: the benefit under Part XI", [paragraph(f"No Part XI calculation: {why}.", "missing")], anchor="benefit"))
+        why = (
+            joined([r.explanation for r in benefit_rules])
+            if benefit_rules
+            else "no benefit calculation applies"
+        )
+        sections.append(
+            section(
+                "Steps 3 to 6: the benefit under Part XI",
+                [paragraph(f"No Part XI calculation: {why}.", "missing")],
+                anchor="benefit",
+            )
+        )
     if benefit_rules:
-        sections.append(section("The benefit-level requirement", [_rule_table(benefit_rules, "")], anchor="benefit-rule"))
+        sections.append(
+            section("The benefit-level requirement", [_rule_table(benefit_rules, "")], anchor="benefit-rule")
+        )
     others = assessment.rules_of(part)
-    sections.append(section(f"Every requirement of Part {part}", [_rule_table(others, "")] if others else [paragraph("None assessed.")], anchor="all"))
+    sections.append(
+        section(
+            f"Every requirement of Part {part}",
+            [_rule_table(others, "")] if others else [paragraph("None assessed.")],
+            anchor="all",
+        )
+    )
     return document(
         f"{country_name(assessment)}: Part {part} step by step",
         f"Trainer walk-through of Part {part} of ILO Convention No. 102",

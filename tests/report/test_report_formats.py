@@ -13,7 +13,12 @@ from c102.report.comparative import comparative_document, comparative_json
 from c102.report.gap import GAP_HEADER
 from c102.report.output import render_document, render_report
 
-KINDS = [("gap", {}), ("article22", {}), ("article22", {"parts": ["IV", "IX"]}), ("walkthrough", {"part": "V"})]
+KINDS = [
+    ("gap", {}),
+    ("article22", {}),
+    ("article22", {"parts": ["IV", "IX"]}),
+    ("walkthrough", {"part": "V"}),
+]
 
 
 @pytest.mark.parametrize(("kind", "options"), KINDS)

@@ -1,0 +1,32 @@
+"""Same inputs, same bytes: every format, twice from freshly built assessments."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from report_fixture import make_assessment
+
+from c102.report.comparative import comparative_document
+from c102.report.output import render_document, render_report
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "json"])
+@pytest.mark.parametrize(
+    ("kind", "options"), [("gap", {}), ("article22", {}), ("walkthrough", {"part": "III"})]
+)
+def test_reports_are_byte_identical(kind: str, options: dict, fmt: str) -> None:
+    first = render_report(make_assessment(), kind, fmt, **options)
+    second = render_report(make_assessment(), kind, fmt, **options)
+    assert first == second
+
+
+def test_comparative_docx_is_byte_identical_with_fixed_stamps() -> None:
+    first = render_document(comparative_document([make_assessment()]), "docx", "2025-01-01")
+    second = render_document(comparative_document([make_assessment()]), "docx", "2025-01-01")
+    assert first == second
+    archive = zipfile.ZipFile(io.BytesIO(first))
+    assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    core = archive.read("docProps/core.xml").decode()
+    assert "2025-01-01T00:00:00Z" in core
