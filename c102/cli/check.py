@@ -1,18 +1,53 @@
-"""`c102 check`: placeholder wired by its issue."""
+"""`c102 check`: is a description well-formed, consistent, and complete enough to assess?"""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "check (not yet available)"
-EXAMPLE = "c102 check --help"
+HELP = "check descriptions: syntax, units, references, impossible values, facts the rules need"
+EXAMPLE = "c102 check countries/examples/examplia.c102 --message-format json"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("files", nargs="+", metavar="FILE", help="description files (.c102, .yaml, .yml, .json)")
+    parser.add_argument(
+        "--message-format",
+        choices=("text", "json"),
+        default="text",
+        help="text: file:line:col, the line and a caret (default); json: one JSON object per diagnostic line",
+    )
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 2)")
+    parser.epilog = (parser.epilog or "") + (
+        "\n\nexit codes: 0 no errors (warnings allowed unless --strict), 2 errors found"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from c102.errors import UsageError
+    import json
+    import sys
 
-    raise UsageError("'c102 check' is not available in this build yet")
+    from c102.errors import EXIT_BAD_INPUT, EXIT_OK
+    from c102.language.diagnose import check_file
+
+    errors = warnings = 0
+    for path in args.files:
+        diagnostics = check_file(path)
+        for diagnostic in diagnostics:
+            if args.message_format == "json":
+                print(json.dumps(diagnostic.to_json(), ensure_ascii=False, sort_keys=True))
+            else:
+                print(diagnostic.render())
+            if diagnostic.severity == "error":
+                errors += 1
+            else:
+                warnings += 1
+    if args.message_format == "text":
+        files = len(args.files)
+        print(
+            f"{files} file{'s' if files != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}",
+            file=sys.stderr,
+        )
+    if errors or (args.strict and warnings):
+        return EXIT_BAD_INPUT
+    return EXIT_OK

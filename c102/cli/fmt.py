@@ -1,18 +1,71 @@
-"""`c102 fmt`: placeholder wired by its issue."""
+"""`c102 fmt`: rewrite descriptions in canonical form (field order, indent, number grouping)."""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "fmt (not yet available)"
-EXAMPLE = "c102 fmt --help"
+HELP = "print or rewrite descriptions in canonical form"
+EXAMPLE = "c102 fmt --check countries/**/*.c102"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("files", nargs="+", metavar="FILE", help="description files")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--check", action="store_true", help="change nothing; exit 1 if a .c102 file is not in canonical form"
+    )
+    mode.add_argument("--in-place", action="store_true", help="rewrite .c102 files that are not canonical")
+    parser.add_argument(
+        "--to",
+        choices=("c102", "yaml", "json"),
+        default="c102",
+        help="form printed on standard output (default c102; any input form is accepted)",
+    )
+    parser.epilog = (parser.epilog or "") + (
+        "\n\nThe header comment block of a file is kept; other comments are dropped.\n"
+        "exit codes: 0 ok (or all canonical with --check), 1 with --check only: a file would be\n"
+        "reformatted, 2 bad input (the file has errors: run c102 check)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    from c102.errors import UsageError
+    import sys
+    from pathlib import Path
 
-    raise UsageError("'c102 fmt' is not available in this build yet")
+    from c102.errors import EXIT_OK, UsageError
+    from c102.language.canonical import format_description, to_dict
+    from c102.language.load import EXTENSION, load_description
+
+    rewriting = args.check or args.in_place
+    if rewriting and args.to != "c102":
+        raise UsageError("--to applies only when printing; --check and --in-place work on .c102 files")
+    if not rewriting and len(args.files) > 1:
+        raise UsageError("give one file to print, or use --check or --in-place for several")
+    would_change = 0
+    for name in args.files:
+        if rewriting and Path(name).suffix.lower() != EXTENSION:
+            raise UsageError(f"{name}: --check and --in-place work on {EXTENSION} files only")
+        description = load_description(name)
+        if args.to == "yaml":
+            import yaml
+
+            sys.stdout.write(yaml.safe_dump(to_dict(description), sort_keys=False, allow_unicode=True, width=100))
+            continue
+        if args.to == "json":
+            import json
+
+            print(json.dumps(to_dict(description), indent=2, ensure_ascii=False))
+            continue
+        text = format_description(description)
+        if not rewriting:
+            sys.stdout.write(text)
+        elif text != description.text:
+            would_change += 1
+            if args.in_place:
+                Path(name).write_text(text, encoding="utf-8")
+                print(f"reformatted {name}", file=sys.stderr)
+            else:
+                print(f"would reformat {name}", file=sys.stderr)
+    if args.check and would_change:
+        return 1
+    return EXIT_OK

@@ -59,6 +59,7 @@ class Ratification:
     accepted_but_failing: list[str] = field(default_factory=list)
     registered: str | None = None
     in_force_from: str | None = None  # Art 79(3): twelve months after registration
+    record: dict[str, Any] | None = None  # the entry of countries/ratifications.yaml, if any
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -70,6 +71,7 @@ class Ratification:
             "accepted_but_failing": list(self.accepted_but_failing),
             "registered": self.registered,
             "in_force_from": self.in_force_from,
+            "record": self.record,
         }
 
 

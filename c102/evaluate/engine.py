@@ -28,6 +28,7 @@ from c102.evaluate.verdict import (
     worst,
 )
 from c102.model.description import Description, Scheme
+from c102.model.ratifications import RatificationRecord
 from c102.rules.model import PartInfo, Rule, Rulebook
 
 NO_SCHEME_PARTS = ("I", "XIV")  # Parts whose rules read the country, never a scheme
@@ -289,10 +290,33 @@ class Plan:
         return {}
 
     def _accepted(self) -> list[str]:
+        """Parts accepted: as the description states them, else as the ratification record has them."""
         ratification = self.description.ratification
-        if ratification is None or ratification.parts is None:
-            return []
-        return list(ratification.parts.value)
+        if ratification is not None and ratification.parts is not None:
+            return list(ratification.parts.value)
+        record = self._record()
+        return list(record.parts) if record is not None and record.parts else []
+
+    def _record(self) -> RatificationRecord | None:
+        if not hasattr(self, "_record_cache"):
+            from c102.model.ratifications import ratification_for
+
+            self._record_cache = ratification_for(self.description) if self.only is None else None
+        return self._record_cache
+
+    def _record_json(self) -> dict[str, Any] | None:
+        record = self._record()
+        if record is None:
+            return None
+        return {
+            "country": record.country,
+            "registered": record.registered.isoformat() if record.registered else str(record.registered_year),
+            "parts": list(record.parts) if record.parts else None,
+            "ceased": {part: c.by for c in record.ceased for part in c.parts},
+            "article_3_in_force": record.article_3_in_force,
+            "verified": record.verified,
+            "source": record.registered_checked.source,
+        }
 
     def _ratification(self, parts: dict[str, PartResult]) -> Ratification:
         node = self.ctx.graph.nodes["ratification"]
@@ -301,11 +325,10 @@ class Plan:
         acceptable = list(data["acceptable"]) if isinstance(data, dict) else [p for p in ROMAN if parts.get(p) and parts[p].verdict == COMPLIANT]
         accepted = self._accepted()
         failing = [p for p in accepted if p in parts and parts[p].verdict == NOT_COMPLIANT and not parts[p].ceased_by]
-        registered = self.description.ratification.registered if self.description.ratification else None
-        in_force = None
-        if registered is not None:
-            d: date = registered.value
-            in_force = _add_year(d).isoformat()
+        registered_fact = self.description.ratification.registered if self.description.ratification else None
+        record = self._record()
+        registered: date | None = registered_fact.value if registered_fact else (record.registered if record else None)
+        in_force = _add_year(registered).isoformat() if registered is not None else None
         node.explanation = result.explanation if result else "Article 2 is not in the rulebook."
         return Ratification(
             acceptable_parts=acceptable,
@@ -314,8 +337,9 @@ class Plan:
             accepted_parts=accepted,
             ceased_parts=self._ceased(),
             accepted_but_failing=failing,
-            registered=registered.value.isoformat() if registered else None,
+            registered=registered.isoformat() if registered else None,
             in_force_from=in_force,
+            record=self._record_json(),
         )
 
     def _calculations(self, results: list[RuleResult]) -> list[BenefitCalculation]:

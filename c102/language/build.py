@@ -238,7 +238,7 @@ def convert(tp: Any, atoms: list[Atom]) -> Any:
         raise BadValue(
             f"this field takes one value, not a list; expected {expected(tp)}",
             atoms[1],
-            "remove the part after the comma, or put a list in a note",
+            "keep one value; put any explanation in a note \"...\"",
         )
     return convert_atom(tp, atoms[0])
 

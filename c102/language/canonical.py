@@ -20,7 +20,7 @@ from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
 INDENT = "  "
 _BARE = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*|\d+[A-Za-z]?(\([0-9A-Za-z]+\))+|\d+(_\d+)*")
 _RESERVED = {"men", "women"}  # read as keywords where a value starts
-_CODE = re.compile(r"[A-Z][A-Z0-9_\-]*")
+_CODE = re.compile(r"[A-Z]+[0-9]+")  # instrument codes such as C121
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 

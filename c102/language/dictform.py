@@ -59,12 +59,16 @@ def _from_json(value: Any) -> Node:
         return Node("scalar", 0, 0, raw=Raw("null", "null", 0, 0))
     if isinstance(value, bool):
         return Node("scalar", 0, 0, raw=Raw("true" if value else "false", "bool", 0, 0))
-    tag = "str" if isinstance(value, str) else "float" if isinstance(value, _JsonFloat) else "int"
+    tag = "float" if isinstance(value, _JsonFloat) else "int" if isinstance(value, _JsonInt) else "str"
     return Node("scalar", 0, 0, raw=Raw(str(value), tag, 0, 0, tag == "str"))
 
 
 class _JsonFloat(str):
     """A JSON number with a fraction, kept as its text so no float rounding creeps in."""
+
+
+class _JsonInt(str):
+    """A JSON integer, kept as its text."""
 
 
 def plain(node: Node) -> Any:
@@ -204,7 +208,7 @@ def compose(text: str, file: str, json: bool) -> tuple[Node | None, list[Diagnos
         import json as json_module
 
         try:
-            data = json_module.loads(text, parse_float=_JsonFloat, parse_int=str)
+            data = json_module.loads(text, parse_float=_JsonFloat, parse_int=_JsonInt)
         except json_module.JSONDecodeError as error:
             return None, [at(error.lineno, error.colno, f"invalid JSON: {error.msg}")]
     try:
@@ -212,9 +216,12 @@ def compose(text: str, file: str, json: bool) -> tuple[Node | None, list[Diagnos
     except yaml.MarkedYAMLError as error:
         if json:
             return _json_fallback(data), []
-        mark = error.problem_mark
+        mark, opened = error.problem_mark, error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        return None, [at(line, column, f"invalid YAML: {error.problem}", error.context)]
+        hint = error.context
+        if hint and opened is not None:
+            hint += f" opened at line {opened.line + 1}, column {opened.column + 1}"
+        return None, [at(line, column, f"invalid YAML: {error.problem}", hint)]
     except yaml.YAMLError as error:
         if json:
             return _json_fallback(data), []
@@ -237,39 +244,52 @@ def schema_diagnostics(root: Node, file: str, lines: list[str]) -> list[Diagnost
     validator = jsonschema.Draft202012Validator(load_schema())
     out: list[Diagnostic] = []
     for error in sorted(validator.iter_errors(plain(root)), key=lambda e: list(map(str, e.absolute_path))):
-        node = locate(root, list(error.absolute_path))
-        message, hint = _schema_message(error)
-        where = ".".join(str(p) for p in error.absolute_path) or "top level"
+        error = _most_telling(error)
+        path = list(error.absolute_path)
+        node = locate(root, path)
+        message, hint, key = _schema_message(error)
+        if key is not None:  # point at the unknown key itself
+            node = next((k for k, _ in node.items if k.key_text == key), node)
+        where = ".".join(str(p) for p in path) or "top level"
         source = lines[node.line - 1] if 0 < node.line <= len(lines) else None
         out.append(Diagnostic(Position(file, node.line, node.column), f"{where}: {message}", "error",
                               source, hint, "schema"))
     return out
 
 
-def _schema_message(error: Any) -> tuple[str, str | None]:
-    from jsonschema.exceptions import best_match
+def _most_telling(error: Any) -> Any:
+    """Inside an ``anyOf``, the error of the alternative that got furthest (an enum, a key)."""
+    if error.validator != "anyOf":
+        return error
+    telling, stack = [], list(error.context or ())
+    while stack:
+        inner = stack.pop()
+        stack.extend(inner.context or ())
+        if inner.validator in ("enum", "additionalProperties", "required"):
+            telling.append(inner)
+    return max(telling, key=lambda e: len(e.absolute_path)) if telling else error
 
-    if error.validator == "anyOf" and error.context:
-        deeper = best_match(error.context)
-        if deeper.validator in ("enum", "additionalProperties", "required"):
-            error = deeper
+
+def _schema_message(error: Any) -> tuple[str, str | None, str | None]:
     if error.validator == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed]
         hint = suggest(extra[0], allowed) if extra else None
-        return f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(repr(k) for k in extra)}", (
-            hint or f"allowed: {', '.join(allowed)}"
+        return (
+            f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(repr(k) for k in extra)}",
+            hint or f"allowed: {', '.join(allowed)}",
+            extra[0] if extra else None,
         )
     if error.validator == "enum":
         allowed = [str(v) for v in error.validator_value]
-        return f"unknown value {error.instance!r}; expected one of: {', '.join(allowed)}", suggest(
-            str(error.instance), allowed
+        return (
+            f"unknown value {error.instance!r}; expected one of: {', '.join(allowed)}",
+            suggest(str(error.instance), allowed),
+            None,
         )
-    if error.validator == "required":
-        return error.message, None
     if error.validator == "anyOf":
-        return f"{error.instance!r} does not fit: {error.schema.get('description', 'see the JSON Schema')}", None
-    return error.message, None
+        return f"{error.instance!r} does not fit: {error.schema.get('description', 'see the schema')}", None, None
+    return error.message, None, None
 
 
 def diagnose_dict_text(text: str, file: str, json: bool = False) -> tuple[Description | None, list[Diagnostic]]:

@@ -7,6 +7,7 @@ and the file parsed again, so one run reports every line that is wrong, not only
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from c102.errors import Diagnostic, Position
@@ -49,13 +50,10 @@ EXAMPLES: dict[str, tuple[str | None, list[str]]] = {
         [f"a: {v} {kw} {extra}\n" for v in _VALUES for kw in ("source", "note") for extra in ("", "x", "2")]
         + [f'a: {v} source "s" note {extra}\n' for v in _VALUES for extra in ("", "x", "2")],
     ),
-    "expected ':' after a field name, or a label and '{' to open a block": (
+    "expected ':' after the field name, or '{' to open a block": (
         "fields are written 'name: value', blocks 'name [label] {' with '}' on a line of its own",
-        ["a\n", "a }\n", "a ,\n", "a )\n", "x {\n a\n}\n", "x {\n a }\n}\n", "a 5%\n"],
-    ),
-    "expected '{' after the block label": (
-        "a block starts with 'keyword label {' on one line",
-        ["a b\n", 'a "x"\n', "a b c\n", "a 1\n", "a 1 2\n", 'a "x" y\n', "a b :\n", "a 12(2)\n", "a 1.5\n"],
+        ["a\n", "a }\n", "a ,\n", "a )\n", "x {\n a\n}\n", "x {\n a }\n}\n", "a 5%\n",
+         "a b\n", 'a "x"\n', "a b c\n", "a 1\n", "a 1 2\n", 'a "x" y\n', "a b :\n", "a 12(2)\n", "a 1.5\n"],
     ),
     "expected a line break after '}'": (
         "a block closes with '}' on a line of its own",
@@ -112,6 +110,35 @@ def _parse_start(text: str) -> Any:
     return parser().parse(text, start="start")
 
 
+@cache
+def _example_index() -> dict[tuple[Any, str | None], str]:
+    """LALR state (and token type) -> message, learnt by parsing the broken snippets once.
+
+    This is ``UnexpectedInput.match_examples`` keyed on the parser state alone: lark's version
+    also compares the depth of the parser stack, which differs with how deeply blocks are nested,
+    so a snippet at the top level would never match the same mistake inside a block.
+    """
+    from lark.exceptions import UnexpectedToken
+
+    index: dict[tuple[Any, str | None], str] = {}
+    for label, (_, snippets) in EXAMPLES.items():
+        for snippet in snippets:
+            try:
+                _parse_start(snippet)
+            except UnexpectedToken as error:
+                index.setdefault((error.state.position, error.token.type), label)
+                index.setdefault((error.state.position, None), label)
+            except Exception:  # noqa: S112 - a snippet failing in the lexer teaches nothing here
+                continue
+    return index
+
+
+def match_example(error: Any) -> str | None:
+    index = _example_index()
+    position = error.state.position if error.state is not None else None
+    return index.get((position, error.token.type)) or index.get((position, None))
+
+
 def describe_token(token: Any) -> str:
     if token.type == "$END":
         return "the end of the file"
@@ -145,8 +172,7 @@ def explain(error: UnexpectedInput, text: str, file: str) -> Diagnostic:
         if opened:
             line, column = opened, len(lines[opened - 1]) - len(lines[opened - 1].lstrip()) + 1
     elif isinstance(error, UnexpectedToken):
-        label = error.match_examples(_parse_start, {k: v[1] for k, v in EXAMPLES.items()},
-                                     token_type_match_fallback=True)
+        label = match_example(error)
         found = describe_token(error.token)
         if label is not None:
             message, hint = f"{label}, found {found}", EXAMPLES[label][0]
@@ -192,8 +218,14 @@ def _strip_strings_and_comments(line: str) -> str:
     return "".join(out)
 
 
-def parse_with_recovery(text: str, file: str) -> tuple[list[FieldNode | BlockNode] | None, list[Diagnostic]]:
-    """Parse a file; on errors, report each wrong line (up to ``MAX_SYNTAX_ERRORS``)."""
+def parse_with_recovery(
+    text: str, file: str
+) -> tuple[list[FieldNode | BlockNode] | None, list[Diagnostic], set[int]]:
+    """Parse a file; on errors, report each wrong line (up to ``MAX_SYNTAX_ERRORS``).
+
+    Returns the items of the text with the wrong lines blanked (None if even that fails), the
+    syntax diagnostics and the numbers of the blanked lines.
+    """
     from lark.exceptions import UnexpectedInput, UnexpectedToken
 
     from c102.language.syntax import parse_items
@@ -220,5 +252,5 @@ def parse_with_recovery(text: str, file: str) -> tuple[list[FieldNode | BlockNod
             closes = _strip_strings_and_comments(work[index]).count("}")
             work[index] = "_ {" if opens > closes else ""
             continue
-        return (None if diagnostics else items), diagnostics
-    return None, diagnostics
+        return items, diagnostics, {line for line, _ in done}
+    return None, diagnostics, {line for line, _ in done}

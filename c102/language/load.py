@@ -21,11 +21,17 @@ def diagnose_text(text: str, path: str = "<string>") -> tuple[Description | None
     from c102.language.dictform import read_raw
     from c102.language.errors import parse_with_recovery
 
-    items, diagnostics = parse_with_recovery(text, path)
+    items, diagnostics, blanked = parse_with_recovery(text, path)
     if items is None:
         return None, diagnostics
     builder = Builder(path, text.splitlines(), read_raw)
     description = build_description(builder, items)
+    if diagnostics:
+        # Also report what the builder finds in the lines that did parse, leaving out what the
+        # blanked lines may have caused (a field or label that seems missing).
+        later = [d for d in builder.diagnostics
+                 if d.code not in ("missing", "label") and d.position.line not in blanked]
+        return None, sorted(diagnostics + later, key=_place)
     return _finish(description, builder.diagnostics, text, path)
 
 
@@ -33,15 +39,19 @@ def _finish(
     description: Description | None, diagnostics: list[Diagnostic], text: str, path: str
 ) -> tuple[Description | None, list[Diagnostic]]:
     if description is None:
-        return None, diagnostics
+        return None, sorted(diagnostics, key=_place)
     description.path = path
     description.text = text
     from c102.language.semantics import consistency
 
-    diagnostics = diagnostics + consistency(description)
+    diagnostics = sorted(diagnostics + consistency(description), key=_place)
     if any(d.severity == "error" for d in diagnostics):
         return None, diagnostics
     return description, diagnostics
+
+
+def _place(diagnostic: Diagnostic) -> tuple[int, int]:
+    return diagnostic.position.line, diagnostic.position.column
 
 
 def diagnose_file(path: str | Path) -> tuple[Description | None, list[Diagnostic]]:

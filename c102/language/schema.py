@@ -31,8 +31,8 @@ _SCALARS: dict[Any, dict[str, Any]] = {
     Decimal: {"type": ["number", "string"]},
     Count: {"type": ["integer", "string"]},
     Money: {"type": ["number", "string"]},
-    Percent: {"type": "string", "pattern": r"%\s*$"},
-    Duration: {"type": "string", "pattern": r"(day|week|month|year)s?\s*$"},
+    Percent: {"type": "string"},
+    Duration: {"type": "string"},
 }
 
 

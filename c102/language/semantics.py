@@ -16,6 +16,7 @@ from typing import Any
 
 from c102.errors import Diagnostic, Position
 from c102.language.build import FACT, specs, suggest
+from c102.language.canonical import group
 from c102.model.description import Description, Scheme
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
 
@@ -39,7 +40,7 @@ BASIS_POPULATION = {"employees": "employees", "economically_active": "economical
                     "industrial_employees": "industrial_employees"}
 # (smaller, larger): a part cannot exceed the whole it is counted in.
 NESTED_COUNTS = (("industrial_employees", "employees"), ("employees", "economically_active"),
-                 ("economically_active", "residents"), ("children_of_protected", "children_of_residents"),
+                 ("economically_active", "residents"), ("employees", "residents"), ("children_of_protected", "children_of_residents"),
                  ("children_of_residents", "residents"))
 
 
@@ -106,7 +107,7 @@ def _check_value(report: _Report, name: str, fact: Fact[Any]) -> None:
         if value.amount < 0:
             report.add(where, f"'{name}' is an amount of money and cannot be negative")
         if name in PERIODIC_AMOUNTS and value.per is None:
-            report.add(where, f"'{name}' must be an amount per period, e.g. {value.amount:_} per month",
+            report.add(where, f"'{name}' must be an amount per period, e.g. {group(value.amount)} per month",
                        "add per day, per week, per month or per year", code="unit")
         if name in YEARLY_TOTALS and value.per not in (None, "year"):
             report.add(where, f"'{name}' is a yearly total; write it per year", code="unit")

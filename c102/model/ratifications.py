@@ -214,6 +214,7 @@ def parse_ratifications(text: str, path: Path) -> dict[str, RatificationRecord]:
 
 
 @cache
+@cache
 def load_ratifications() -> dict[str, RatificationRecord]:
     """All recorded ratifications of C102, keyed by ISO alpha-2, ISO alpha-3 and country name."""
     path = ratifications_path()

@@ -11,7 +11,9 @@ from c102.report.document import Block, paragraph, table
 
 _NAME_KEYS = ("id", "name", "choice", "rule")
 _VALUE_KEYS = ("value", "answer")
-_SKIP = {"source", "note", "position", *_NAME_KEYS, *_VALUE_KEYS}
+# Shown in their own columns, or long texts the rulebook already documents (question, effect).
+_SKIP = {"source", "note", "position", "question", "effect", "stated", "known_rule", "articles"}
+_SKIP.update(_NAME_KEYS, _VALUE_KEYS)
 
 
 def country_name(assessment: Assessment) -> str:
@@ -40,16 +42,21 @@ def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
     rows = []
     for record in records:
-        extra = "; ".join(
-            f"{k}: {plain(v)}" for k, v in record.items() if k not in _SKIP and v not in (None, "")
-        )
-        note = "; ".join(x for x in (plain(record["note"]) if record.get("note") else "", extra) if x)
+        notes = [plain(record["note"])] if record.get("note") else []
+        if record.get("stated") is False:
+            notes.append("not stated in the description: the rulebook's default")
+        if record.get("known_rule") is False:
+            notes.append("no rule has this id")
+        if record.get("articles"):
+            notes.append(f"bears on Art {plain(record['articles'])}")
+        notes += [f"{k}: {plain(v)}" for k, v in record.items() if k not in _SKIP and v not in (None, "")]
+        source = record.get("source")
         rows.append(
             [
                 plain(_first(record, _NAME_KEYS)),
                 plain(_first(record, _VALUE_KEYS)),
-                plain(record.get("source")) if record.get("source") else "no source given",
-                note or NONE,
+                plain(source) if source else "no source given",
+                "; ".join(notes) or NONE,
             ]
         )
     return rows

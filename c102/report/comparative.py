@@ -24,7 +24,6 @@ from c102.report.display import (
     change_needed,
     cite,
     part_key,
-    percent,
     quantity,
     share,
 )
@@ -152,8 +151,10 @@ def coverage_chart(assessments: list[Assessment]) -> Block:
             if rule is None or rule.unit != "percent":
                 continue
             label = f"Part {part} {cite(rule.alternative) if rule.alternative else ''}".strip()
-            bars.append(Bar(label, rule.value, rule.threshold))
-            rows.append([country_name(a), f"Part {part}", percent(rule.value), percent(rule.threshold)])
+            value = rule.value * 100 if rule.value is not None else None
+            threshold = rule.threshold * 100 if rule.threshold is not None else None
+            bars.append(Bar(label, value, threshold))
+            rows.append([country_name(a), f"Part {part}", share(rule.value), share(rule.threshold)])
         groups.append((country_name(a), bars))
     data = table(["Country", "Part", "Share protected", "Threshold"], rows)
     title = "Share of the reference population protected against the threshold"

@@ -138,17 +138,22 @@ def count(value: Fraction | Decimal | int | None) -> str:
 
 
 def quantity(value: Fraction | None, unit: str | None) -> str:
-    """A rule's value or threshold in its unit: ``36.0%``, ``13 weeks``, ``1 460 000 persons``."""
+    """A rule's value or threshold in its unit: ``36.0%``, ``13 weeks``, ``1 460 000 persons``.
+
+    Percentages are held as fractions of one by the evaluator (``Fraction(9, 25)`` is 36%).
+    """
     if value is None:
         return NONE
     if unit == "percent":
-        return percent(value)
+        return share(value)
     if unit == "money":
         return amount(value)
     if unit == "persons":
         return count(value)
     number = show(value, 0) if Fraction(value).denominator == 1 else show(value, 1)
     word = UNIT_WORDS.get(unit or "", unit or "")
+    if value == 1 and word.endswith("s"):
+        word = word[:-1]
     return f"{number} {word}".strip()
 
 
@@ -163,7 +168,7 @@ def change_needed(rule: RuleResult) -> str:
         return NONE
     size = abs(diff)
     if rule.unit == "percent":
-        return f"{show(size, 1)} points {'short' if diff > 0 else 'over'}"
+        return f"{show(size * 100, 1)} points {'short' if diff > 0 else 'over'}"
     direction = "more" if diff > 0 else "less"
     if rule.unit in ("weeks", "days", "years", "months"):
         direction = "more" if diff > 0 else "fewer"

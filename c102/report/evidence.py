@@ -217,7 +217,8 @@ def benefit_titles(assessment: Assessment, part: str) -> list[tuple[str, list[Ro
     out = []
     for calc in assessment.calculations:
         if calc.part == part:
-            label = f"{titles.get(calc.article, f'Art {calc.article}')}: {calc.row.replace('_', ' ')}, {calc.scheme}"
+            title = titles.get(calc.article, f"Art {calc.article}")
+            label = f"{title}: {calc.row.replace('_', ' ')}, {calc.scheme}"
             out.append((label, calculation_rows(assessment, calc)))
     return out
 

@@ -82,7 +82,7 @@ def rule_row(assessment: Assessment, rule: RuleResult) -> dict[str, str]:
         "id": rule.id,
         "part": rule.part,
         "requirement": rule.title,
-        "article": cite(rule.articles[:1]),
+        "article": cite(rule.alternative or rule.articles[:1]),
         "provision": provision,
         "source": joined([*rule.sources, *law_sources]),
         "value": quantity(rule.value, rule.unit),
@@ -110,6 +110,8 @@ def counts_text(counts: dict[str, int]) -> str:
 
 
 def _part_note(result: PartResult) -> str:
+    if result.branch is None:
+        return NONE  # only Parts II to X are accepted (Art 2)
     notes = []
     if result.accepted:
         notes.append("accepted in the ratification")
@@ -176,7 +178,13 @@ def gaps_table(assessment: Assessment) -> Block:
             f"Part {r.part}",
             r.title,
             cite(r.articles[:1]),
-            r.gap or f"{quantity(r.value, r.unit)} against {quantity(r.threshold, r.unit)}",
+            r.gap
+            or (
+                f"{quantity(r.value, r.unit)} against {quantity(r.threshold, r.unit)}"
+                if r.value is not None
+                else ""
+            )
+            or r.explanation,
             change_needed(r),
         ]
         for r in gaps

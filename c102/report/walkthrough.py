@@ -8,7 +8,9 @@ Schedule to Part XI.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from c102.errors import UsageError
 from c102.evaluate.assessment import Assessment, BenefitCalculation
@@ -64,9 +66,11 @@ def contingency_step(assessment: Assessment, part: str, branch: str) -> list[Blo
             else f"the contingency of the branch ({branch.replace('_', ' ')})"
         )
         if branch == "old_age" and scheme.pensionable_age is not None:
-            age = scheme.pensionable_age.value
-            men, women = getattr(age, "men", age), getattr(age, "women", age)
-            covered += f", pensionable age men {quantity(Fraction(men), 'years')}, women {quantity(Fraction(women), 'years')}"
+            age: Any = scheme.pensionable_age.value
+            men: Decimal = getattr(age, "men", age)  # a single age applies to both
+            women: Decimal = getattr(age, "women", age)
+            ages = f"men {quantity(Fraction(men), 'years')}, women {quantity(Fraction(women), 'years')}"
+            covered += f", pensionable age {ages}"
             covered += f" (source: {scheme.pensionable_age.source or 'no source given'})"
         items.append(f"{scheme.name} ({scheme.kind.value.replace('_', ' ')}): {covered}.")
     blocks.append(bullets(items) if items else paragraph(f"No scheme serves Part {part}.", "missing"))
@@ -127,7 +131,8 @@ def coverage_step(assessment: Assessment, part: str, branch: str) -> list[Block]
         )
         blocks.append(
             paragraph(
-                f"{rule.title} ({cite(rule.articles)}): {held}; {quantity(rule.value, rule.unit)} against {quantity(rule.threshold, rule.unit)}, {verdict_label(rule.verdict)}."
+                f"{rule.title} ({cite(rule.articles)}): {held}; {quantity(rule.value, rule.unit)} against "
+                f"{quantity(rule.threshold, rule.unit)}, {verdict_label(rule.verdict)}."
             )
         )
     if rules:
@@ -139,7 +144,8 @@ def calculation_steps(assessment: Assessment, calc: BenefitCalculation) -> list[
     label = calc.row.replace("_", " ")
     wage = [
         paragraph(
-            f"The reference wage is that of the {calc.reference_wage_label}: {amount(calc.reference_wage)} per month."
+            f"The reference wage is that of the {calc.reference_wage_label}: "
+            f"{amount(calc.reference_wage)} per month."
         ),
         paragraph(_WAGE_RULES.get(calc.article, f"Art {calc.article}."), "note"),
     ]

@@ -170,12 +170,8 @@ def _build(folder: Path, sources: dict[str, YamlSource], paths: list[Path]) -> R
                             f"field {key!r}: {data[key]!r} differs from {INSTRUMENT_FILE} ({entry[key]!r})",
                         )
                     )
-        if numeral in part_files:
-            diagnostics.append(
-                source.diagnostic(["part"], f"Part {numeral} already defined in {part_files[numeral]}")
-            )
-            continue
-        part_files[numeral] = prefix + name
+        # A long Part may be split over several files (part-06.yaml, part-06-care.yaml); the first names it.
+        part_files.setdefault(numeral, prefix + name)
         if "schedule" in data or "standard_beneficiaries" in data:
             if schedule_src is not None:
                 diagnostics.append(
@@ -226,7 +222,7 @@ def _build(folder: Path, sources: dict[str, YamlSource], paths: list[Path]) -> R
                     line=line,
                 )
             )
-        rules_by_part[numeral] = part_rules
+        rules_by_part.setdefault(numeral, []).extend(part_rules)
 
     for numeral, entry in part_entries.items():
         span = entry["articles"]

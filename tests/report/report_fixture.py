@@ -111,6 +111,9 @@ def R(
     id: str, part: str, articles: list[str], title: str, topic: str, kind: str, verdict: str, **kw
 ) -> RuleResult:  # type: ignore[no-untyped-def]
     kw.setdefault("explanation", f"{title}: {verdict.replace('_', ' ')}.")
+    if kw.get("unit") == "percent":  # written in percent here, held as fractions of one
+        kw["value"] = kw["value"] / 100 if kw.get("value") is not None else None
+        kw["threshold"] = kw["threshold"] / 100
     return RuleResult(
         id=id,
         instrument="C102",

@@ -68,6 +68,10 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
             alternative=best.id,
             data=tested,
         )
+    undecided = [a for a in tested if a.ok is None]
+    if undecided:
+        missing = sorted({m for a in undecided for m in a.missing})
+        return Finding(INSUFFICIENT_DATA, f"No alternative is reached yet, and {', '.join(a.id for a in undecided)} cannot be tested. {lines}", missing=missing, data=tested)
     measured = [a for a in tested if a.share is not None and a.threshold is not None]
     if measured:
         closest = max(measured, key=lambda a: (a.share or 0) - (a.threshold or 0))
@@ -86,8 +90,7 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
             remedy=remedy,
             data=tested,
         )
-    missing = sorted({m for a in tested for m in a.missing})
-    return Finding(INSUFFICIENT_DATA, f"No alternative can be tested. {lines}", missing=missing, data=tested)
+    return Finding(NOT_COMPLIANT, f"No alternative is reached. {lines}", data=tested)
 
 
 def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative:

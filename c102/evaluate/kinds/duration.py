@@ -117,9 +117,10 @@ def _alternatives(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, limit:
         if alt.get("within") and window is not None:
             # Put the national limit on the Convention's window: e.g. 13 weeks in 24 months -> 6.5 in 12.
             actual = actual * duration(alt["within"]).in_days() / max(window.value.in_days(), duration(alt["within"]).in_days())
+        day_per_unit = need.in_days() / Fraction(need.amount)
+        value, threshold = actual / day_per_unit, needed / day_per_unit
         if actual >= needed:
-            return Finding(COMPLIANT, f"{scheme.name}: benefit lasts up to {limit}, at least {need_text} ({alt_id}).", value=limit.in_unit(need.unit), threshold=needed / need.in_days() * Fraction(need.amount), unit=need.unit, alternative=alt_id)
-        value, threshold = actual / need.in_days() * need.amount, needed / need.in_days() * Fraction(need.amount)
+            return Finding(COMPLIANT, f"{scheme.name}: benefit lasts up to {limit}, at least {need_text} ({alt_id}).", value=value, threshold=threshold, unit=need.unit, alternative=alt_id)
         tried.append(f"{alt_id}: {show(value, 1)} {need.unit} below {need_text}")
         first_gap = first_gap or Finding(NOT_COMPLIANT, "", value=value, threshold=threshold, unit=need.unit, gap=too_short(value, threshold, need.unit), remedy=f"pay benefit for at least {need_text}")
     text = f"{scheme.name}: benefit limited to {limit}; " + ("; ".join(tried) if tried else "no alternative applies") + "."

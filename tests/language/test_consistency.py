@@ -1,0 +1,105 @@
+"""Units, references and impossible values: what makes a description not make sense."""
+
+from __future__ import annotations
+
+import pytest
+
+from c102.errors import DescriptionError
+from c102.language.load import diagnose_text, parse_text
+from c102.language.semantics import missing_fact_warnings, rulebook_references
+from c102.resources import data_path
+
+HEAD = 'country "X" {\n  as_of: 2025-01-01\n}\n'
+
+
+def messages(text: str) -> list[tuple[str, int, str]]:
+    _, diagnostics = diagnose_text(HEAD + text, "t.c102")
+    return [(d.severity, d.position.line, d.message) for d in diagnostics]
+
+
+def scheme(body: str, branches: str = "old_age") -> str:
+    return f'scheme "S" {{\n  branches: {branches}\n  kind: social_insurance\n{body}}}\n'
+
+
+def test_a_wage_must_be_money_per_period() -> None:
+    found = messages("statistics 2023 {\n  skilled_wage: 1_000\n}\n")
+    assert found == [("error", 5, "'skilled_wage' must be an amount per period, e.g. 1_000 per month")]
+
+
+def test_a_qualifying_period_must_be_a_duration() -> None:
+    found = messages(scheme("  qualifying_period {\n    length: 2026-01-01\n    kind: residence\n  }\n"))
+    assert found == [("error", 8, "expected a duration, e.g. 15 years, got 2026-01-01")]
+
+
+def test_branches_must_be_served_by_the_scheme() -> None:
+    body = "  qualifying_period {\n    length: 1 years\n    kind: residence\n    branches: sickness\n  }\n"
+    body += "  benefit family {\n  }\n"
+    found = messages(scheme(body))
+    assert [m for _, _, m in found] == [
+        "this qualifying period names branch 'sickness', which scheme 'S' does not serve",
+        "benefit for 'family', which scheme 'S' does not serve",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("statistics 2023 {\n  residents: -5\n}\n", "'residents' is a number of persons and cannot be negative"),
+        ("statistics 2023 {\n  residents: 10\n  economically_active: 20\n}\n",
+         "'economically_active' (20) is more than 'residents' (10) it is part of"),
+        ("statistics 2023 {\n  children_of_residents: 10\n  children_of_protected: 20\n}\n",
+         "'children_of_protected' (20) is more than 'children_of_residents' (10) it is part of"),
+        (scheme("  invalidity_degree: 101%\n"), "'invalidity_degree' is a share and cannot exceed 100% (got 101%)"),
+        (scheme("  financing {\n    employer_rate: -1%\n  }\n"), "'employer_rate' is a percentage and cannot be negative"),
+        ("ratification {\n  registered: 2026-01-01\n}\n",
+         "registered on 2026-01-01, after the date the description is true of (2025-01-01)"),
+        ("convention C121 {\n  registered: 1960-01-01\n}\n",
+         "C121 was adopted on 1964-07-08; it cannot have been registered on 1960-01-01"),
+        ("article_3 {\n  in_force: yes\n  exceptions: 9(a)\n}\n", "'9(a)' is not a temporary exception of Art 3(1)"),
+        ("statistics 2023 {\n  employees: 100\n}\n" + scheme("  protected {\n    persons: 101\n    basis: employees\n  }\n"),
+         "101 persons protected, more than the 100 employees they are a share of"),
+    ],
+)
+def test_impossible_values_are_errors(text: str, expected: str) -> None:
+    assert ("error", expected) in [(s, m) for s, _, m in messages(text)]
+
+
+def test_warnings_do_not_stop_loading() -> None:
+    text = HEAD + "statistics 2023 {\n  employees: 10 (men 4, women 5)\n}\n"
+    description, diagnostics = diagnose_text(text, "t.c102")
+    assert description is not None
+    assert [d.severity for d in diagnostics] == ["warning"]
+    assert parse_text(text).statistics.employees.value.total == 10
+
+
+def test_errors_stop_loading() -> None:
+    with pytest.raises(DescriptionError) as raised:
+        parse_text(HEAD + scheme("  benefit family {\n  }\n"))
+    assert raised.value.diagnostics[0].code == "reference"
+
+
+def test_answers_must_name_rules_of_the_rulebook() -> None:
+    pytest.importorskip("c102.rules.load")
+    description = parse_text(HEAD + 'answers {\n  "II-10-cost-sharing-hardshp": yes\n}\nchoices {\n  nope: yes\n}\n')
+    found = rulebook_references(description)
+    assert [d.message for d in found] == [
+        "'II-10-cost-sharing-hardshp' is not a rule id of the rulebook",
+        "'nope' is not a choice of the rulebook",
+    ]
+    assert found[0].hint == "did you mean 'II-10-cost-sharing-hardship'?"
+
+
+def test_examplia_references_are_all_known() -> None:
+    pytest.importorskip("c102.rules.load")
+    from c102.language.load import load_description
+
+    assert rulebook_references(load_description(data_path("countries") / "examples" / "examplia.c102")) == []
+
+
+def test_missing_facts_become_warnings_at_the_country_block() -> None:
+    pytest.importorskip("c102.evaluate.engine")
+    description = parse_text(HEAD + scheme(""))
+    warnings = missing_fact_warnings(description)
+    assert warnings, "a scheme with no facts leaves rules undecided"
+    assert {(w.severity, w.position.line, w.code) for w in warnings} == {("warning", 1, "missing-fact")}
+    assert all("cannot be decided: missing" in w.message for w in warnings)
