@@ -10,9 +10,15 @@ EXAMPLE = "c102 assess countries/jordan.c102 --format json > jordan.json"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="description (.c102, .yaml or .json)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--part", action="append", metavar="ROMAN", help="show only these Parts' rules (repeatable)")
-    parser.add_argument("--all", action="store_true", help="list every rule, not only the ones that are not compliant")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--part", action="append", metavar="ROMAN", help="show only these Parts' rules (repeatable)"
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="list every rule, not only the ones that are not compliant"
+    )
     parser.add_argument(
         "--fail-on-gap",
         action="store_true",

@@ -9,7 +9,9 @@ EXAMPLE = "c102 check countries/examples/examplia.c102 --message-format json"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="description files (.c102, .yaml, .yml, .json)")
+    parser.add_argument(
+        "files", nargs="+", metavar="FILE", help="description files (.c102, .yaml, .yml, .json)"
+    )
     parser.add_argument(
         "--message-format",
         choices=("text", "json"),

@@ -10,7 +10,9 @@ EXAMPLE = "c102 explain countries/examples/examplia.c102 V-28-benefit-level"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="description (.c102, .yaml or .json)")
-    parser.add_argument("target", metavar="RULE_ID", help="a rule id (see 'c102 rules'), a Part (V) or 'ratification'")
+    parser.add_argument(
+        "target", metavar="RULE_ID", help="a rule id (see 'c102 rules'), a Part (V) or 'ratification'"
+    )
     parser.add_argument("--depth", type=int, default=8, help="how deep to follow inputs (default 8)")
 
 

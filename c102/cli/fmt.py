@@ -49,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
         if args.to == "yaml":
             import yaml
 
-            sys.stdout.write(yaml.safe_dump(to_dict(description), sort_keys=False, allow_unicode=True, width=100))
+            sys.stdout.write(
+                yaml.safe_dump(to_dict(description), sort_keys=False, allow_unicode=True, width=100)
+            )
             continue
         if args.to == "json":
             import json

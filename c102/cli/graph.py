@@ -10,8 +10,12 @@ EXAMPLE = "c102 graph countries/examples/examplia.c102 --format dot -o examplia.
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="description (.c102, .yaml or .json)")
-    parser.add_argument("--format", choices=("dot", "json"), default="dot", help="DOT (default) or node-link JSON")
-    parser.add_argument("-o", "--output", metavar="PATH", help="write to a file (atomically) instead of stdout")
+    parser.add_argument(
+        "--format", choices=("dot", "json"), default="dot", help="DOT (default) or node-link JSON"
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="PATH", help="write to a file (atomically) instead of stdout"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,16 +18,26 @@ def has_gaps(assessment: Assessment) -> bool:
     """Accepted Parts that fail; for a country that has not ratified, any Part II-X that fails."""
     accepted = assessment.ratification.accepted_parts
     parts = accepted or [p for p, r in assessment.parts.items() if r.branch]
-    return any(assessment.parts[p].verdict == NOT_COMPLIANT and not assessment.parts[p].ceased_by for p in parts if p in assessment.parts)
+    return any(
+        assessment.parts[p].verdict == NOT_COMPLIANT and not assessment.parts[p].ceased_by
+        for p in parts
+        if p in assessment.parts
+    )
 
 
-def summary_text(assessment: Assessment, parts: list[str] | None = None, show_all: bool = False, worst: int = 8) -> str:
+def summary_text(
+    assessment: Assessment, parts: list[str] | None = None, show_all: bool = False, worst: int = 8
+) -> str:
     country = assessment.country_json()
-    lines = [f"{country['name']} ({country['iso'] or '-'}), as of {country['as_of'] or 'unknown date'}"
-             + (" — fictional teaching example" if country["fictional"] else "")]
+    lines = [
+        f"{country['name']} ({country['iso'] or '-'}), as of {country['as_of'] or 'unknown date'}"
+        + (" — fictional teaching example" if country["fictional"] else "")
+    ]
     rat = assessment.ratification
     if rat.accepted_parts:
-        lines.append(f"Ratified C102 (registered {rat.registered or 'date unknown'}); Parts accepted: {', '.join(rat.accepted_parts)}")
+        lines.append(
+            f"Ratified C102 (registered {rat.registered or 'date unknown'}); Parts accepted: {', '.join(rat.accepted_parts)}"
+        )
     lines.append("")
     lines.append("Part  verdict          ok fail review no-data  alternative  title")
     for part in assessment.parts.values():
@@ -47,13 +57,30 @@ def summary_text(assessment: Assessment, parts: list[str] | None = None, show_al
     lines.append("")
     lines.append(f"Article 2: {'met' if rat.meets_article_2 else 'not met'}. {rat.explanation}")
     if rat.accepted_but_failing:
-        lines.append(f"Accepted Parts that the description does not meet: {', '.join(rat.accepted_but_failing)}")
+        lines.append(
+            f"Accepted Parts that the description does not meet: {', '.join(rat.accepted_but_failing)}"
+        )
     chosen = [c for c in assessment.choices if c["stated"]]
     if chosen:
-        lines.append("Choices: " + "; ".join(f"{c['id']} = {c['value']}" + (f" [{c['source']}]" if c["source"] else "") for c in chosen))
+        lines.append(
+            "Choices: "
+            + "; ".join(
+                f"{c['id']} = {c['value']}" + (f" [{c['source']}]" if c["source"] else "") for c in chosen
+            )
+        )
     rules = [r for r in assessment.rules if not parts or r.part in parts]
     shown = rules if show_all else [r for r in rules if r.verdict == NOT_COMPLIANT]
-    gaps = sorted(shown, key=lambda r: (r.verdict != NOT_COMPLIANT, -(float(r.threshold - r.value) if r.value is not None and r.threshold is not None and r.unit == "percent" else 0)))
+    gaps = sorted(
+        shown,
+        key=lambda r: (
+            r.verdict != NOT_COMPLIANT,
+            -(
+                float(r.threshold - r.value)
+                if r.value is not None and r.threshold is not None and r.unit == "percent"
+                else 0
+            ),
+        ),
+    )
     if gaps:
         lines.append("")
         lines.append("Rules:" if show_all else "Gaps, largest first:")
@@ -67,5 +94,7 @@ def summary_text(assessment: Assessment, parts: list[str] | None = None, show_al
     review = [r for r in rules if r.verdict == NEEDS_REVIEW]
     missing = sorted({m for r in rules for m in r.missing})
     lines.append("")
-    lines.append(f"{len(review)} questions for a specialist, {len(missing)} missing facts (c102 report for the full list).")
+    lines.append(
+        f"{len(review)} questions for a specialist, {len(missing)} missing facts (c102 report for the full list)."
+    )
     return "\n".join(lines)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from c102 import __version__
@@ -13,7 +14,7 @@ from c102.evaluate.assessment import Assessment, BenefitCalculation, PartResult,
 from c102.evaluate.context import Context
 from c102.evaluate.graph import FINDING, PART, RATIFICATION, ROUTE, RULE, Node
 from c102.evaluate.kinds import COUNTRY_KINDS, COUNTRY_VARIANTS, SCHEME_KINDS
-from c102.evaluate.kinds.base import Finding
+from c102.evaluate.kinds.base import CountryKind, Finding, SchemeKind
 from c102.evaluate.kinds.coverage import Alternative
 from c102.evaluate.kinds.general import ROMAN
 from c102.evaluate.route import Route, choose_route
@@ -37,7 +38,9 @@ NO_SCHEME_PARTS = ("I", "XIV")  # Parts whose rules read the country, never a sc
 class Plan:
     """The evaluator graph of one description under one rulebook."""
 
-    def __init__(self, description: Description, rulebook: Rulebook, parts: Iterable[str] | None = None) -> None:
+    def __init__(
+        self, description: Description, rulebook: Rulebook, parts: Iterable[str] | None = None
+    ) -> None:
         self.description = description
         self.rulebook = rulebook
         self.ctx = Context(description, rulebook)
@@ -55,6 +58,7 @@ class Plan:
     def _build(self) -> None:
         graph, ctx = self.ctx.graph, self.ctx
         self.route_parts: set[str] = set()
+        self.findings_by_part: dict[str, list[str]] = {}
         for rule in self.rules:
             part = self.rulebook.parts.get(rule.part)
             scheme_kind = SCHEME_KINDS.get(rule.kind)
@@ -74,12 +78,13 @@ class Plan:
                         rule.title,
                         inputs=tuple(inputs),
                         article=rule.articles[0],
-                        compute=lambda values, rule=rule, fn=fn: self._country_result(rule, fn(ctx, rule, values)),
+                        compute=partial(self._country_rule, rule, fn),
                     )
                 )
                 continue
             assert scheme_kind is not None
-            findings = []
+            findings = self.findings_by_part.setdefault(rule.part, [])
+            mine = []
             for scheme in self._schemes(part):
                 finding_id = f"finding:{rule.id}@{ctx.slug(scheme)}"
                 graph.add(
@@ -88,12 +93,13 @@ class Plan:
                         FINDING,
                         f"{rule.title}: {scheme.name}",
                         article=rule.articles[0],
-                        compute=lambda _v, rule=rule, scheme=scheme, part=part, fn=scheme_kind: (ctx.slug(scheme), fn(ctx, rule, scheme, part)),
+                        compute=partial(self._finding, rule, scheme, part, scheme_kind),
                     )
                 )
                 findings.append(finding_id)
+                mine.append(finding_id)
             route_id = self._route_id(part)
-            inputs = ([route_id] if route_id else []) + findings
+            inputs = ([route_id] if route_id else []) + mine
             graph.add(
                 Node(
                     node_id,
@@ -101,7 +107,7 @@ class Plan:
                     rule.title,
                     inputs=tuple(inputs),
                     article=rule.articles[0],
-                    compute=lambda values, rule=rule, routed=bool(route_id): self._scheme_result(rule, values, routed),
+                    compute=partial(self._scheme_result, rule, bool(route_id)),
                 )
             )
         self._add_routes()
@@ -111,7 +117,7 @@ class Plan:
         if rule.kind != "article_2":
             return []
         art75 = [f"rule:{r.id}" for r in self.rules if r.kind == "article_75"]
-        return [f"part:{p}" for p in ROMAN] + (art75 or ["rule:missing-article-75"])
+        return [f"part:{p}" for p in ROMAN] + art75[:1]
 
     def _route_id(self, part: PartInfo | None) -> str | None:
         if part is None or not part.branch:
@@ -123,31 +129,45 @@ class Plan:
         graph = self.ctx.graph
         for part_id in sorted(self.route_parts, key=_roman_rank):
             coverage = [f"rule:{r.id}" for r in self.rules if r.part == part_id and r.kind == "coverage"]
-            findings = [
-                n.id
-                for n in graph.nodes.values()
-                if n.kind == FINDING and n.id.split("@")[0].removeprefix("finding:") in {r.id for r in self.rules if r.part == part_id}
-            ]
+            findings = self.findings_by_part.get(part_id, [])
             graph.add(
                 Node(
                     f"route:{part_id}",
                     ROUTE,
                     f"Part {part_id}: schemes relied on",
                     inputs=tuple(coverage + findings),
-                    compute=lambda values, n=len(coverage), part_id=part_id: choose_route(
-                        values[0] if n else None, values[n:], [self.ctx.slug(s) for s in self._schemes(self.rulebook.parts[part_id])]
-                    ),
+                    compute=partial(self._route, part_id, bool(coverage)),
                 )
             )
-        if "rule:missing-article-75" in {i for n in graph.nodes.values() for i in n.inputs}:
-            graph.add(Node("rule:missing-article-75", RULE, "Art 75 (not in the rulebook)", compute=lambda _v: None))
+
+    def _route(self, part_id: str, has_coverage: bool, values: list[Any]) -> Route:
+        slugs = [self.ctx.slug(s) for s in self._schemes(self.rulebook.parts[part_id])]
+        if has_coverage:
+            return choose_route(values[0], values[1:], slugs)
+        return choose_route(None, values, slugs)
+
+    def _country_rule(self, rule: Rule, fn: CountryKind, values: list[Any]) -> RuleResult:
+        return self._country_result(rule, fn(self.ctx, rule, values))
+
+    def _finding(
+        self, rule: Rule, scheme: Scheme, part: PartInfo | None, fn: SchemeKind, values: list[Any]
+    ) -> tuple[str, Finding]:
+        return self.ctx.slug(scheme), fn(self.ctx, rule, scheme, part)
 
     def _add_parts(self) -> None:
         graph = self.ctx.graph
         parts = [p for p in self.rulebook.parts.values() if self.only is None or p.part in self.only]
         for part in parts:
             inputs = [f"rule:{r.id}" for r in self.rules if r.part == part.part]
-            graph.add(Node(f"part:{part.part}", PART, f"Part {part.part}: {part.title}", inputs=tuple(inputs), compute=_part_verdict))
+            graph.add(
+                Node(
+                    f"part:{part.part}",
+                    PART,
+                    f"Part {part.part}: {part.title}",
+                    inputs=tuple(inputs),
+                    compute=_part_verdict,
+                )
+            )
         for roman in ROMAN:  # Article 2 reads every Part II-X, even one the rulebook leaves empty
             if f"part:{roman}" not in graph and self.only is None:
                 graph.add(Node(f"part:{roman}", PART, f"Part {roman}", compute=lambda _v: NOT_APPLICABLE))
@@ -192,7 +212,7 @@ class Plan:
         result.data = finding.data
         return result
 
-    def _scheme_result(self, rule: Rule, values: list[Any], routed: bool) -> RuleResult:
+    def _scheme_result(self, rule: Rule, routed: bool, values: list[Any]) -> RuleResult:
         route: Route | None = values[0] if routed else None
         pairs: list[tuple[str, Finding]] = values[1:] if routed else values
         names = {self.ctx.slug(s): s.name for s in self.description.scheme}
@@ -204,7 +224,10 @@ class Plan:
             return self._base(rule, Finding(NOT_APPLICABLE, f"No scheme relied on provides {what}."))
         verdict = worst([f.verdict for _, f in pairs])
         among = [f for _, f in pairs if f.verdict == verdict]
-        lead = min(among, key=lambda f: (f.value - f.threshold) if f.value is not None and f.threshold is not None else 0)
+        lead = min(
+            among,
+            key=lambda f: (f.value - f.threshold) if f.value is not None and f.threshold is not None else 0,
+        )
         combined = Finding(
             verdict,
             " ".join(f.explanation for _, f in pairs),
@@ -221,7 +244,9 @@ class Plan:
         result = self._base(rule, combined)
         result.schemes = [names[slug] for slug, _ in pairs]
         if len(pairs) > 1:
-            result.details = [SchemeFinding(names[slug], f.verdict, f.value, f.explanation) for slug, f in pairs]
+            result.details = [
+                SchemeFinding(names[slug], f.verdict, f.value, f.explanation) for slug, f in pairs
+            ]
         result.data = [f.data for _, f in pairs if f.data]
         return result
 
@@ -266,9 +291,13 @@ class Plan:
             counts = {v: sum(1 for r in mine if r.verdict == v) for v in VERDICTS}
             route = graph.nodes.get(f"route:{part.part}")
             chosen: Route | None = route.value if route is not None else None
-            schemes = sorted({s for r in mine for s in r.schemes}, key=[s.name for s in self.description.scheme].index)
+            schemes = sorted(
+                {s for r in mine for s in r.schemes}, key=[s.name for s in self.description.scheme].index
+            )
             verdict = graph.nodes[f"part:{part.part}"].value
-            graph.nodes[f"part:{part.part}"].explanation = f"{counts[COMPLIANT]} of {len(mine)} rules compliant"
+            graph.nodes[
+                f"part:{part.part}"
+            ].explanation = f"{counts[COMPLIANT]} of {len(mine)} rules compliant"
             out[part.part] = PartResult(
                 part=part.part,
                 title=part.title,
@@ -322,12 +351,20 @@ class Plan:
         node = self.ctx.graph.nodes["ratification"]
         result: RuleResult | None = node.value
         data = result_data_of(result) if result is not None else None
-        acceptable = list(data["acceptable"]) if isinstance(data, dict) else [p for p in ROMAN if parts.get(p) and parts[p].verdict == COMPLIANT]
+        acceptable = (
+            list(data["acceptable"])
+            if isinstance(data, dict)
+            else [p for p in ROMAN if parts.get(p) and parts[p].verdict == COMPLIANT]
+        )
         accepted = self._accepted()
-        failing = [p for p in accepted if p in parts and parts[p].verdict == NOT_COMPLIANT and not parts[p].ceased_by]
+        failing = [
+            p for p in accepted if p in parts and parts[p].verdict == NOT_COMPLIANT and not parts[p].ceased_by
+        ]
         registered_fact = self.description.ratification.registered if self.description.ratification else None
         record = self._record()
-        registered: date | None = registered_fact.value if registered_fact else (record.registered if record else None)
+        registered: date | None = (
+            registered_fact.value if registered_fact else (record.registered if record else None)
+        )
         in_force = _add_year(registered).isoformat() if registered is not None else None
         node.explanation = result.explanation if result else "Article 2 is not in the rulebook."
         return Ratification(
@@ -452,7 +489,9 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def assess(description: Description, rulebook: Rulebook | None = None, parts: Iterable[str] | None = None) -> Assessment:
+def assess(
+    description: Description, rulebook: Rulebook | None = None, parts: Iterable[str] | None = None
+) -> Assessment:
     """Evaluate a description against the C102 rulebook (or another) and return the judgment."""
     if rulebook is None:
         from c102.rules.load import load_rulebook
@@ -463,4 +502,4 @@ def assess(description: Description, rulebook: Rulebook | None = None, parts: It
     return plan.assessment()
 
 
-__all__ = ["Plan", "assess", "Alternative"]
+__all__ = ["Alternative", "Plan", "assess"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from c102.errors import UsageError
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.graph import FACT, FINDING, PART, RATIFICATION, ROUTE, RULE, EvaluationGraph, Node
 from c102.evaluate.verdict import RuleResult
-from c102.errors import UsageError
 
 
 def node_id_for(assessment: Assessment, target: str) -> str:
@@ -20,7 +20,9 @@ def node_id_for(assessment: Assessment, target: str) -> str:
     from difflib import get_close_matches
 
     near = get_close_matches(target, ids, n=3, cutoff=0.5)
-    hint = f"did you mean {', '.join(repr(n) for n in near)}?" if near else "list the rule ids with 'c102 rules'"
+    hint = (
+        f"did you mean {', '.join(repr(n) for n in near)}?" if near else "list the rule ids with 'c102 rules'"
+    )
     raise UsageError(f"no rule, Part or node named {target!r} ({hint})")
 
 
@@ -39,7 +41,17 @@ def _graph(assessment: Assessment) -> EvaluationGraph:
     return assessment.graph
 
 
-def _walk(graph: EvaluationGraph, node_id: str, prefix: str, last: bool, lines: list[str], seen: set[str], depth: int, max_depth: int, is_root: bool = False) -> None:
+def _walk(
+    graph: EvaluationGraph,
+    node_id: str,
+    prefix: str,
+    last: bool,
+    lines: list[str],
+    seen: set[str],
+    depth: int,
+    max_depth: int,
+    is_root: bool = False,
+) -> None:
     node = graph.nodes[node_id]
     branch = "" if is_root else ("└─ " if last else "├─ ")
     head, body = _describe(node)
@@ -57,7 +69,9 @@ def _walk(graph: EvaluationGraph, node_id: str, prefix: str, last: bool, lines: 
     relied = _relied_on(graph, node)
     for i, child in enumerate(children):
         if relied is not None and child.startswith("finding:") and child.rsplit("@", 1)[1] not in relied:
-            lines.append(f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{graph.nodes[child].label}: not relied on (outside the coverage route)")
+            lines.append(
+                f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{graph.nodes[child].label}: not relied on (outside the coverage route)"
+            )
             continue
         _walk(graph, child, child_prefix, i == len(children) - 1, lines, seen, depth + 1, max_depth)
 
@@ -88,7 +102,11 @@ def _describe(node: Node) -> tuple[str, list[str]]:
     if node.kind == FACT:
         shown = "(not given)" if value is None else _fact_value(value)
         where = f"  ({node.position})" if node.position else ""
-        source = f"  source: {node.source}" if node.source else ("  source: none given" if value is not None else "")
+        source = (
+            f"  source: {node.source}"
+            if node.source
+            else ("  source: none given" if value is not None else "")
+        )
         return f"fact {node.id.removeprefix('fact:')} = {shown}{source}{where}", []
     if node.kind == RULE and isinstance(value, RuleResult):
         head = f"rule {value.id}: {value.verdict}{article}  {value.title}"

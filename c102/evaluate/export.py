@@ -7,7 +7,15 @@ from typing import Any
 
 from c102.evaluate.graph import EvaluationGraph
 
-SHAPES = {"fact": "note", "derived": "box", "finding": "box", "route": "diamond", "rule": "ellipse", "part": "doubleoctagon", "ratification": "tripleoctagon"}
+SHAPES = {
+    "fact": "note",
+    "derived": "box",
+    "finding": "box",
+    "route": "diamond",
+    "rule": "ellipse",
+    "part": "doubleoctagon",
+    "ratification": "tripleoctagon",
+}
 
 
 def _quote(text: str) -> str:
@@ -18,7 +26,11 @@ def to_dot(graph: EvaluationGraph) -> str:
     nx_graph = graph.to_networkx()
     lines = ["digraph c102 {", "  rankdir=LR;", '  node [fontname="Helvetica", fontsize=10];']
     for node_id, data in nx_graph.nodes(data=True):
-        label = data["label"] + (f"\\nArt {data['article']}" if data["article"] else "") + (f"\\n{data['value']}" if data["value"] else "")
+        label = (
+            data["label"]
+            + (f"\\nArt {data['article']}" if data["article"] else "")
+            + (f"\\n{data['value']}" if data["value"] else "")
+        )
         lines.append(f"  {_quote(node_id)} [shape={SHAPES.get(data['kind'], 'box')}, label={_quote(label)}];")
     for a, b in nx_graph.edges():
         lines.append(f"  {_quote(a)} -> {_quote(b)};")

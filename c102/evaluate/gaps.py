@@ -23,10 +23,14 @@ def more_persons(numerator: Fraction, denominator: Fraction, threshold: Fraction
 
 
 def too_long(value: Fraction, limit: Fraction, unit: str) -> str:
-    return f"{show(value, 1).removesuffix('.0')} {unit} against at most {show(limit, 1).removesuffix('.0')} {unit}: " \
+    return (
+        f"{show(value, 1).removesuffix('.0')} {unit} against at most {show(limit, 1).removesuffix('.0')} {unit}: "
         f"{show(value - limit, 1).removesuffix('.0')} {unit} too long"
+    )
 
 
 def too_short(value: Fraction, minimum: Fraction, unit: str) -> str:
-    return f"{show(value, 1).removesuffix('.0')} {unit} against at least {show(minimum, 1).removesuffix('.0')} {unit}: " \
+    return (
+        f"{show(value, 1).removesuffix('.0')} {unit} against at least {show(minimum, 1).removesuffix('.0')} {unit}: "
         f"{show(minimum - value, 1).removesuffix('.0')} {unit} short"
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from c102.evaluate.assessment import BenefitCalculation
 from c102.evaluate.context import Context
@@ -120,7 +121,9 @@ def calculate(
         return Working(None, [f"{label} (the benefit and its formula)"])
     article = article_of(ctx, scheme, benefit)
     if article is None:
-        return Working(None, [f"{label}: rate, base_rate, accrual_rate or flat"], "the benefit has no formula")
+        return Working(
+            None, [f"{label}: rate, base_rate, accrual_rate or flat"], "the benefit has no formula"
+        )
     steps = [f"Standard beneficiary (Schedule to Part XI, Part {row.part}): {beneficiary.label.lower()}."]
 
     wage_name = "skilled_wage" if article == "65" else "labourer_wage"
@@ -173,7 +176,9 @@ def calculate(
     allowance = ctx.scheme_fact(scheme, "family_allowance", benefit, prefix)
     if allowance is not None and beneficiary.children:
         if ctx.choice("family_allowances_in_part_xi") in (False, "no", "exclude"):
-            steps.append("Family allowances left out of the calculation by choice (family_allowances_in_part_xi).")
+            steps.append(
+                "Family allowances left out of the calculation by choice (family_allowances_in_part_xi)."
+            )
         else:
             allowances = allowance.value.per_month() * beneficiary.children
             steps.append(
@@ -220,11 +225,15 @@ def _supplement(
     each = value.fraction * main if isinstance(value, Percent) else value.per_month()
     assert isinstance(value, Percent | Money)
     who = "spouse" if name == "spouse_supplement" else "each child"
-    steps.append(f"Supplement for {who}: {value} = {money(each)}" + (f" x {times}" if times > 1 else "") + f"{_src(fact)}.")
+    steps.append(
+        f"Supplement for {who}: {value} = {money(each)}"
+        + (f" x {times}" if times > 1 else "")
+        + f"{_src(fact)}."
+    )
     return each * times
 
 
-def _src(fact: Fact[object]) -> str:
+def _src(fact: Fact[Any]) -> str:
     return f" [{fact.source}]" if fact.source else ""
 
 
@@ -251,7 +260,11 @@ def _remedy(
     """The benefit (and, for a simple formula, the rate or accrual) that reaches the Schedule."""
     needed_total = required * (wage + allowances) - allowances
     text = f"the standard beneficiary's benefit would need to be at least {money(needed_total)} a month (now {money(total)})"
-    if main <= 0 or earnings <= 0 or benefit.minimum is not None and main == benefit.minimum.value.per_month():
+    if (
+        main <= 0
+        or earnings <= 0
+        or (benefit.minimum is not None and main == benefit.minimum.value.per_month())
+    ):
         return text
     # Supplements proportional to the main benefit scale with it; fixed ones do not.
     fixed = Fraction(0)
@@ -270,12 +283,19 @@ def _remedy(
     if benefit.rate is not None:
         return f"{text}: the rate would need to be at least {pct(needed_share)} of earnings"
     if benefit.accrual_rate is not None and years:
-        start = benefit.accrual_after.value.in_unit("years") if benefit.accrual_after is not None else Fraction(0)
+        start = (
+            benefit.accrual_after.value.in_unit("years") if benefit.accrual_after is not None else Fraction(0)
+        )
         counted = years - start
         base = benefit.base_rate.value.fraction if benefit.base_rate is not None else Fraction(0)
         if counted > 0:
             accrual = (needed_share - base) / counted
             return f"{text}: the accrual rate would need to be at least {show(accrual * 100, 2)}% a year"
-    if flat is not None and benefit.rate is None and benefit.accrual_rate is None and benefit.base_rate is None:
+    if (
+        flat is not None
+        and benefit.rate is None
+        and benefit.accrual_rate is None
+        and benefit.base_rate is None
+    ):
         return f"{text}: the flat amount would need to be at least {money(needed_main)} a month"
     return text

@@ -16,7 +16,6 @@ import typing
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
 from c102.errors import Diagnostic, Position
@@ -46,9 +45,18 @@ def _strip_optional(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-@cache
+_SPECS: dict[type, dict[str, FieldSpec]] = {}
+
+
 def specs(cls: type) -> dict[str, FieldSpec]:
     """The language view of a model dataclass, in field order (which is also ``fmt``'s order)."""
+    known = _SPECS.get(cls)
+    if known is None:
+        known = _SPECS[cls] = _specs(cls)
+    return known
+
+
+def _specs(cls: type) -> dict[str, FieldSpec]:
     hints = typing.get_type_hints(cls)
     out: dict[str, FieldSpec] = {}
     for f in dataclasses.fields(cls):
@@ -238,7 +246,7 @@ def convert(tp: Any, atoms: list[Atom]) -> Any:
         raise BadValue(
             f"this field takes one value, not a list; expected {expected(tp)}",
             atoms[1],
-            "keep one value; put any explanation in a note \"...\"",
+            'keep one value; put any explanation in a note "..."',
         )
     return convert_atom(tp, atoms[0])
 
@@ -249,13 +257,17 @@ def convert(tp: Any, atoms: list[Atom]) -> Any:
 class Builder:
     """Builds one description, collecting every error rather than stopping at the first."""
 
-    def __init__(self, file: str, lines: list[str], read_raw: typing.Callable[[Any, Raw], list[Atom]]) -> None:
+    def __init__(
+        self, file: str, lines: list[str], read_raw: typing.Callable[[Any, Raw], list[Atom]]
+    ) -> None:
         self.file = file
         self.lines = lines
         self.read_raw = read_raw
         self.diagnostics: list[Diagnostic] = []
 
-    def error(self, line: int, column: int, message: str, hint: str | None = None, code: str = "model") -> None:
+    def error(
+        self, line: int, column: int, message: str, hint: str | None = None, code: str = "model"
+    ) -> None:
         source = self.lines[line - 1] if 0 < line <= len(self.lines) else None
         self.diagnostics.append(
             Diagnostic(Position(self.file, line, column), message, "error", source, hint, code)
@@ -294,17 +306,34 @@ class Builder:
         label = label_spec(cls)
         if node.label is not None:
             if label is None:
-                self.error(node.label.line, node.label.column, f"block '{node.keyword}' takes no label",
-                           f"write '{node.keyword} {{' on its own", code="label")
+                self.error(
+                    node.label.line,
+                    node.label.column,
+                    f"block '{node.keyword}' takes no label",
+                    f"write '{node.keyword} {{' on its own",
+                    code="label",
+                )
             else:
-                fact = self.fact(label.type, FieldNode(label.name, node.line, node.column,
-                                                       [node.label] if isinstance(node.label, Atom) else None,
-                                                       node.label if isinstance(node.label, Raw) else None))
+                fact = self.fact(
+                    label.type,
+                    FieldNode(
+                        label.name,
+                        node.line,
+                        node.column,
+                        [node.label] if isinstance(node.label, Atom) else None,
+                        node.label if isinstance(node.label, Raw) else None,
+                    ),
+                )
                 if fact is not None:
                     kwargs[label.name] = fact.value
         elif label is not None and label.required:
-            self.error(node.line, node.column, f"block '{node.keyword}' needs a label ({label.doc.lower()})",
-                       f"write {node.keyword} {_label_example(label)} {{", code="label")
+            self.error(
+                node.line,
+                node.column,
+                f"block '{node.keyword}' needs a label ({label.doc.lower()})",
+                f"write {node.keyword} {_label_example(label)} {{",
+                code="label",
+            )
         for item in node.items:
             key = item.key if isinstance(item, FieldNode) else item.keyword
             spec = fields.get(key)
@@ -312,21 +341,36 @@ class Builder:
                 self._unknown(cls, node, item, key)
                 continue
             if key in seen and spec.kind != BLOCKS:
-                self.error(item.line, item.column, f"'{key}' is given twice in this block (first at line {seen[key]})",
-                           "keep one", code="duplicate")
+                self.error(
+                    item.line,
+                    item.column,
+                    f"'{key}' is given twice in this block (first at line {seen[key]})",
+                    "keep one",
+                    code="duplicate",
+                )
                 continue
             seen[key] = item.line
             if spec.kind == FACT:
                 if not isinstance(item, FieldNode):
-                    self.error(item.line, item.column, f"'{key}' is a field, not a block",
-                               f"write {key}: {expected(spec.type)}", code="shape")
+                    self.error(
+                        item.line,
+                        item.column,
+                        f"'{key}' is a field, not a block",
+                        f"write {key}: {expected(spec.type)}",
+                        code="shape",
+                    )
                     continue
                 fact = self.fact(spec.type, item)
                 if fact is not None:
                     kwargs[key] = fact
             elif not isinstance(item, BlockNode):
-                self.error(item.line, item.column, f"'{key}' is a block, not a field",
-                           f"write {key} {{ ... }} with one field per line inside", code="shape")
+                self.error(
+                    item.line,
+                    item.column,
+                    f"'{key}' is a block, not a field",
+                    f"write {key} {{ ... }} with one field per line inside",
+                    code="shape",
+                )
             elif spec.kind == BLOCK:
                 kwargs[key] = self.block(spec.type, item)
             elif spec.kind == BLOCKS:
@@ -335,8 +379,13 @@ class Builder:
                 kwargs[key] = self.facts(spec.type, item)
         for spec in fields.values():
             if spec.required and spec.kind != LABEL and spec.name not in seen:
-                self.error(node.line, node.column, f"block '{node.keyword}' is missing '{spec.name}'",
-                           f"add a line '{spec.name}: ...' ({expected(spec.type)})", code="missing")
+                self.error(
+                    node.line,
+                    node.column,
+                    f"block '{node.keyword}' is missing '{spec.name}'",
+                    f"add a line '{spec.name}: ...' ({expected(spec.type)})",
+                    code="missing",
+                )
         if len(self.diagnostics) > before:
             return None
         if "position" in {f.name for f in dataclasses.fields(cls)}:
@@ -348,12 +397,17 @@ class Builder:
         lines: dict[str, int] = {}
         for item in node.items:
             if not isinstance(item, FieldNode):
-                self.error(item.line, item.column, f"'{node.keyword}' holds fields only, not blocks",
-                           code="shape")
+                self.error(
+                    item.line, item.column, f"'{node.keyword}' holds fields only, not blocks", code="shape"
+                )
                 continue
             if item.key in out:
-                self.error(item.line, item.column,
-                           f"'{item.key}' is given twice (first at line {lines[item.key]})", code="duplicate")
+                self.error(
+                    item.line,
+                    item.column,
+                    f"'{item.key}' is given twice (first at line {lines[item.key]})",
+                    code="duplicate",
+                )
                 continue
             fact = self.fact(tp, item)
             if fact is not None:
@@ -364,8 +418,9 @@ class Builder:
     def _unknown(self, cls: type, node: BlockNode, item: FieldNode | BlockNode, key: str) -> None:
         names = [n for n, s in specs(cls).items() if s.kind != LABEL]
         hint = suggest(key, names) or f"the fields of '{node.keyword}' are: {', '.join(names)}"
-        self.error(item.line, item.column, f"unknown field '{key}' in block '{node.keyword}'", hint,
-                   code="unknown")
+        self.error(
+            item.line, item.column, f"unknown field '{key}' in block '{node.keyword}'", hint, code="unknown"
+        )
 
 
 def _label_example(spec: FieldSpec) -> str:
@@ -390,12 +445,22 @@ def build_description(builder: Builder, items: list[FieldNode | BlockNode]) -> D
             builder.error(item.line, item.column, f"unknown block '{key}'", hint, code="unknown")
             continue
         if not isinstance(item, BlockNode):
-            builder.error(item.line, item.column, f"'{key}' is a block, not a field",
-                          f"write {key} {{ ... }}", code="shape")
+            builder.error(
+                item.line,
+                item.column,
+                f"'{key}' is a block, not a field",
+                f"write {key} {{ ... }}",
+                code="shape",
+            )
             continue
         if key in seen and spec.kind != BLOCKS:
-            builder.error(item.line, item.column, f"block '{key}' is given twice (first at line {seen[key]})",
-                          "merge the two blocks", code="duplicate")
+            builder.error(
+                item.line,
+                item.column,
+                f"block '{key}' is given twice (first at line {seen[key]})",
+                "merge the two blocks",
+                code="duplicate",
+            )
             continue
         seen[key] = item.line
         if spec.kind == BLOCK:
@@ -405,8 +470,13 @@ def build_description(builder: Builder, items: list[FieldNode | BlockNode]) -> D
         else:
             kwargs[key] = builder.facts(spec.type, item)
     if "country" not in seen:
-        builder.error(1, 1, "the description has no 'country' block",
-                      'start with: country "Name" { ... }', code="missing")
+        builder.error(
+            1,
+            1,
+            "the description has no 'country' block",
+            'start with: country "Name" { ... }',
+            code="missing",
+        )
     if len(builder.diagnostics) > before:
         return None
     return Description(**kwargs)

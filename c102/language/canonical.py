@@ -178,9 +178,9 @@ def _plain(tp: Any, value: Any) -> Any:
         return [_plain(get_args(tp)[0], v) for v in value]
     if isinstance(value, list):
         return [_plain(Any, v) for v in value]
-    if isinstance(value, bool) or tp is str and isinstance(value, str):
+    if isinstance(value, bool) or (tp is str and isinstance(value, str)):
         return value
-    if get_origin(tp) is Literal or get_origin(tp) in (Union,) and isinstance(value, str):
+    if get_origin(tp) is Literal or (get_origin(tp) in (Union,) and isinstance(value, str)):
         return value
     if isinstance(value, Count) and value.men is None:
         return value.total

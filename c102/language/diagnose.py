@@ -20,6 +20,12 @@ def check_file(path: str | Path) -> list[Diagnostic]:
         if not any(d.severity == "error" for d in diagnostics):
             diagnostics += missing_fact_warnings(description)
     except C102Error as error:  # the rulebook or engine refused; say so without hiding the rest
-        diagnostics.append(Diagnostic(Position(str(path)), f"could not check against the rulebook: {error}",
-                                      "warning", code="rulebook"))
+        diagnostics.append(
+            Diagnostic(
+                Position(str(path)),
+                f"could not check against the rulebook: {error}",
+                "warning",
+                code="rulebook",
+            )
+        )
     return diagnostics

@@ -148,7 +148,7 @@ def to_block(cls: type, keyword: str, node: Node, diagnostics: list[Diagnostic],
             sub = BlockNode(key.key_text, key.line, key.column)
             sub.items = [_fact_field(k, v, diagnostics, file) for k, v in value.items]
             block.items.append(sub)
-        elif spec is not None and spec.kind == FACT or value.kind != "map":
+        elif (spec is not None and spec.kind == FACT) or value.kind != "map":
             block.items.append(_fact_field(key, value, diagnostics, file))
         else:
             block.items.append(BlockNode(key.key_text, key.line, key.column))
@@ -212,7 +212,7 @@ def compose(text: str, file: str, json: bool) -> tuple[Node | None, list[Diagnos
         except json_module.JSONDecodeError as error:
             return None, [at(error.lineno, error.colno, f"invalid JSON: {error.msg}")]
     try:
-        composed = yaml.compose(text, Loader=yaml.SafeLoader)
+        composed = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
         if json:
             return _json_fallback(data), []
@@ -237,13 +237,10 @@ def _json_fallback(data: Any) -> Node:
 
 def schema_diagnostics(root: Node, file: str, lines: list[str]) -> list[Diagnostic]:
     """Validate against the shipped JSON Schema; each error placed at its node."""
-    import jsonschema
+    from c102.language.schema import validator
 
-    from c102.language.schema import load_schema
-
-    validator = jsonschema.Draft202012Validator(load_schema())
     out: list[Diagnostic] = []
-    for error in sorted(validator.iter_errors(plain(root)), key=lambda e: list(map(str, e.absolute_path))):
+    for error in sorted(validator().iter_errors(plain(root)), key=lambda e: list(map(str, e.absolute_path))):
         error = _most_telling(error)
         path = list(error.absolute_path)
         node = locate(root, path)
@@ -252,8 +249,11 @@ def schema_diagnostics(root: Node, file: str, lines: list[str]) -> list[Diagnost
             node = next((k for k, _ in node.items if k.key_text == key), node)
         where = ".".join(str(p) for p in path) or "top level"
         source = lines[node.line - 1] if 0 < node.line <= len(lines) else None
-        out.append(Diagnostic(Position(file, node.line, node.column), f"{where}: {message}", "error",
-                              source, hint, "schema"))
+        out.append(
+            Diagnostic(
+                Position(file, node.line, node.column), f"{where}: {message}", "error", source, hint, "schema"
+            )
+        )
     return out
 
 
@@ -288,11 +288,17 @@ def _schema_message(error: Any) -> tuple[str, str | None, str | None]:
             None,
         )
     if error.validator == "anyOf":
-        return f"{error.instance!r} does not fit: {error.schema.get('description', 'see the schema')}", None, None
+        return (
+            f"{error.instance!r} does not fit: {error.schema.get('description', 'see the schema')}",
+            None,
+            None,
+        )
     return error.message, None, None
 
 
-def diagnose_dict_text(text: str, file: str, json: bool = False) -> tuple[Description | None, list[Diagnostic]]:
+def diagnose_dict_text(
+    text: str, file: str, json: bool = False
+) -> tuple[Description | None, list[Diagnostic]]:
     """A YAML or JSON description as the typed model, or the diagnostics that prevent it."""
     from c102.language.build import build_description
 
@@ -301,8 +307,13 @@ def diagnose_dict_text(text: str, file: str, json: bool = False) -> tuple[Descri
         return None, diagnostics
     lines = text.splitlines()
     if root.kind != "map":
-        return None, [Diagnostic(Position(file, root.line, root.column),
-                                 "the top level must be a mapping of blocks (country, scheme, ...)", code="schema")]
+        return None, [
+            Diagnostic(
+                Position(file, root.line, root.column),
+                "the top level must be a mapping of blocks (country, scheme, ...)",
+                code="schema",
+            )
+        ]
     diagnostics = schema_diagnostics(root, file, lines)
     if diagnostics:
         return None, diagnostics

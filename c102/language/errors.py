@@ -18,8 +18,19 @@ if TYPE_CHECKING:
 
 MAX_SYNTAX_ERRORS = 20
 
-_VALUES = ("1", "1.5", "5%", "1 per month", "2 years", "1 (men 1, women 0)", "men 1, women 2",
-           "2020-01-01", "w", "12(2)", '"t"')
+_VALUES = (
+    "1",
+    "1.5",
+    "5%",
+    "1 per month",
+    "2 years",
+    "1 (men 1, women 0)",
+    "men 1, women 2",
+    "2020-01-01",
+    "w",
+    "12(2)",
+    '"t"',
+)
 _AFTER = ('source "s"', 'note "n"', 'source "s" note "n"')
 
 # message -> (hint, snippets that fail at the same parser state)
@@ -34,12 +45,26 @@ EXAMPLES: dict[str, tuple[str | None, list[str]]] = {
     ),
     "expected the end of the line, a unit (days, weeks, months, years) or 'per' and a period after the number": (
         "one field per line; write durations as '15 years' and amounts as '1_000 per month'",
-        ["a: 1 2\n", "a: 1 b\n", "a: 1.5 2\n", "a: 1.5 b\n", "a: 1 {\n", "a: 1 :\n", "a: 1 }\n", 'a: 1 "x"\n'],
+        [
+            "a: 1 2\n",
+            "a: 1 b\n",
+            "a: 1.5 2\n",
+            "a: 1.5 b\n",
+            "a: 1 {\n",
+            "a: 1 :\n",
+            "a: 1 }\n",
+            'a: 1 "x"\n',
+        ],
     ),
     "expected the end of the line after the value": (
         'one field per line; only source "..." and note "..." may follow a value',
         [f"a: {v} {extra}\n" for v in _VALUES[2:] for extra in ("2", "x", "{", ":", "}", '"x"', "5%")]
-        + [f"a: {v} {after} {extra}\n" for v in _VALUES for after in _AFTER for extra in ("2", "x", '"x"', "}")],
+        + [
+            f"a: {v} {after} {extra}\n"
+            for v in _VALUES
+            for after in _AFTER
+            for extra in ("2", "x", '"x"', "}")
+        ],
     ),
     "expected a period after 'per': day, week, month or year": (
         "e.g. 1_000 per month",
@@ -52,8 +77,24 @@ EXAMPLES: dict[str, tuple[str | None, list[str]]] = {
     ),
     "expected ':' after the field name, or '{' to open a block": (
         "fields are written 'name: value', blocks 'name [label] {' with '}' on a line of its own",
-        ["a\n", "a }\n", "a ,\n", "a )\n", "x {\n a\n}\n", "x {\n a }\n}\n", "a 5%\n",
-         "a b\n", 'a "x"\n', "a b c\n", "a 1\n", "a 1 2\n", 'a "x" y\n', "a b :\n", "a 12(2)\n", "a 1.5\n"],
+        [
+            "a\n",
+            "a }\n",
+            "a ,\n",
+            "a )\n",
+            "x {\n a\n}\n",
+            "x {\n a }\n}\n",
+            "a 5%\n",
+            "a b\n",
+            'a "x"\n',
+            "a b c\n",
+            "a 1\n",
+            "a 1 2\n",
+            'a "x" y\n',
+            "a b :\n",
+            "a 12(2)\n",
+            "a 1.5\n",
+        ],
     ),
     "expected a line break after '}'": (
         "a block closes with '}' on a line of its own",
@@ -73,9 +114,23 @@ EXAMPLES: dict[str, tuple[str | None, list[str]]] = {
     ),
     "expected a split by sex: 'men 62, women 60' or '1_600 (men 900, women 700)'": (
         None,
-        ["a: men\n", "a: men x\n", "a: men 1\n", "a: men 1,\n", "a: men 1, x\n", "a: men 1, women\n",
-         "a: men 1, women x\n", "a: 1 (\n", "a: 1 (men\n", "a: 1 (men 2\n", "a: 1 (men 2,\n", "a: 1 (men 2, women\n",
-         "a: 1 (men 2, women 3\n", "a: 1 (x\n", "a: 1 (men 2, x\n"],
+        [
+            "a: men\n",
+            "a: men x\n",
+            "a: men 1\n",
+            "a: men 1,\n",
+            "a: men 1, x\n",
+            "a: men 1, women\n",
+            "a: men 1, women x\n",
+            "a: 1 (\n",
+            "a: 1 (men\n",
+            "a: 1 (men 2\n",
+            "a: 1 (men 2,\n",
+            "a: 1 (men 2, women\n",
+            "a: 1 (men 2, women 3\n",
+            "a: 1 (x\n",
+            "a: 1 (men 2, x\n",
+        ],
     ),
 }
 
@@ -128,7 +183,7 @@ def _example_index() -> dict[tuple[Any, str | None], str]:
             except UnexpectedToken as error:
                 index.setdefault((error.state.position, error.token.type), label)
                 index.setdefault((error.state.position, None), label)
-            except Exception:  # noqa: S112 - a snippet failing in the lexer teaches nothing here
+            except Exception:
                 continue
     return index
 
@@ -155,7 +210,8 @@ def explain(error: UnexpectedInput, text: str, file: str) -> Diagnostic:
     line, column = error.line, error.column
     hint: str | None = None
     if isinstance(error, UnexpectedCharacters):
-        char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
+        at = error.pos_in_stream or 0
+        char = text[at] if at < len(text) else ""
         if char == '"':
             message = "this quoted text is not closed on its line"
             hint = 'end it with " (write \\" for a quote inside the text)'
@@ -164,7 +220,7 @@ def explain(error: UnexpectedInput, text: str, file: str) -> Diagnostic:
             hint = 'use straight quotes "..." around texts'
         else:
             message = f"unexpected character {char!r}"
-            hint = "quote texts that contain punctuation: \"...\""
+            hint = 'quote texts that contain punctuation: "..."'
     elif isinstance(error, UnexpectedToken) and error.token.type == "$END":
         message = "the file ends inside a block: a '}' is missing"
         opened = unclosed_block_line(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from c102.errors import Diagnostic, DescriptionError, Position
+from c102.errors import DescriptionError, Diagnostic, Position
 from c102.model.description import Description
 
 EXTENSION = ".c102"
@@ -29,8 +29,11 @@ def diagnose_text(text: str, path: str = "<string>") -> tuple[Description | None
     if diagnostics:
         # Also report what the builder finds in the lines that did parse, leaving out what the
         # blanked lines may have caused (a field or label that seems missing).
-        later = [d for d in builder.diagnostics
-                 if d.code not in ("missing", "label") and d.position.line not in blanked]
+        later = [
+            d
+            for d in builder.diagnostics
+            if d.code not in ("missing", "label") and d.position.line not in blanked
+        ]
         return None, sorted(diagnostics + later, key=_place)
     return _finish(description, builder.diagnostics, text, path)
 
@@ -59,15 +62,27 @@ def diagnose_file(path: str | Path) -> tuple[Description | None, list[Diagnostic
     name = str(path)
     suffix = Path(name).suffix.lower()
     if suffix != EXTENSION and suffix not in DICT_EXTENSIONS:
-        return None, [Diagnostic(Position(name), f"unknown file type '{suffix or name}'",
-                                 hint="descriptions are .c102 files (or .yaml, .yml, .json)", code="file")]
+        return None, [
+            Diagnostic(
+                Position(name),
+                f"unknown file type '{suffix or name}'",
+                hint="descriptions are .c102 files (or .yaml, .yml, .json)",
+                code="file",
+            )
+        ]
     try:
         text = Path(name).read_text(encoding="utf-8")
     except FileNotFoundError:
         return None, [Diagnostic(Position(name), "file not found", code="file")]
     except UnicodeDecodeError as error:
-        return None, [Diagnostic(Position(name), f"not UTF-8 text ({error.reason} at byte {error.start})",
-                                 hint="save the file as UTF-8", code="file")]
+        return None, [
+            Diagnostic(
+                Position(name),
+                f"not UTF-8 text ({error.reason} at byte {error.start})",
+                hint="save the file as UTF-8",
+                code="file",
+            )
+        ]
     except OSError as error:
         return None, [Diagnostic(Position(name), f"cannot read: {error.strerror}", code="file")]
     if suffix == EXTENSION:
@@ -78,7 +93,9 @@ def diagnose_file(path: str | Path) -> tuple[Description | None, list[Diagnostic
     return _finish(description, diagnostics, text, name)
 
 
-def _raise_on_errors(description: Description | None, diagnostics: list[Diagnostic], path: str) -> Description:
+def _raise_on_errors(
+    description: Description | None, diagnostics: list[Diagnostic], path: str
+) -> Description:
     errors = [d for d in diagnostics if d.severity == "error"]
     if description is None or errors:
         count = len(errors)

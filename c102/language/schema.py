@@ -96,7 +96,11 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
                 "type": "object",
                 "additionalProperties": fact_schema(Any, ""),
             }
-    out: dict[str, Any] = {"type": "object", "description": (cls.__doc__ or "").strip(), "properties": properties}
+    out: dict[str, Any] = {
+        "type": "object",
+        "description": (cls.__doc__ or "").strip(),
+        "properties": properties,
+    }
     if required:
         out["required"] = required
     out["additionalProperties"] = False
@@ -128,6 +132,14 @@ def load_schema() -> dict[str, Any]:
     except FileNotFoundError:
         loaded = generate_schema()
     return loaded
+
+
+@cache
+def validator() -> Any:
+    """A compiled validator of the shipped schema, built once per process."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(load_schema())
 
 
 def main(argv: list[str]) -> int:

@@ -21,27 +21,70 @@ from c102.model.description import Description, Scheme
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
 
 # Art 3(1): the Articles whose temporary exceptions a declaration may invoke.
-ARTICLE_3_EXCEPTIONS = ("9(d)", "12(2)", "15(d)", "18(2)", "21(c)", "27(d)", "33(b)", "34(3)", "41(d)",
-                        "48(c)", "55(d)", "61(d)")
+ARTICLE_3_EXCEPTIONS = (
+    "9(d)",
+    "12(2)",
+    "15(d)",
+    "18(2)",
+    "21(c)",
+    "27(d)",
+    "33(b)",
+    "34(3)",
+    "41(d)",
+    "48(c)",
+    "55(d)",
+    "61(d)",
+)
 PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # Adoption dates: no instrument can be registered before it was adopted.
-ADOPTED = {"C102": date(1952, 6, 28), "C121": date(1964, 7, 8), "C128": date(1967, 6, 29),
-           "C130": date(1969, 6, 25)}
+ADOPTED = {
+    "C102": date(1952, 6, 28),
+    "C121": date(1964, 7, 8),
+    "C128": date(1967, 6, 29),
+    "C130": date(1969, 6, 25),
+}
 # Amounts that are paid or earned per period: a bare amount says nothing (Art 65(4), 66(2)).
-PERIODIC_AMOUNTS = {"skilled_wage", "labourer_wage", "flat", "minimum", "maximum", "ceiling",
-                    "spouse_supplement", "child_supplement", "family_allowance", "means_disregard"}
+PERIODIC_AMOUNTS = {
+    "skilled_wage",
+    "labourer_wage",
+    "flat",
+    "minimum",
+    "maximum",
+    "ceiling",
+    "spouse_supplement",
+    "child_supplement",
+    "family_allowance",
+    "means_disregard",
+}
 YEARLY_TOTALS = {"employee_contributions", "financial_resources", "family_benefits_paid", "total_paid"}
 # Percentages that are shares of a whole (of earnings, of capacity): more than 100 is impossible.
-SHARES = {"invalidity_degree", "employee_rate", "employer_rate", "state_rate", "rate", "base_rate",
-          "accrual_rate", "max_rate"}
+SHARES = {
+    "invalidity_degree",
+    "employee_rate",
+    "employer_rate",
+    "state_rate",
+    "rate",
+    "base_rate",
+    "accrual_rate",
+    "max_rate",
+}
 # The population each basis of coverage is a share of (statistics field).
-BASIS_POPULATION = {"employees": "employees", "economically_active": "economically_active",
-                    "residents": "residents", "means_tested_residents": "residents",
-                    "industrial_employees": "industrial_employees"}
+BASIS_POPULATION = {
+    "employees": "employees",
+    "economically_active": "economically_active",
+    "residents": "residents",
+    "means_tested_residents": "residents",
+    "industrial_employees": "industrial_employees",
+}
 # (smaller, larger): a part cannot exceed the whole it is counted in.
-NESTED_COUNTS = (("industrial_employees", "employees"), ("employees", "economically_active"),
-                 ("economically_active", "residents"), ("employees", "residents"), ("children_of_protected", "children_of_residents"),
-                 ("children_of_residents", "residents"))
+NESTED_COUNTS = (
+    ("industrial_employees", "employees"),
+    ("employees", "economically_active"),
+    ("economically_active", "residents"),
+    ("employees", "residents"),
+    ("children_of_protected", "children_of_residents"),
+    ("children_of_residents", "residents"),
+)
 
 
 class _Report:
@@ -50,8 +93,15 @@ class _Report:
         self.lines = description.text.splitlines()
         self.out: list[Diagnostic] = []
 
-    def add(self, where: Position | None, message: str, hint: str | None = None, *, severity: str = "error",
-            code: str = "consistency") -> None:
+    def add(
+        self,
+        where: Position | None,
+        message: str,
+        hint: str | None = None,
+        *,
+        severity: str = "error",
+        code: str = "consistency",
+    ) -> None:
         position = where or Position(self.file, 1, 1)
         source = self.lines[position.line - 1] if 0 < position.line <= len(self.lines) else None
         self.out.append(Diagnostic(position, message, severity, source, hint, code))
@@ -100,15 +150,23 @@ def _check_value(report: _Report, name: str, fact: Fact[Any]) -> None:
         if any(v < 0 for v in parts):
             report.add(where, f"'{name}' is a number of persons and cannot be negative")
         elif value.men is not None and value.women is not None and value.men + value.women != value.total:
-            report.add(where, f"'{name}': men {value.men:_} + women {value.women:_} = "
-                       f"{value.men + value.women:_}, not the total {value.total:_}",
-                       "check the figures; a rounded survey total may differ slightly", severity="warning")
+            report.add(
+                where,
+                f"'{name}': men {value.men:_} + women {value.women:_} = "
+                f"{value.men + value.women:_}, not the total {value.total:_}",
+                "check the figures; a rounded survey total may differ slightly",
+                severity="warning",
+            )
     elif isinstance(value, Money):
         if value.amount < 0:
             report.add(where, f"'{name}' is an amount of money and cannot be negative")
         if name in PERIODIC_AMOUNTS and value.per is None:
-            report.add(where, f"'{name}' must be an amount per period, e.g. {group(value.amount)} per month",
-                       "add per day, per week, per month or per year", code="unit")
+            report.add(
+                where,
+                f"'{name}' must be an amount per period, e.g. {group(value.amount)} per month",
+                "add per day, per week, per month or per year",
+                code="unit",
+            )
         if name in YEARLY_TOTALS and value.per not in (None, "year"):
             report.add(where, f"'{name}' is a yearly total; write it per year", code="unit")
     elif isinstance(value, Percent):
@@ -125,8 +183,12 @@ def _check_value(report: _Report, name: str, fact: Fact[Any]) -> None:
                 report.add(where, f"'{name}' cannot be negative")
                 break
             if not 40 <= age <= 80:
-                report.add(where, f"'{name}' of {age} years is unusual for a pensionable age",
-                           "Art 26(2) sets 65 as the normal highest pensionable age", severity="warning")
+                report.add(
+                    where,
+                    f"'{name}' of {age} years is unusual for a pensionable age",
+                    "Art 26(2) sets 65 as the normal highest pensionable age",
+                    severity="warning",
+                )
                 break
     elif isinstance(value, Decimal) and value < 0:
         report.add(where, f"'{name}' cannot be negative")
@@ -142,8 +204,11 @@ def _check_statistics(report: _Report, description: Description) -> None:
     for part, whole in NESTED_COUNTS:
         small, large = _count(description, part), _count(description, whole)
         if small and large and small.value.total > large.value.total:
-            report.add(small.position, f"'{part}' ({small.value.total:_}) is more than '{whole}' "
-                       f"({large.value.total:_}) it is part of")
+            report.add(
+                small.position,
+                f"'{part}' ({small.value.total:_}) is more than '{whole}' "
+                f"({large.value.total:_}) it is part of",
+            )
 
 
 def _check_dates(report: _Report, description: Description) -> None:
@@ -152,35 +217,56 @@ def _check_dates(report: _Report, description: Description) -> None:
     if rat is not None and rat.registered is not None:
         registered = rat.registered.value
         if registered < ADOPTED["C102"]:
-            report.add(rat.registered.position, f"C102 was adopted on {ADOPTED['C102']}; "
-                       f"it cannot have been registered on {registered}")
+            report.add(
+                rat.registered.position,
+                f"C102 was adopted on {ADOPTED['C102']}; it cannot have been registered on {registered}",
+            )
         if as_of is not None and registered > as_of.value:
-            report.add(rat.registered.position, f"registered on {registered}, after the date the description "
-                       f"is true of ({as_of.value})", "check 'as_of' in the country block")
+            report.add(
+                rat.registered.position,
+                f"registered on {registered}, after the date the description is true of ({as_of.value})",
+                "check 'as_of' in the country block",
+            )
     if rat is not None and rat.parts is not None:
         for part in rat.parts.value:
             if part not in PARTS:
-                report.add(rat.parts.position, f"'{part}' is not a Part that can be accepted (II to X)",
-                           suggest(part, PARTS))
+                report.add(
+                    rat.parts.position,
+                    f"'{part}' is not a Part that can be accepted (II to X)",
+                    suggest(part, PARTS),
+                )
     art3 = description.article_3
     if art3 is not None and art3.exceptions is not None:
         for article in art3.exceptions.value:
             if article not in ARTICLE_3_EXCEPTIONS:
-                report.add(art3.exceptions.position, f"'{article}' is not a temporary exception of Art 3(1)",
-                           suggest(article, ARTICLE_3_EXCEPTIONS) or "the exceptions are: "
-                           + ", ".join(ARTICLE_3_EXCEPTIONS))
+                report.add(
+                    art3.exceptions.position,
+                    f"'{article}' is not a temporary exception of Art 3(1)",
+                    suggest(article, ARTICLE_3_EXCEPTIONS)
+                    or "the exceptions are: " + ", ".join(ARTICLE_3_EXCEPTIONS),
+                )
     for other in description.convention:
         adopted = ADOPTED.get(other.name)
         if adopted is None or other.name == "C102":
-            report.add(other.position, f"'{other.name}' is not a Convention that ends C102 obligations "
-                       "(Art 75)", "expected C121, C128 or C130", severity="warning")
+            report.add(
+                other.position,
+                f"'{other.name}' is not a Convention that ends C102 obligations (Art 75)",
+                "expected C121, C128 or C130",
+                severity="warning",
+            )
         elif other.registered is not None and other.registered.value < adopted:
-            report.add(other.registered.position, f"{other.name} was adopted on {adopted}; it cannot have been "
-                       f"registered on {other.registered.value}")
+            report.add(
+                other.registered.position,
+                f"{other.name} was adopted on {adopted}; it cannot have been "
+                f"registered on {other.registered.value}",
+            )
     stats = description.statistics
     if stats is not None and stats.year is not None and as_of is not None and stats.year > as_of.value.year:
-        report.add(stats.position, f"statistics of {stats.year} are later than the date the description is "
-                   f"true of ({as_of.value})", severity="warning")
+        report.add(
+            stats.position,
+            f"statistics of {stats.year} are later than the date the description is true of ({as_of.value})",
+            severity="warning",
+        )
 
 
 def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> None:
@@ -191,42 +277,56 @@ def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> 
             report.add(scheme.branches.position, f"branch '{branch}' is listed twice", severity="warning")
         seen.add(branch)
 
-    def within(fact: Fact[list[str]] | None, what: str) -> None:
+    def within(fact: Fact[Any] | None, what: str) -> None:
         if fact is None:
             return
         for branch in fact.value:
             if branch not in seen:
-                report.add(fact.position, f"{what} names branch '{branch}', which scheme '{scheme.name}' does "
-                           "not serve", f"add it to the scheme's branches ({', '.join(served)})",
-                           code="reference")
+                report.add(
+                    fact.position,
+                    f"{what} names branch '{branch}', which scheme '{scheme.name}' does not serve",
+                    f"add it to the scheme's branches ({', '.join(served)})",
+                    code="reference",
+                )
 
-    for group in scheme.protected:
-        within(group.branches, "this protected group")
+    for protected in scheme.protected:
+        within(protected.branches, "this protected group")
     for condition in scheme.qualifying_period:
         within(condition.branches, "this qualifying period")
     for benefit in scheme.benefit:
         if benefit.branch not in seen:
-            report.add(benefit.position, f"benefit for '{benefit.branch}', which scheme '{scheme.name}' does not "
-                       "serve", f"add it to the scheme's branches ({', '.join(served)})", code="reference")
+            report.add(
+                benefit.position,
+                f"benefit for '{benefit.branch}', which scheme '{scheme.name}' does not serve",
+                f"add it to the scheme's branches ({', '.join(served)})",
+                code="reference",
+            )
     _check_population(report, description, scheme)
 
 
 def _check_population(report: _Report, description: Description, scheme: Scheme) -> None:
     totals: dict[str, int] = {}
-    for group in scheme.protected:
-        population_name = BASIS_POPULATION[group.basis.value]
+    for protected in scheme.protected:
+        population_name = BASIS_POPULATION[protected.basis.value]
         population = _count(description, population_name)
-        persons = group.persons.value.total
+        persons = protected.persons.value.total
         totals[population_name] = totals.get(population_name, 0) + persons
         if population is not None and persons > population.value.total:
-            report.add(group.persons.position, f"{persons:_} persons protected, more than the "
-                       f"{population.value.total:_} {population_name.replace('_', ' ')} they are a share of")
+            report.add(
+                protected.persons.position,
+                f"{persons:_} persons protected, more than the "
+                f"{population.value.total:_} {population_name.replace('_', ' ')} they are a share of",
+            )
     for name, total in totals.items():
         population = _count(description, name)
         if population is not None and total > population.value.total and len(scheme.protected) > 1:
-            report.add(scheme.position, f"the protected groups of '{scheme.name}' add up to {total:_}, more "
-                       f"than the {population.value.total:_} {name.replace('_', ' ')}",
-                       "do the groups overlap?", severity="warning")
+            report.add(
+                scheme.position,
+                f"the protected groups of '{scheme.name}' add up to {total:_}, more "
+                f"than the {population.value.total:_} {name.replace('_', ' ')}",
+                "do the groups overlap?",
+                severity="warning",
+            )
 
 
 # ---------------------------------------------------------------- with the rulebook and the engine
@@ -244,13 +344,20 @@ def rulebook_references(description: Description) -> list[Diagnostic]:
     known = set(ids)
     for key, fact in description.answers.items():
         if key not in known:
-            report.add(fact.position, f"'{key}' is not a rule id of the rulebook", suggest(key, ids),
-                       code="reference")
+            report.add(
+                fact.position,
+                f"'{key}' is not a rule id of the rulebook",
+                suggest(key, ids),
+                code="reference",
+            )
     for key, fact in description.choices.items():
         if key not in rulebook.choices:
-            report.add(fact.position, f"'{key}' is not a choice of the rulebook",
-                       suggest(key, rulebook.choices) or "choices: " + ", ".join(sorted(rulebook.choices)),
-                       code="reference")
+            report.add(
+                fact.position,
+                f"'{key}' is not a choice of the rulebook",
+                suggest(key, rulebook.choices) or "choices: " + ", ".join(sorted(rulebook.choices)),
+                code="reference",
+            )
     return report.out
 
 
@@ -267,7 +374,10 @@ def missing_fact_warnings(description: Description) -> list[Diagnostic]:
     for result in assessment.rules:
         if result.verdict == "insufficient_data":
             missing = ", ".join(result.missing) or "facts not given"
-            report.add(description.country.position,
-                       f"rule {result.id} ({', '.join(result.articles)}) cannot be decided: missing {missing}",
-                       severity="warning", code="missing-fact")
+            report.add(
+                description.country.position,
+                f"rule {result.id} ({', '.join(result.articles)}) cannot be decided: missing {missing}",
+                severity="warning",
+                code="missing-fact",
+            )
     return report.out

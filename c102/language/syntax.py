@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cache
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from c102.language.nodes import Atom, BlockNode, FieldNode
@@ -41,13 +42,13 @@ def number(text: str) -> Decimal:
 
 
 def _atom(kind: str, value: Any, first: Token, text: str | None = None) -> Atom:
-    return Atom(kind, value, str(first) if text is None else text, first.line, first.column)
+    return Atom(kind, value, str(first) if text is None else text, first.line or 0, first.column or 0)
 
 
 def _make_transformer() -> Any:
     from lark import Transformer
 
-    class ToNodes(Transformer):  # type: ignore[misc]
+    class ToNodes(Transformer[Any, Any]):
         """Callbacks run at each LALR reduction: generic nodes come straight out of the parser."""
 
         def start(self, children: list[Any]) -> list[Any]:
@@ -121,7 +122,9 @@ def _make_transformer() -> Any:
             return _atom("count", (total, men, women), c[0], f"{c[0]} (men {c[2]}, women {c[4]})")
 
         def sexsplit(self, c: list[Any]) -> Atom:
-            return _atom("sexsplit", (number(str(c[1])), number(str(c[3]))), c[0], f"men {c[1]}, women {c[3]}")
+            return _atom(
+                "sexsplit", (number(str(c[1])), number(str(c[3]))), c[0], f"men {c[1]}, women {c[3]}"
+            )
 
         def date(self, c: list[Any]) -> Atom:
             return _atom("date", str(c[0]), c[0])
@@ -153,7 +156,7 @@ def _make_lexer_class() -> type:
     from lark.exceptions import UnexpectedCharacters
     from lark.lexer import Lexer, Token
 
-    class DescriptionLexer(Lexer):  # type: ignore[misc]
+    class DescriptionLexer(Lexer):
         __future_interface__ = 2
 
         def __init__(self, lexer_conf: Any) -> None:
@@ -163,48 +166,136 @@ def _make_lexer_class() -> type:
                 key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
             )
             self.ignore = ignore
-            self.scanner = re.compile(
-                "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
-            )
+            self.scanner = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
             unit = next(t for t in lexer_conf.terminals if t.name == "UNIT")
             self.unit = re.compile(unit.pattern.to_regexp())
 
         def lex(self, lexer_state: Any, parser_state: Any) -> Any:
             text = lexer_state.text
             text = getattr(text, "text", text)
-            match = self.scanner.match
-            ignore = self.ignore
-            keywords = _KEYWORDS
-            unit = self.unit.fullmatch
-            states = parser_state.parse_conf.states
-            stack = parser_state.state_stack
-            pos, line, line_start, end = 0, 1, 0, len(text)
-            while pos < end:
-                m = match(text, pos)
-                if m is None:
-                    raise UnexpectedCharacters(
-                        text, pos, line, pos - line_start + 1, state=parser_state, token_history=None
-                    )
-                kind = m.lastgroup
-                value = m.group()
-                start = pos
-                pos = m.end()
-                if kind in ignore:
-                    continue
-                if kind == "NAME":
-                    accepts = states[stack[-1]]
-                    keyword = keywords.get(value)
-                    if keyword is not None and keyword in accepts:
-                        kind = keyword
-                    elif "UNIT" in accepts and unit(value):
-                        kind = "UNIT"
-                tok = Token(kind, value, start, line, start - line_start + 1)
-                if kind == "_NL" or kind == "_CONT":
-                    line += value.count("\n")
-                    line_start = value.rfind("\n") + start + 1
-                yield tok
+            return scan(self, text, parser_state.parse_conf.states, parser_state.state_stack, Token, parser_state)
 
     return DescriptionLexer
+
+
+def scan(
+    lexer: Any, text: str, states: Any, stack: list[Any], make: Any, parser_state: Any = None
+) -> Iterator[Any]:
+    """Tokens of ``text``; keywords and units are told from words by what the parser state accepts."""
+    from lark.exceptions import UnexpectedCharacters
+
+    match = lexer.scanner.match
+    ignore = lexer.ignore
+    keywords = _KEYWORDS
+    unit = lexer.unit.fullmatch
+    pos, line, line_start, end = 0, 1, 0, len(text)
+    while pos < end:
+        m = match(text, pos)
+        if m is None:
+            raise UnexpectedCharacters(  # type: ignore[no-untyped-call]
+                text, pos, line, pos - line_start + 1, state=parser_state, token_history=None
+            )
+        kind = m.lastgroup or ""
+        start = pos
+        pos = m.end()
+        if kind in ignore:
+            continue
+        value = m.group()
+        if kind == "NAME":
+            accepts = states[stack[-1]]
+            keyword = keywords.get(value)
+            if keyword is not None and keyword in accepts:
+                kind = keyword
+            elif "UNIT" in accepts and unit(value):
+                kind = "UNIT"
+        yield make(kind, value, start, line, start - line_start + 1)
+        if kind == "_NL" or kind == "_CONT":
+            line += value.count("\n")
+            line_start = value.rfind("\n") + start + 1
+
+
+class _Tok:
+    """A light token for the fast path: what the node callbacks read of lark's ``Token``."""
+
+    __slots__ = ("column", "line", "type", "value")
+
+    def __init__(self, type: str, value: str, start: int, line: int, column: int) -> None:
+        self.type, self.value, self.line, self.column = type, value, line, column
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_FAILED = object()
+
+
+@cache
+def _tables() -> tuple[Any, dict[str, Any], dict[str, Any], Any, Any]:
+    """lark's LALR table with each reduce action unpacked to (size, rule name, callback)."""
+    from lark.parsers.lalr_analysis import Shift
+
+    lalr = parser().parser.parser
+    table = lalr._parse_table
+    callbacks = lalr.parser.callbacks
+    states: dict[Any, dict[str, tuple[bool, Any]]] = {}
+    for state, actions in table.states.items():
+        states[state] = {
+            # plain str keys: lark's Token keys would make every lookup call Token.__eq__
+            str(token): (True, arg)
+            if action is Shift
+            else (False, (len(arg.expansion), str(arg.origin.name), callbacks[arg]))
+            for token, (action, arg) in actions.items()
+        }
+    return states, table.start_states, table.end_states, lalr, _make_lexer_class()(parser().lexer_conf)
+
+
+def fast_parse(text: str, start: str) -> Any:
+    """Drive lark's LALR table directly with light tokens: the same parse, about twice as fast.
+
+    Returns ``_FAILED`` at the first error; the caller then parses again through lark itself,
+    which raises the full ``UnexpectedInput`` the error messages are made from.
+    """
+    from lark.exceptions import UnexpectedCharacters
+
+    states, start_states, end_states, _, lexer = _tables()
+    stack: list[Any] = [start_states[start]]
+    values: list[Any] = []
+    end_state = end_states[start]
+    try:
+        for token in scan(lexer, text, states, stack, _Tok):
+            kind = token.type
+            while True:
+                action = states[stack[-1]].get(kind)
+                if action is None:
+                    return _FAILED
+                if action[0]:
+                    stack.append(action[1])
+                    values.append(token)
+                    break
+                size, name, callback = action[1]
+                if size:
+                    children = values[-size:]
+                    del stack[-size:]
+                    del values[-size:]
+                else:
+                    children = []
+                values.append(callback(children))
+                stack.append(states[stack[-1]][name][1])
+    except UnexpectedCharacters:
+        return _FAILED
+    while True:
+        action = states[stack[-1]].get("$END")
+        if action is None or action[0]:
+            return _FAILED
+        size, name, callback = action[1]
+        children = values[-size:] if size else []
+        if size:
+            del stack[-size:]
+            del values[-size:]
+        values.append(callback(children))
+        stack.append(states[stack[-1]][name][1])
+        if stack[-1] == end_state:
+            return values[-1]
 
 
 def grammar_text() -> str:
@@ -229,12 +320,46 @@ def parser() -> Lark:
 
 
 def parse_items(text: str) -> list[FieldNode | BlockNode]:
-    """Parse a whole file; lark errors propagate (``errors.syntax_diagnostics`` explains them)."""
+    """Parse a whole file; lark errors propagate (``errors.explain`` turns them into messages)."""
     if not text.endswith("\n"):
         text += "\n"
-    return parser().parse(text, start="start")  # type: ignore[no-any-return]
+    result = fast_parse(text, "start")
+    if result is not _FAILED:
+        return result  # type: ignore[no-any-return]
+    items: list[FieldNode | BlockNode] = parser().parse(text, start="start")  # type: ignore[assignment]
+    return items
+
+
+_SINGLE_KINDS = {"DATE": "date", "PERCENT": "pct", "NUMBER": "num", "NAME": "word", "CITATION": "cite"}
+
+
+@cache
+def _single_token() -> list[tuple[re.Pattern[str], str]]:
+    """The grammar's own patterns for values that are one token, in the lexer's priority order."""
+    terminals = {t.name: t for t in parser().terminals}
+    ordered = sorted(_SINGLE_KINDS, key=lambda name: -terminals[name].priority)
+    return [(re.compile(terminals[name].pattern.to_regexp()), name) for name in ordered]
 
 
 def parse_value(text: str) -> list[Atom]:
-    """Parse one value in the language's syntax (a YAML/JSON string such as ``"15 years"``)."""
-    return parser().parse(text + "\n", start="value_only")  # type: ignore[no-any-return]
+    """Parse one value in the language's syntax (a YAML/JSON string such as ``"15 years"``).
+
+    A value that is a single token (a number, a word, a date...) is read without starting the
+    parser, which makes the YAML form several times faster; anything else goes through lark.
+    """
+    stripped = text.strip()
+    for pattern, name in _single_token():
+        if pattern.fullmatch(stripped) and stripped not in _KEYWORDS:
+            kind = _SINGLE_KINDS[name]
+            column = text.index(stripped[:1]) + 1 if stripped else 1
+            value: Any = stripped
+            if kind == "num":
+                value = number(stripped)
+            elif kind == "pct":
+                value = number(stripped[:-1])
+            return [Atom(kind, value, stripped, 1, column)]
+    result = fast_parse(text + "\n", "value_only")
+    if result is _FAILED:
+        result = parser().parse(text + "\n", start="value_only")
+    atoms: list[Atom] = result
+    return atoms

@@ -49,7 +49,9 @@ Contingency = Literal[
     "children",
     "maternity",
 ]
-ReviewKind = Literal["automatic_prices", "automatic_wages", "automatic_mixed", "periodic_discretionary", "none"]
+ReviewKind = Literal[
+    "automatic_prices", "automatic_wages", "automatic_mixed", "periodic_discretionary", "none"
+]
 AppealKind = Literal["court", "tribunal", "tribunal_with_representation", "administrative_complaint", "none"]
 AdministrationKind = Literal["government_department", "public_institution", "joint_institution", "private"]
 EqualTreatment = Literal["equal", "reciprocity_only", "restricted"]
@@ -67,7 +69,9 @@ class Country:
     iso: Fact[str] | None = field(default=None, metadata=meta("ISO 3166-1 alpha-2 or alpha-3 code"))
     as_of: Fact[date] | None = field(default=None, metadata=meta("Date the description is true of"))
     currency: Fact[str] | None = field(default=None, metadata=meta("ISO 4217 currency code"))
-    fictional: Fact[bool] | None = field(default=None, metadata=meta("A teaching example, not a real country"))
+    fictional: Fact[bool] | None = field(
+        default=None, metadata=meta("A teaching example, not a real country")
+    )
     seafarers_excluded: Fact[bool] | None = field(
         default=None, metadata=meta("Seafarers and sea-fishermen are excluded from the counts (Art 77(2))")
     )
@@ -123,7 +127,9 @@ class Statistics:
     seafarers: Fact[Count] | None = field(
         default=None, metadata=meta("Seafarers and sea-fishermen, excluded from counts under Art 77(2)")
     )
-    children_of_residents: Fact[Count] | None = field(default=None, metadata=meta("Children of all residents"))
+    children_of_residents: Fact[Count] | None = field(
+        default=None, metadata=meta("Children of all residents")
+    )
     children_of_protected: Fact[Count] | None = field(
         default=None, metadata=meta("Children of persons protected for family benefit (Art 44(a))")
     )
@@ -144,7 +150,9 @@ class Statistics:
     )
     financial_resources: Fact[Money] | None = field(
         default=None,
-        metadata=meta("Yearly financial resources allocated to protecting employees and families (Art 71(2))"),
+        metadata=meta(
+            "Yearly financial resources allocated to protecting employees and families (Art 71(2))"
+        ),
     )
     family_benefits_paid: Fact[Money] | None = field(
         default=None, metadata=meta("Total yearly value of family benefits (Art 44)")
@@ -153,7 +161,8 @@ class Statistics:
         default=None, metadata=meta("Days of sickness benefit granted in the year (Art 18(2)(a))")
     )
     sickness_protected_average: Fact[Decimal] | None = field(
-        default=None, metadata=meta("Average number of persons protected for sickness in the year (Art 18(2)(a))")
+        default=None,
+        metadata=meta("Average number of persons protected for sickness in the year (Art 18(2)(a))"),
     )
     position: Position | None = field(default=None, compare=False, repr=False)
 
@@ -166,7 +175,8 @@ class ProtectedGroup:
     basis: Fact[Basis] = field(metadata=meta("What the group is a class of, for the coverage share"))
     description: Fact[str] | None = field(default=None, metadata=meta("Who they are, in the law's words"))
     branches: Fact[list[Branch]] | None = field(
-        default=None, metadata=meta("Branches for which the group is protected (default: all of the scheme's)")
+        default=None,
+        metadata=meta("Branches for which the group is protected (default: all of the scheme's)"),
     )
     dependants_covered: Fact[bool] | None = field(
         default=None, metadata=meta("Wives and children also protected (Art 9(a),(b), 48, 61)")
@@ -235,7 +245,8 @@ class Benefit:
     )
     lump_sum: Fact[Money] | None = field(default=None, metadata=meta("A lump sum paid instead or as well"))
     commutation: Fact[str] | None = field(
-        default=None, metadata=meta("When periodic payments may be commuted: slight_incapacity, proper_use, other")
+        default=None,
+        metadata=meta("When periodic payments may be commuted: slight_incapacity, proper_use, other"),
     )
     waiting_period: Fact[Duration] | None = field(default=None, metadata=meta("Days not paid at the start"))
     max_duration: Fact[Duration] | None = field(
@@ -257,7 +268,8 @@ class Benefit:
         default=None, metadata=meta("Paid until an old-age benefit becomes payable (Art 58)")
     )
     extension_for_prolonged_care: Fact[bool] | None = field(
-        default=None, metadata=meta("The 26-week limit can be extended for prolonged-care diseases (Art 12(1))")
+        default=None,
+        metadata=meta("The 26-week limit can be extended for prolonged-care diseases (Art 12(1))"),
     )
     national_leave: Fact[Duration] | None = field(
         default=None, metadata=meta("Longer abstention from work required or authorised by law (Art 52)")
@@ -273,7 +285,9 @@ class Benefit:
     )
     reference_total: Fact[Money] | None = field(
         default=None,
-        metadata=meta("What Art 66 benefits to the classes of Art 15(b), 27(b), 55(b) or 61(b) would cost (Art 67(d))"),
+        metadata=meta(
+            "What Art 66 benefits to the classes of Art 15(b), 27(b), 55(b) or 61(b) would cost (Art 67(d))"
+        ),
     )
     position: Position | None = field(default=None, compare=False, repr=False)
 

@@ -120,7 +120,7 @@ class SexSplit(Generic[T]):
 
     @property
     def highest(self) -> T:
-        return max(self.men, self.women)  # type: ignore[type-var]
+        return self.women if self.women > self.men else self.men  # type: ignore[operator]
 
 
 @dataclass

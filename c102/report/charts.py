@@ -35,8 +35,11 @@ def _pct(value: Fraction) -> str:
     return f"{show(value, 1)}%"
 
 
-def _x(value: Fraction, top: Fraction) -> str:
-    return show(Fraction(_LABEL) + Fraction(_BAR) * min(value, top) / top, 1).replace(" ", "")
+def _tenths(value: Fraction, top: Fraction, offset: int = 0) -> str:
+    """``offset + _BAR * value / top`` pixels, to a tenth (rounded down), by integer arithmetic."""
+    ratio = min(max(value, Fraction(0)), top) / top
+    tenths = offset * 10 + (_BAR * 10 * ratio.numerator) // ratio.denominator
+    return f"{tenths // 10}.{tenths % 10}"
 
 
 def bar_chart(title: str, groups: list[tuple[str, list[Bar]]]) -> str:
@@ -62,13 +65,13 @@ def bar_chart(title: str, groups: list[tuple[str, list[Bar]]]) -> str:
                 out.append(f'<text x="{_LABEL}" y="{y + 12}" fill="#555">no figure</text>')
             else:
                 meets = bar.required is None or bar.value >= bar.required
-                width = show(Fraction(_BAR) * min(bar.value, top) / top, 1).replace(" ", "")
+                width = _tenths(bar.value, top)
                 out.append(
                     f'<rect x="{_LABEL}" y="{y + 3}" width="{width}" height="{_ROW - 6}"'
                     f' fill="{_MEETS if meets else _SHORT}"/>'
                 )
             if bar.required is not None:
-                x = _x(bar.required, top)
+                x = _tenths(bar.required, top, _LABEL)
                 out.append(
                     f'<line x1="{x}" y1="{y}" x2="{x}" y2="{y + _ROW}" stroke="#000" stroke-width="2"/>'
                 )

@@ -89,8 +89,8 @@ def _block(block: Block) -> list[str]:
     raise ValueError(f"unknown block kind {kind!r}")
 
 
-def body_xml(doc: Document) -> str:
-    """The document body as WordprocessingML paragraphs and tables."""
+def body_xml(doc: Document, section_properties: str = "") -> str:
+    """The document body as WordprocessingML paragraphs and tables, then the section properties."""
     parts = [_para(doc["title"], "Title"), _para(doc["subtitle"])]
     for section in doc["sections"]:
         level = min(max(int(section["level"]) - 1, 1), 9)
@@ -98,7 +98,7 @@ def body_xml(doc: Document) -> str:
         for block in section["blocks"]:
             parts += _block(block)
     parts += [_para(line, size=14) for line in doc["footer"]]
-    return f'<w:body xmlns:w="{_W}">{"".join(parts)}</w:body>'
+    return f'<w:body xmlns:w="{_W}">{"".join(parts)}{section_properties}</w:body>'
 
 
 def _landscape(out: DocxDocument) -> None:
@@ -117,14 +117,15 @@ def build_docx(doc: Document, when: str | None = None) -> DocxDocument:
     import docx
     from docx.oxml import parse_xml
     from docx.shared import Pt
+    from lxml import etree
 
     out = docx.Document()
     _landscape(out)
     out.styles["Normal"].font.size = Pt(9)
-    body = out.element.body
-    section_properties = body.sectPr
-    for child in list(parse_xml(body_xml(doc))):
-        section_properties.addprevious(child)
+    # Replace the whole body at once: moving thousands of elements one by one is quadratic.
+    old_body = out.element.body
+    section_properties = etree.tostring(old_body.sectPr, encoding="unicode")
+    out.element.replace(old_body, parse_xml(body_xml(doc, section_properties)))
     properties = out.core_properties
     stamp = _fixed_datetime(when)
     properties.title = doc["title"]

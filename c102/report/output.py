@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,9 @@ KINDS = ("gap", "article22", "walkthrough")
 
 def json_text(data: Any) -> str:
     """The project's JSON layout: indented, UTF-8 as is, keys in their given order, final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    from c102.report.jsonout import dumps
+
+    return dumps(data) + "\n"
 
 
 def render_document(doc: Document, fmt: str, date: str | None = None) -> bytes:

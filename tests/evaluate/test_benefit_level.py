@@ -7,15 +7,27 @@ from hypothesis import strategies as st
 
 from tests.evaluate.conftest import protected, rule, run, scheme, statistics
 
-STATS = statistics(employees=1000, residents=5000, economically_active=2000, skilled_wage="1_000 per month", labourer_wage="600 per month")
+STATS = statistics(
+    employees=1000,
+    residents=5000,
+    economically_active=2000,
+    skilled_wage="1_000 per month",
+    labourer_wage="600 per month",
+)
 
 
 def pension(benefit: str, kind: str = "social_insurance") -> str:
-    return scheme("Pensions", "old_age", protected(600) + f"benefit old_age {{\n  form: periodic\n{benefit}}}\n", kind)
+    return scheme(
+        "Pensions", "old_age", protected(600) + f"benefit old_age {{\n  form: periodic\n{benefit}}}\n", kind
+    )
 
 
 def sickness(benefit: str) -> str:
-    return scheme("Sickness insurance", "sickness", protected(600) + f"benefit sickness {{\n  form: periodic\n{benefit}}}\n")
+    return scheme(
+        "Sickness insurance",
+        "sickness",
+        protected(600) + f"benefit sickness {{\n  form: periodic\n{benefit}}}\n",
+    )
 
 
 def test_exactly_forty_percent_passes_the_forty_percent_schedule() -> None:
@@ -35,20 +47,27 @@ def test_a_tenth_of_a_point_below_fails_with_the_gap_and_the_rate_needed() -> No
 def test_accrual_formula_uses_thirty_years_and_reports_the_accrual_needed() -> None:
     result = rule(run(STATS, pension("  accrual_rate: 1.2%\n")), "V-28-benefit-level")
     assert result.value == Fraction(36, 100)
-    assert result.remedy is not None and "accrual rate would need to be at least 1.33% a year" in result.remedy
+    assert (
+        result.remedy is not None and "accrual rate would need to be at least 1.33% a year" in result.remedy
+    )
 
 
 def test_family_allowances_enter_numerator_and_denominator_of_article_65_1() -> None:
     # b = 380, FA = 2 x 50 = 100, w = 1000: (b+FA)/(w+FA) = 480/1100 = 43.6% < 45%,
     # although b/w + FA/w = 48% would pass: the Convention's formula is the first.
-    result = rule(run(STATS, sickness("  rate: 38%\n  family_allowance: 50 per month\n")), "III-16-benefit-level")
+    result = rule(
+        run(STATS, sickness("  rate: 38%\n  family_allowance: 50 per month\n")), "III-16-benefit-level"
+    )
     assert result.value == Fraction(480, 1100)
     assert result.verdict == "not_compliant"
 
 
 def test_family_allowances_can_be_left_out_by_an_explicit_choice() -> None:
     choice = 'choices {\n  family_allowances_in_part_xi: no  source "Assessment team"\n}\n'
-    result = rule(run(STATS, sickness("  rate: 38%\n  family_allowance: 50 per month\n"), choice), "III-16-benefit-level")
+    result = rule(
+        run(STATS, sickness("  rate: 38%\n  family_allowance: 50 per month\n"), choice),
+        "III-16-benefit-level",
+    )
     assert result.value == Fraction(38, 100)
 
 
@@ -84,7 +103,12 @@ def test_minimum_benefit_raises_a_low_formula() -> None:
 
 
 def test_lump_sum_is_not_a_periodical_payment() -> None:
-    text = scheme("Provident fund", "old_age", protected(600) + "benefit old_age {\n  form: lump_sum\n  rate: 100%\n}\n", "provident_fund")
+    text = scheme(
+        "Provident fund",
+        "old_age",
+        protected(600) + "benefit old_age {\n  form: lump_sum\n  rate: 100%\n}\n",
+        "provident_fund",
+    )
     assessment = run(STATS, text)
     assert rule(assessment, "V-28-periodic-payment").verdict == "not_compliant"
     assert rule(assessment, "V-28-benefit-level").verdict == "not_compliant"
@@ -100,7 +124,8 @@ def test_means_tested_benefit_is_tested_under_article_67_against_the_labourer_wa
     text = scheme(
         "Assistance",
         "old_age",
-        protected(100, "means_tested_residents") + "benefit old_age {\n  form: periodic\n  flat: 230 per month\n}\n",
+        protected(100, "means_tested_residents")
+        + "benefit old_age {\n  form: periodic\n  flat: 230 per month\n}\n",
         "means_tested",
     )
     assessment = run(STATS, text)
@@ -112,7 +137,9 @@ def test_means_tested_benefit_is_tested_under_article_67_against_the_labourer_wa
 
 @settings(max_examples=40, deadline=None)
 @given(st.integers(0, 700), st.integers(0, 300))
-def test_raising_a_benefit_never_turns_a_compliant_verdict_into_a_failing_one(tenths: int, raise_by: int) -> None:
+def test_raising_a_benefit_never_turns_a_compliant_verdict_into_a_failing_one(
+    tenths: int, raise_by: int
+) -> None:
     low = rule(run(STATS, pension(f"  rate: {tenths / 10}%\n")), "V-28-benefit-level").verdict
     high = rule(run(STATS, pension(f"  rate: {(tenths + raise_by) / 10}%\n")), "V-28-benefit-level").verdict
     if low == "compliant":

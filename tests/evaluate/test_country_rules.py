@@ -5,7 +5,6 @@ from fractions import Fraction
 import pytest
 
 from c102.errors import DescriptionError
-
 from tests.evaluate.conftest import protected, rule, run, scheme, statistics
 
 
@@ -15,14 +14,18 @@ def financed(employee: str, employer: str) -> str:
 
 
 def test_employees_may_bear_exactly_half_of_the_resources_article_71_2() -> None:
-    stats = statistics(employees=1000, employee_contributions="500 per year", financial_resources="1_000 per year")
+    stats = statistics(
+        employees=1000, employee_contributions="500 per year", financial_resources="1_000 per year"
+    )
     result = rule(run(stats, financed("1%", "1%")), "XIII-71-2-employee-share")
     assert result.verdict == "compliant"
     assert result.value == Fraction(1, 2)
 
 
 def test_employee_share_from_contribution_rates_when_totals_are_missing() -> None:
-    assert rule(run(statistics(employees=1000), financed("5.5%", "11%")), "XIII-71-2-employee-share").value == Fraction(1, 3)
+    assert rule(
+        run(statistics(employees=1000), financed("5.5%", "11%")), "XIII-71-2-employee-share"
+    ).value == Fraction(1, 3)
     over = rule(run(statistics(employees=1000), financed("10%", "5%")), "XIII-71-2-employee-share")
     assert over.verdict == "not_compliant"
 
@@ -42,15 +45,28 @@ def test_a_judgment_needs_review_until_the_specialist_answers() -> None:
 
 def test_pensionable_age_above_65_is_a_question_not_a_failure() -> None:
     body = protected(600) + "pensionable_age: 67\n"
-    result = rule(run(statistics(employees=1000), scheme("Pensions", "old_age", body)), "V-26-pensionable-age")
+    result = rule(
+        run(statistics(employees=1000), scheme("Pensions", "old_age", body)), "V-26-pensionable-age"
+    )
     assert result.verdict == "needs_review"
-    below = rule(run(statistics(employees=1000), scheme("Pensions", "old_age", protected(600) + "pensionable_age: men 65, women 60\n")), "V-26-pensionable-age")
+    below = rule(
+        run(
+            statistics(employees=1000),
+            scheme("Pensions", "old_age", protected(600) + "pensionable_age: men 65, women 60\n"),
+        ),
+        "V-26-pensionable-age",
+    )
     assert below.verdict == "compliant"
 
 
 def test_cost_sharing_for_maternity_care_is_not_allowed_but_for_sickness_is_a_question() -> None:
-    body = protected(600, "residents") + "contingencies: morbid_condition, pregnancy\ncost_sharing: morbid_condition, pregnancy\n"
-    assessment = run(statistics(residents=1000), scheme("Health", "medical_care, maternity", body, "public_service"))
+    body = (
+        protected(600, "residents")
+        + "contingencies: morbid_condition, pregnancy\ncost_sharing: morbid_condition, pregnancy\n"
+    )
+    assessment = run(
+        statistics(residents=1000), scheme("Health", "medical_care, maternity", body, "public_service")
+    )
     assert rule(assessment, "II-10-cost-sharing-hardship").verdict == "needs_review"
     assert rule(assessment, "VIII-49-cost-sharing").verdict == "not_compliant"
 
@@ -77,7 +93,7 @@ def test_article_3_declaration_may_invoke_only_the_listed_exceptions() -> None:
 
 
 def test_a_later_convention_ends_the_matching_part_article_75() -> None:
-    text = 'convention C121 {\n  registered: 2020-01-01\n}\nconvention C130 {\n  registered: 2021-01-01\n  temporary_exceptions: yes\n}\n'
+    text = "convention C121 {\n  registered: 2020-01-01\n}\nconvention C130 {\n  registered: 2021-01-01\n  temporary_exceptions: yes\n}\n"
     assessment = run(text, statistics(employees=1))
     assert assessment.ratification.ceased_parts == {"VI": "C121"}
     assert assessment.parts["VI"].ceased_by == "C121"

@@ -36,7 +36,9 @@ def test_economically_active_classes_count_against_residents_under_27b() -> None
 
 
 def test_means_tested_residents_satisfy_27c_without_a_share() -> None:
-    result = rule(run(STATS, old_age(protected(100, "means_tested_residents"), "means_tested")), "V-27-coverage")
+    result = rule(
+        run(STATS, old_age(protected(100, "means_tested_residents"), "means_tested")), "V-27-coverage"
+    )
     assert result.verdict == "compliant"
     assert result.alternative == "27(c)"
 

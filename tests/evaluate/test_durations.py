@@ -6,11 +6,17 @@ STATS = statistics(employees=1000, residents=5000, skilled_wage="1_000 per month
 
 
 def unemployment(benefit: str) -> str:
-    return scheme("Unemployment", "unemployment", protected(600) + f"benefit unemployment {{\n  form: periodic\n  rate: 50%\n{benefit}}}\n")
+    return scheme(
+        "Unemployment",
+        "unemployment",
+        protected(600) + f"benefit unemployment {{\n  form: periodic\n  rate: 50%\n{benefit}}}\n",
+    )
 
 
 def test_thirteen_weeks_within_twelve_months_meets_24_1_a() -> None:
-    result = rule(run(STATS, unemployment("  max_duration: 13 weeks\n  duration_window: 12 months\n")), "IV-24-duration")
+    result = rule(
+        run(STATS, unemployment("  max_duration: 13 weeks\n  duration_window: 12 months\n")), "IV-24-duration"
+    )
     assert result.verdict == "compliant"
     assert result.alternative == "24(1)(a)"
 
@@ -29,25 +35,43 @@ def test_an_average_of_thirteen_weeks_meets_24_2_where_duration_varies() -> None
 
 
 def test_seven_waiting_days_are_allowed_and_eight_are_not() -> None:
-    assert rule(run(STATS, unemployment("  waiting_period: 7 days\n")), "IV-24-3-waiting-period").verdict == "compliant"
-    assert rule(run(STATS, unemployment("  waiting_period: 8 days\n")), "IV-24-3-waiting-period").verdict == "not_compliant"
+    assert (
+        rule(run(STATS, unemployment("  waiting_period: 7 days\n")), "IV-24-3-waiting-period").verdict
+        == "compliant"
+    )
+    assert (
+        rule(run(STATS, unemployment("  waiting_period: 8 days\n")), "IV-24-3-waiting-period").verdict
+        == "not_compliant"
+    )
 
 
 def maternity(benefit: str) -> str:
-    return scheme("Maternity", "maternity", protected(600) + f"benefit maternity {{\n  form: periodic\n  rate: 100%\n{benefit}}}\n")
+    return scheme(
+        "Maternity",
+        "maternity",
+        protected(600) + f"benefit maternity {{\n  form: periodic\n  rate: 100%\n{benefit}}}\n",
+    )
 
 
 def test_article_52_requires_the_longer_national_leave_to_be_paid() -> None:
-    short = rule(run(STATS, maternity("  max_duration: 12 weeks\n  national_leave: 14 weeks\n")), "VIII-52-duration")
+    short = rule(
+        run(STATS, maternity("  max_duration: 12 weeks\n  national_leave: 14 weeks\n")), "VIII-52-duration"
+    )
     assert short.verdict == "not_compliant"
-    full = rule(run(STATS, maternity("  max_duration: 14 weeks\n  national_leave: 14 weeks\n")), "VIII-52-duration")
+    full = rule(
+        run(STATS, maternity("  max_duration: 14 weeks\n  national_leave: 14 weeks\n")), "VIII-52-duration"
+    )
     assert full.verdict == "compliant"
     plain = rule(run(STATS, maternity("  max_duration: 12 weeks\n")), "VIII-52-duration")
     assert plain.verdict == "compliant"
 
 
 def sickness(benefit: str) -> str:
-    return scheme("Sickness", "sickness", protected(600) + f"benefit sickness {{\n  form: periodic\n  rate: 60%\n{benefit}}}\n")
+    return scheme(
+        "Sickness",
+        "sickness",
+        protected(600) + f"benefit sickness {{\n  form: periodic\n  rate: 60%\n{benefit}}}\n",
+    )
 
 
 def test_sickness_benefit_limited_to_thirteen_weeks_needs_an_article_3_declaration() -> None:

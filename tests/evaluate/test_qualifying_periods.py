@@ -2,11 +2,17 @@ from __future__ import annotations
 
 from tests.evaluate.conftest import protected, rule, run, scheme, statistics
 
-STATS = statistics(employees=1000, residents=5000, skilled_wage="1_000 per month", labourer_wage="600 per month")
+STATS = statistics(
+    employees=1000, residents=5000, skilled_wage="1_000 per month", labourer_wage="600 per month"
+)
 
 
 def pension(periods: str, benefit: str = "  rate: 45%\n") -> str:
-    return scheme("Pensions", "old_age", protected(600) + periods + f"benefit old_age {{\n  form: periodic\n{benefit}}}\n")
+    return scheme(
+        "Pensions",
+        "old_age",
+        protected(600) + periods + f"benefit old_age {{\n  form: periodic\n{benefit}}}\n",
+    )
 
 
 def period(years: int, kind: str = "contribution", level: str = "full") -> str:
@@ -40,14 +46,18 @@ def test_ten_point_alternative_accepts_a_long_full_period_when_ten_years_give_th
     # Full benefit needs 35 years, but after 10 years of contribution a benefit of 2% x 10 = 20%...
     # ... plus a base of 10% = 30%: the Schedule's 40% less ten points. 29(3) is met.
     benefit = "  base_rate: 10%\n  accrual_rate: 2%\n  max_rate: 70%\n"
-    result = rule(run(STATS, pension(period(35) + period(10, level="reduced"), benefit)), "V-29-qualifying-period")
+    result = rule(
+        run(STATS, pension(period(35) + period(10, level="reduced"), benefit)), "V-29-qualifying-period"
+    )
     assert result.verdict == "compliant"
     assert result.alternative == "29(3)"
 
 
 def test_ten_point_alternative_fails_when_ten_years_give_less_than_thirty_percent() -> None:
     benefit = "  base_rate: 9%\n  accrual_rate: 2%\n"
-    result = rule(run(STATS, pension(period(35) + period(10, level="reduced"), benefit)), "V-29-qualifying-period")
+    result = rule(
+        run(STATS, pension(period(35) + period(10, level="reduced"), benefit)), "V-29-qualifying-period"
+    )
     assert result.verdict == "not_compliant"
     assert "29(3)" in result.explanation
 
@@ -56,14 +66,18 @@ def test_no_qualifying_period_for_employment_injury_article_37() -> None:
     body = protected(600) + "benefit employment_injury {\n  form: periodic\n  rate: 60%\n}\n"
     free = rule(run(STATS, scheme("Injury", "employment_injury", body)), "VI-37-qualifying-period")
     assert free.verdict == "compliant"
-    conditioned = rule(run(STATS, scheme("Injury", "employment_injury", body + period(1))), "VI-37-qualifying-period")
+    conditioned = rule(
+        run(STATS, scheme("Injury", "employment_injury", body + period(1))), "VI-37-qualifying-period"
+    )
     assert conditioned.verdict == "not_compliant"
 
 
 def test_family_benefit_qualifying_period_of_three_months_passes_and_six_fails() -> None:
     def family(length: str) -> str:
         body = protected(600) + f"qualifying_period {{\n  length: {length}\n  kind: employment\n}}\n"
-        return scheme("Family", "family", body + "benefit family {\n  form: periodic\n  flat: 10 per month\n}\n")
+        return scheme(
+            "Family", "family", body + "benefit family {\n  form: periodic\n  flat: 10 per month\n}\n"
+        )
 
     assert rule(run(STATS, family("3 months")), "VII-43-qualifying-period").verdict == "compliant"
     assert rule(run(STATS, family("6 months")), "VII-43-qualifying-period").verdict == "not_compliant"
@@ -80,6 +94,8 @@ def test_proportional_reduction_accepts_a_reduced_pension_proportional_to_the_ye
     # Full benefit after 31 years, but 1.5% a year is paid from 15 years: 22.5% at 15 years is at
     # least 40% x 15/30 = 20% (29(4)).
     benefit = "  accrual_rate: 1.5%\n"
-    result = rule(run(STATS, pension(period(31) + period(15, level="reduced"), benefit)), "V-29-qualifying-period")
+    result = rule(
+        run(STATS, pension(period(31) + period(15, level="reduced"), benefit)), "V-29-qualifying-period"
+    )
     assert result.verdict == "compliant"
     assert result.alternative == "29(4)"

@@ -44,7 +44,9 @@ def test_several_files_and_json_lines(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
-    warned = write(tmp_path, "w.c102", 'country "X" {\n}\nstatistics 2023 {\n  employees: 10 (men 4, women 5)\n}\n')
+    warned = write(
+        tmp_path, "w.c102", 'country "X" {\n}\nstatistics 2023 {\n  employees: 10 (men 4, women 5)\n}\n'
+    )
     assert main(["check", warned]) == 0
     assert main(["check", "--strict", warned]) == 2
 

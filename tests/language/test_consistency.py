@@ -44,20 +44,43 @@ def test_branches_must_be_served_by_the_scheme() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("statistics 2023 {\n  residents: -5\n}\n", "'residents' is a number of persons and cannot be negative"),
-        ("statistics 2023 {\n  residents: 10\n  economically_active: 20\n}\n",
-         "'economically_active' (20) is more than 'residents' (10) it is part of"),
-        ("statistics 2023 {\n  children_of_residents: 10\n  children_of_protected: 20\n}\n",
-         "'children_of_protected' (20) is more than 'children_of_residents' (10) it is part of"),
-        (scheme("  invalidity_degree: 101%\n"), "'invalidity_degree' is a share and cannot exceed 100% (got 101%)"),
-        (scheme("  financing {\n    employer_rate: -1%\n  }\n"), "'employer_rate' is a percentage and cannot be negative"),
-        ("ratification {\n  registered: 2026-01-01\n}\n",
-         "registered on 2026-01-01, after the date the description is true of (2025-01-01)"),
-        ("convention C121 {\n  registered: 1960-01-01\n}\n",
-         "C121 was adopted on 1964-07-08; it cannot have been registered on 1960-01-01"),
-        ("article_3 {\n  in_force: yes\n  exceptions: 9(a)\n}\n", "'9(a)' is not a temporary exception of Art 3(1)"),
-        ("statistics 2023 {\n  employees: 100\n}\n" + scheme("  protected {\n    persons: 101\n    basis: employees\n  }\n"),
-         "101 persons protected, more than the 100 employees they are a share of"),
+        (
+            "statistics 2023 {\n  residents: -5\n}\n",
+            "'residents' is a number of persons and cannot be negative",
+        ),
+        (
+            "statistics 2023 {\n  residents: 10\n  economically_active: 20\n}\n",
+            "'economically_active' (20) is more than 'residents' (10) it is part of",
+        ),
+        (
+            "statistics 2023 {\n  children_of_residents: 10\n  children_of_protected: 20\n}\n",
+            "'children_of_protected' (20) is more than 'children_of_residents' (10) it is part of",
+        ),
+        (
+            scheme("  invalidity_degree: 101%\n"),
+            "'invalidity_degree' is a share and cannot exceed 100% (got 101%)",
+        ),
+        (
+            scheme("  financing {\n    employer_rate: -1%\n  }\n"),
+            "'employer_rate' is a percentage and cannot be negative",
+        ),
+        (
+            "ratification {\n  registered: 2026-01-01\n}\n",
+            "registered on 2026-01-01, after the date the description is true of (2025-01-01)",
+        ),
+        (
+            "convention C121 {\n  registered: 1960-01-01\n}\n",
+            "C121 was adopted on 1964-07-08; it cannot have been registered on 1960-01-01",
+        ),
+        (
+            "article_3 {\n  in_force: yes\n  exceptions: 9(a)\n}\n",
+            "'9(a)' is not a temporary exception of Art 3(1)",
+        ),
+        (
+            "statistics 2023 {\n  employees: 100\n}\n"
+            + scheme("  protected {\n    persons: 101\n    basis: employees\n  }\n"),
+            "101 persons protected, more than the 100 employees they are a share of",
+        ),
     ],
 )
 def test_impossible_values_are_errors(text: str, expected: str) -> None:
@@ -80,7 +103,9 @@ def test_errors_stop_loading() -> None:
 
 def test_answers_must_name_rules_of_the_rulebook() -> None:
     pytest.importorskip("c102.rules.load")
-    description = parse_text(HEAD + 'answers {\n  "II-10-cost-sharing-hardshp": yes\n}\nchoices {\n  nope: yes\n}\n')
+    description = parse_text(
+        HEAD + 'answers {\n  "II-10-cost-sharing-hardshp": yes\n}\nchoices {\n  nope: yes\n}\n'
+    )
     found = rulebook_references(description)
     assert [d.message for d in found] == [
         "'II-10-cost-sharing-hardshp' is not a rule id of the rulebook",

@@ -39,7 +39,9 @@ def test_yaml_keeps_positions() -> None:
 def test_every_bundled_description_survives_yaml_and_json(path: Path, tmp_path: Path) -> None:
     original = load_description(path)
     data = to_dict(original)
-    (tmp_path / "d.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "d.yaml").write_text(
+        yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     (tmp_path / "d.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert load_description(tmp_path / "d.yaml") == original
     assert load_description(tmp_path / "d.json") == original

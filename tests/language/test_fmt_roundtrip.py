@@ -31,10 +31,10 @@ def test_round_trip_and_idempotence(path: Path) -> None:
 
 
 def test_header_comments_are_kept_and_other_comments_dropped() -> None:
-    text = "# Title\n#\n# More\n\ncountry \"X\" {  # inline\n  # inside\n  iso: XE\n}\n"
+    text = '# Title\n#\n# More\n\ncountry "X" {  # inline\n  # inside\n  iso: XE\n}\n'
     formatted = format_description(parse_text(text))
     assert formatted == '# Title\n#\n# More\n\ncountry "X" {\n  iso: XE\n}\n'
-    assert header_comments("country \"X\" {\n}\n") == ""
+    assert header_comments('country "X" {\n}\n') == ""
 
 
 def test_canonical_spelling() -> None:

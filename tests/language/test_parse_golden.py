@@ -87,7 +87,9 @@ def test_positions_and_source_text(valoria):
 
 
 def test_single_pensionable_age_applies_to_both_sexes():
-    text = 'country "X" {\n}\nscheme "S" {\n  branches: old_age\n  kind: universal\n  pensionable_age: 65\n}\n'
+    text = (
+        'country "X" {\n}\nscheme "S" {\n  branches: old_age\n  kind: universal\n  pensionable_age: 65\n}\n'
+    )
     assert parse_text(text).scheme[0].pensionable_age.value == SexSplit(Decimal(65), Decimal(65))
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from c102.errors import RulebookError
 from c102.rules.load import load_rulebook
+from c102.rules.yaml_source import display_path
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 
@@ -81,7 +82,7 @@ def test_duplicate_id_across_files_names_both_places(mini_root: Callable[..., Pa
     column = original[line - 1].index("II-5") + 1
     assert (
         f"part-02.yaml:{line}:{column}: error: rule II-5-qualifying-period: field 'id' is a duplicate; "
-        f"first defined at {root / 'mini' / 'part-02-more.yaml'}:{more_line}:{more_column}"
+        f"first defined at {display_path(root / 'mini' / 'part-02-more.yaml')}:{more_line}:{more_column}"
     ) in message
     assert message.count("is a duplicate") == 1
 

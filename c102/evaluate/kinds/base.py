@@ -45,7 +45,9 @@ def by_answer(ctx: Context, rule: Rule, situation: str) -> Finding:
     """A judgment the data cannot settle: needs_review unless the specialist's answer is recorded."""
     answer = ctx.answer(rule)
     if answer is None:
-        return Finding(NEEDS_REVIEW, f"{situation} A specialist must answer: {rule.question}", question=rule.question)
+        return Finding(
+            NEEDS_REVIEW, f"{situation} A specialist must answer: {rule.question}", question=rule.question
+        )
     yes = answer.value is True or str(answer.value).lower() in ("yes", "true")
     source = f" [{answer.source}]" if answer.source else ""
     note = f" ({answer.note})" if answer.note else ""

@@ -4,13 +4,14 @@ the Schedule to Part XI (Art 65-67), and commutation for a lump sum (Art 36(3)).
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, percent, src
 from c102.evaluate.part_xi import benefit_for, calculate, pct
-from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, worst
-from c102.model.description import Scheme
+from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
+from c102.model.description import Benefit, Scheme
 from c102.rules.model import PartInfo, Rule
 
 PERIODIC = ("periodic", "periodic_and_in_kind")
@@ -26,19 +27,44 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
         contingency = row.contingency if row.contingency != part.branch else None
         benefit = benefit_for(scheme, part.branch, contingency)
         if benefit is not None and benefit.form is not None and benefit.form.value not in PERIODIC:
-            found.append(Finding(NOT_COMPLIANT, f"{row_id}: the benefit is a {benefit.form.value.replace('_', ' ')}, not a periodical payment."))
+            found.append(
+                Finding(
+                    NOT_COMPLIANT,
+                    f"{row_id}: the benefit is a {benefit.form.value.replace('_', ' ')}, not a periodical payment.",
+                )
+            )
             continue
         beneficiary = ctx.rulebook.standard_beneficiaries[row.standard_beneficiary]
         required = percent(row.percent)
-        working = calculate(ctx, scheme, row, beneficiary, part.branch, Fraction(years) if years else None, required)
+        working = calculate(
+            ctx, scheme, row, beneficiary, part.branch, Fraction(years) if years else None, required
+        )
         calc = working.calculation
         if calc is None or calc.rate is None:
-            found.append(Finding(INSUFFICIENT_DATA, f"{row_id}: {working.problem or 'the calculation needs more facts'}.", missing=working.missing))
+            found.append(
+                Finding(
+                    INSUFFICIENT_DATA,
+                    f"{row_id}: {working.problem or 'the calculation needs more facts'}.",
+                    missing=working.missing,
+                )
+            )
             continue
         calculations.append(calc)
         label = f"{beneficiary.label.lower()}, Art {calc.article}"
+        if calc.rate < required and calc.article == "67" and rule.params.get("article_67_d"):
+            excess = _article_67_d(ctx, scheme, benefit, rule.params["article_67_d"], part.branch)
+            if excess is not None:
+                found.append(excess)
+                continue
         if calc.rate >= required:
-            found.append(Finding(COMPLIANT, f"{row_id} ({label}): {pct(calc.rate)} reaches {pct(required)}.", value=calc.rate, threshold=required))
+            found.append(
+                Finding(
+                    COMPLIANT,
+                    f"{row_id} ({label}): {pct(calc.rate)} reaches {pct(required)}.",
+                    value=calc.rate,
+                    threshold=required,
+                )
+            )
         else:
             found.append(
                 Finding(
@@ -72,12 +98,24 @@ def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | 
     contingency = rule.params.get("contingency")
     benefit = benefit_for(scheme, part.branch, contingency)
     if benefit is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: no {part.branch.replace('_', ' ')} benefit is described.", missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: no {part.branch.replace('_', ' ')} benefit is described.",
+            missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}"],
+        )
     form = ctx.scheme_fact(scheme, "form", benefit, f"benefit.{part.branch}.")
     if form is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the form of the benefit is not given.", missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}.form"])
-    if form.value in PERIODIC:
-        return Finding(COMPLIANT, f"{scheme.name}: a periodical payment{src(form)}.")
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: the form of the benefit is not given.",
+            missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}.form"],
+        )
+    allowed = rule.params.get("forms", PERIODIC)
+    if form.value in allowed:
+        what = (
+            "a periodical payment" if form.value in PERIODIC else f"a benefit {form.value.replace('_', ' ')}"
+        )
+        return Finding(COMPLIANT, f"{scheme.name}: {what}{src(form)}.")
     return Finding(
         NOT_COMPLIANT,
         f"{scheme.name}: the benefit is a {form.value.replace('_', ' ')}{src(form)}; the Convention asks for a periodical payment.",
@@ -99,7 +137,42 @@ def commutation(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None)
     permitted = rule.params.get("permitted", [])
     other = [g for g, _ in grounds if g not in permitted]
     if other:
-        return Finding(NOT_COMPLIANT, f"{scheme.name}: commutation on a ground Art 36(3) does not allow: {', '.join(other)}.")
+        return Finding(
+            NOT_COMPLIANT,
+            f"{scheme.name}: commutation on a ground Art 36(3) does not allow: {', '.join(other)}.",
+        )
     if any(g == "slight_incapacity" for g, _ in grounds) and rule.question:
-        return by_answer(ctx, rule, f"{scheme.name}: payments may be commuted where the incapacity is slight.")
-    return Finding(COMPLIANT, f"{scheme.name}: commutation only on a ground Art 36(3) allows ({', '.join(g for g, _ in grounds)}).")
+        return by_answer(
+            ctx, rule, f"{scheme.name}: payments may be commuted where the incapacity is slight."
+        )
+    return Finding(
+        COMPLIANT,
+        f"{scheme.name}: commutation only on a ground Art 36(3) allows ({', '.join(g for g, _ in grounds)}).",
+    )
+
+
+def _article_67_d(
+    ctx: Context, scheme: Scheme, benefit: Benefit | None, spec: dict[str, Any], branch: str
+) -> Finding | None:
+    """Art 67(d): a means-tested scheme whose total spending exceeds by the set margin what
+    Art 66 benefits to the classes of the named alternative would cost is deemed to meet 67(c)."""
+    if benefit is None:
+        return None
+    prefix = f"benefit.{branch}."
+    paid = ctx.scheme_fact(scheme, "total_paid", benefit, prefix)
+    reference = ctx.scheme_fact(scheme, "reference_total", benefit, prefix)
+    if paid is None or reference is None:
+        return None
+    factor = 1 + percent(spec["excess_percent"])
+    needed = reference.value.per_month() * factor
+    total = paid.value.per_month()
+    ratio = total / reference.value.per_month() if reference.value.amount else None
+    text = (
+        f"Art 67(d): {show(total * 12, 0)} paid a year against {show(needed * 12, 0)} "
+        f"({spec['excess_percent']}% above what Art 66 benefits under {spec['alternative']} would cost{src(reference)})"
+    )
+    if total >= needed:
+        return Finding(
+            COMPLIANT, text + ": reached.", value=ratio, threshold=factor, unit="ratio", alternative="67(d)"
+        )
+    return None

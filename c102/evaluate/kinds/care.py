@@ -16,10 +16,15 @@ from c102.rules.model import PartInfo, Rule
 def contingency(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     required = list(rule.params.get("required", []))
     if not required:
-        return Finding(COMPLIANT, f"{scheme.name} provides {(part.branch if part else '').replace('_', ' ')} benefit.")
+        branch = part.branch if part is not None and part.branch else "the"
+        return Finding(COMPLIANT, f"{scheme.name} provides {branch.replace('_', ' ')} benefit.")
     fact = ctx.scheme_fact(scheme, "contingencies")
     if fact is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the contingencies covered are not listed.", missing=[f"scheme.{ctx.slug(scheme)}.contingencies"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: the contingencies covered are not listed.",
+            missing=[f"scheme.{ctx.slug(scheme)}.contingencies"],
+        )
     lacking = [c for c in required if c not in fact.value]
     if lacking:
         return Finding(
@@ -27,20 +32,34 @@ def contingency(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None)
             f"{scheme.name} does not cover: {', '.join(c.replace('_', ' ') for c in lacking)}{src(fact)}.",
             remedy="cover " + ", ".join(c.replace("_", " ") for c in lacking),
         )
-    return Finding(COMPLIANT, f"{scheme.name} covers {', '.join(c.replace('_', ' ') for c in required)}{src(fact)}.")
+    return Finding(
+        COMPLIANT, f"{scheme.name} covers {', '.join(c.replace('_', ' ') for c in required)}{src(fact)}."
+    )
 
 
 def pensionable_age(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     limit = Fraction(str(rule.params["max_age"]))
     fact = ctx.scheme_fact(scheme, "pensionable_age")
     if fact is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the pensionable age is not given.", missing=[f"scheme.{ctx.slug(scheme)}.pensionable_age"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: the pensionable age is not given.",
+            missing=[f"scheme.{ctx.slug(scheme)}.pensionable_age"],
+        )
     value = fact.value
     age = Fraction(value.highest if isinstance(value, SexSplit) else value)
     shown = f"men {value.men}, women {value.women}" if isinstance(value, SexSplit) else f"{value}"
     if age <= limit:
-        return Finding(COMPLIANT, f"{scheme.name}: pensionable age {shown}{src(fact)}, not above {show(limit, 0)}.", value=age, threshold=limit, unit="age")
-    found = by_answer(ctx, rule, f"{scheme.name}: pensionable age {shown}{src(fact)} is above {show(limit, 0)}.")
+        return Finding(
+            COMPLIANT,
+            f"{scheme.name}: pensionable age {shown}{src(fact)}, not above {show(limit, 0)}.",
+            value=age,
+            threshold=limit,
+            unit="age",
+        )
+    found = by_answer(
+        ctx, rule, f"{scheme.name}: pensionable age {shown}{src(fact)} is above {show(limit, 0)}."
+    )
     found.value, found.threshold, found.unit = age, limit, "age"
     return found
 
@@ -48,7 +67,11 @@ def pensionable_age(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
 def medical_care_items(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     fact = ctx.scheme_fact(scheme, "medical_care")
     if fact is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the medical care provided is not listed.", missing=[f"scheme.{ctx.slug(scheme)}.medical_care"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: the medical care provided is not listed.",
+            missing=[f"scheme.{ctx.slug(scheme)}.medical_care"],
+        )
     provided = set(fact.value)
     shortfalls = []
     for alt in rule.params["alternatives"]:
@@ -56,7 +79,11 @@ def medical_care_items(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
             continue
         lacking = [i for i in alt["items"] if i not in provided]
         if not lacking:
-            return Finding(COMPLIANT, f"{scheme.name} provides every item {alt['id']} lists{src(fact)}.", alternative=alt["id"])
+            return Finding(
+                COMPLIANT,
+                f"{scheme.name} provides every item {alt['id']} lists{src(fact)}.",
+                alternative=alt["id"],
+            )
         shortfalls.append((alt["id"], lacking))
     alt_id, lacking = shortfalls[0]
     return Finding(
@@ -72,7 +99,11 @@ def cost_sharing(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
     if fact is None or wanted not in fact.value:
         return not_applicable(f"{scheme.name}: no cost sharing for {wanted.replace('_', ' ')} is described.")
     if rule.params.get("permitted"):
-        return by_answer(ctx, rule, f"{scheme.name}: patients share the cost of care for {wanted.replace('_', ' ')}{src(fact)}.")
+        return by_answer(
+            ctx,
+            rule,
+            f"{scheme.name}: patients share the cost of care for {wanted.replace('_', ' ')}{src(fact)}.",
+        )
     return Finding(
         NOT_COMPLIANT,
         f"{scheme.name}: patients share the cost of care for {wanted.replace('_', ' ')}{src(fact)}, which the Convention does not allow here.",

@@ -71,7 +71,12 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     undecided = [a for a in tested if a.ok is None]
     if undecided:
         missing = sorted({m for a in undecided for m in a.missing})
-        return Finding(INSUFFICIENT_DATA, f"No alternative is reached yet, and {', '.join(a.id for a in undecided)} cannot be tested. {lines}", missing=missing, data=tested)
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"No alternative is reached yet, and {', '.join(a.id for a in undecided)} cannot be tested. {lines}",
+            missing=missing,
+            data=tested,
+        )
     measured = [a for a in tested if a.share is not None and a.threshold is not None]
     if measured:
         closest = max(measured, key=lambda a: (a.share or 0) - (a.threshold or 0))
@@ -97,7 +102,13 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative
     alt_id = spec["id"]
     declaration = spec.get("requires_declaration")
     if declaration and not ctx.declaration_invokes(declaration):
-        return Alternative(alt_id, False, None, None, text=f"{alt_id}: open only under an Art 3 declaration invoking it, and none is in force.")
+        return Alternative(
+            alt_id,
+            False,
+            None,
+            None,
+            text=f"{alt_id}: open only under an Art 3 declaration invoking it, and none is in force.",
+        )
     counts = list(spec.get("counts", []))
     groups = [
         (scheme, group)
@@ -108,11 +119,37 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative
     slugs = sorted({ctx.slug(s) for s, _ in groups}, key=[ctx.slug(s) for s in ctx.description.scheme].index)
     if spec.get("threshold") is None:  # all residents of small means: no share to reach
         if groups:
-            extra = " Its benefit must meet Art 67 (see the benefit-level rule)." if spec.get("requires_article_67") else ""
+            extra = (
+                " Its benefit must meet Art 67 (see the benefit-level rule)."
+                if spec.get("requires_article_67")
+                else ""
+            )
             names = ", ".join(s.name for s, _ in groups)
-            return Alternative(alt_id, True, None, None, slugs, f"{alt_id}: residents of small means are protected by {names}.{extra}")
-        return Alternative(alt_id, False, None, None, text=f"{alt_id}: no scheme protects all residents of small means.")
+            return Alternative(
+                alt_id,
+                True,
+                None,
+                None,
+                slugs,
+                f"{alt_id}: residents of small means are protected by {names}.{extra}",
+            )
+        return Alternative(
+            alt_id, False, None, None, text=f"{alt_id}: no scheme protects all residents of small means."
+        )
 
+    dependants = _dependants(ctx, spec, groups)
+    if dependants is not None:
+        ok, text, missing_facts = dependants
+        if not ok:
+            return Alternative(
+                alt_id,
+                None if missing_facts else False,
+                None,
+                None,
+                slugs,
+                f"{alt_id}: {text}",
+                missing_facts,
+            )
     threshold = percent(spec["threshold"])
     denominator_name = spec["denominator"]
     denominator, note = ctx.population(denominator_name)
@@ -134,16 +171,68 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative
         numerator += count * ratio
     who = WHO.get(denominator_name, denominator_name)
     if not groups:
-        return Alternative(alt_id, False, Fraction(0), threshold, [], f"{alt_id}: no protected class counts against all {who}.", numerator=Fraction(0), denominator=denominator, who=_who_counted(counts))
+        return Alternative(
+            alt_id,
+            False,
+            Fraction(0),
+            threshold,
+            [],
+            f"{alt_id}: no protected class counts against all {who}.",
+            numerator=Fraction(0),
+            denominator=denominator,
+            who=_who_counted(counts),
+        )
     if missing or denominator is None or denominator <= 0:
-        return Alternative(alt_id, None, None, threshold, slugs, f"{alt_id}: cannot be computed ({', '.join(missing) or 'empty population'} missing).", missing)
+        return Alternative(
+            alt_id,
+            None,
+            None,
+            threshold,
+            slugs,
+            f"{alt_id}: cannot be computed ({', '.join(missing) or 'empty population'} missing).",
+            missing,
+        )
     share = numerator / denominator
     ok = share >= threshold
     text = (
         f"{alt_id}: {show(numerator, 0)} protected against {show(denominator, 0)} {who}{note} = "
         f"{show(share * 100, 1)}% ({'reaches' if ok else 'below'} {show(threshold * 100, 0)}%)."
     )
-    return Alternative(alt_id, ok, share, threshold, slugs, text, numerator=numerator, denominator=denominator, who=_who_counted(counts))
+    return Alternative(
+        alt_id,
+        ok,
+        share,
+        threshold,
+        slugs,
+        text,
+        numerator=numerator,
+        denominator=denominator,
+        who=_who_counted(counts),
+    )
+
+
+def _dependants(ctx: Context, spec: dict[str, Any], groups: list[Any]) -> tuple[bool, str, list[str]] | None:
+    """Where the alternative protects the classes' wives (and children) too, check it is so.
+
+    Classes of residents include their families already; for classes of employees or of the
+    economically active the description must say ``dependants_covered``.
+    """
+    wanted = spec.get("dependants")
+    if not wanted:
+        return None
+    who = "wives and children" if wanted == "wives_and_children" else "wives"
+    missing = []
+    for scheme, group in groups:
+        if group.basis.value in ("residents", "means_tested_residents"):
+            continue
+        fact = ctx.scheme_fact(scheme, "dependants_covered", group, "protected.")
+        if fact is None:
+            missing.append(f"scheme.{ctx.slug(scheme)}.protected.dependants_covered")
+        elif not fact.value:
+            return False, f"the {who} of the protected classes are not protected ({scheme.name}).", []
+    if missing:
+        return False, f"whether the {who} of the protected classes are protected too is not stated.", missing
+    return True, "", []
 
 
 def _pro_rata(ctx: Context, basis: str, denominator: str, counts: list[str]) -> Fraction | None:

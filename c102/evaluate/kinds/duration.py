@@ -21,13 +21,29 @@ def waiting_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
     limit = duration(rule.params["max"])
     benefit = benefit_for(scheme, part.branch, rule.params.get("contingency"))
     if benefit is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: no benefit block for {part.branch}.", missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: no benefit block for {part.branch}.",
+            missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}"],
+        )
     fact = ctx.scheme_fact(scheme, "waiting_period", benefit, f"benefit.{part.branch}.")
     if fact is None:
-        return Finding(COMPLIANT, f"{scheme.name}: benefit is paid from the first day (no waiting period is described).", value=Fraction(0), threshold=Fraction(limit.amount), unit=limit.unit)
+        return Finding(
+            COMPLIANT,
+            f"{scheme.name}: benefit is paid from the first day (no waiting period is described).",
+            value=Fraction(0),
+            threshold=Fraction(limit.amount),
+            unit=limit.unit,
+        )
     value = fact.value.in_unit(limit.unit)
     if value <= Fraction(limit.amount):
-        return Finding(COMPLIANT, f"{scheme.name}: waiting period {fact.value}{src(fact)}, within {limit}.", value=value, threshold=Fraction(limit.amount), unit=limit.unit)
+        return Finding(
+            COMPLIANT,
+            f"{scheme.name}: waiting period {fact.value}{src(fact)}, within {limit}.",
+            value=value,
+            threshold=Fraction(limit.amount),
+            unit=limit.unit,
+        )
     return Finding(
         NOT_COMPLIANT,
         f"{scheme.name}: waiting period {fact.value}{src(fact)} is longer than {limit}.",
@@ -44,11 +60,17 @@ def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
     params = rule.params
     benefit = benefit_for(scheme, part.branch, params.get("contingency"))
     if benefit is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: no benefit block for {part.branch}.", missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: no benefit block for {part.branch}.",
+            missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}"],
+        )
     prefix = f"benefit.{part.branch}."
     limit = ctx.scheme_fact(scheme, "max_duration", benefit, prefix)
     if limit is None:
-        found = Finding(COMPLIANT, f"{scheme.name}: benefit is paid throughout the contingency (no limit is described).")
+        found = Finding(
+            COMPLIANT, f"{scheme.name}: benefit is paid throughout the contingency (no limit is described)."
+        )
     elif params.get("throughout") and not params.get("alternatives"):
         found = Finding(
             NOT_COMPLIANT,
@@ -57,18 +79,35 @@ def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
         )
     else:
         found = _alternatives(ctx, rule, scheme, benefit, limit.value, prefix)
-    if found.verdict == COMPLIANT and params.get("extension_required") and limit is not None:
+    by_declaration = {a["id"] for a in params.get("alternatives", []) if a.get("requires_declaration")}
+    if (
+        found.verdict == COMPLIANT
+        and params.get("extension_required")
+        and limit is not None
+        and found.alternative not in by_declaration
+    ):
         extension = ctx.scheme_fact(scheme, "extension_for_prolonged_care", benefit, prefix)
         if extension is None:
-            return Finding(INSUFFICIENT_DATA, found.explanation + " Whether the limit can be extended for diseases needing prolonged care is not given.", missing=[f"scheme.{ctx.slug(scheme)}.{prefix}extension_for_prolonged_care"])
+            return Finding(
+                INSUFFICIENT_DATA,
+                found.explanation
+                + " Whether the limit can be extended for diseases needing prolonged care is not given.",
+                missing=[f"scheme.{ctx.slug(scheme)}.{prefix}extension_for_prolonged_care"],
+            )
         if not extension.value:
-            return Finding(NOT_COMPLIANT, found.explanation + " The limit cannot be extended for diseases needing prolonged care.", remedy="provide for extending the limit for prescribed diseases needing prolonged care")
+            return Finding(
+                NOT_COMPLIANT,
+                found.explanation + " The limit cannot be extended for diseases needing prolonged care.",
+                remedy="provide for extending the limit for prescribed diseases needing prolonged care",
+            )
     if found.verdict == COMPLIANT and params.get("seasonal_question") and rule.question:
         return by_answer(ctx, rule, found.explanation)
     return found
 
 
-def _alternatives(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, limit: Duration, prefix: str) -> Finding:
+def _alternatives(
+    ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, limit: Duration, prefix: str
+) -> Finding:
     bases = {g.basis.value for g in scheme.protected}
     tried: list[str] = []
     first_gap: Finding | None = None
@@ -81,7 +120,11 @@ def _alternatives(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, limit:
         if alt.get("until_old_age"):
             fact = ctx.scheme_fact(scheme, "until_old_age", benefit, prefix)
             if fact is not None and fact.value:
-                return Finding(COMPLIANT, f"{scheme.name}: paid until an old-age benefit becomes payable{src(fact)} ({alt_id}).", alternative=alt_id)
+                return Finding(
+                    COMPLIANT,
+                    f"{scheme.name}: paid until an old-age benefit becomes payable{src(fact)} ({alt_id}).",
+                    alternative=alt_id,
+                )
             tried.append(f"{alt_id}: not paid until old age")
             continue
         if "average" in alt:
@@ -92,9 +135,23 @@ def _alternatives(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, limit:
             need = duration(alt["average"])
             value = average.value.in_unit(need.unit)
             if value >= Fraction(need.amount):
-                return Finding(COMPLIANT, f"{scheme.name}: the duration varies and its average is {average.value}{src(average)}, at least {need} ({alt_id}).", value=value, threshold=Fraction(need.amount), unit=need.unit, alternative=alt_id)
+                return Finding(
+                    COMPLIANT,
+                    f"{scheme.name}: the duration varies and its average is {average.value}{src(average)}, at least {need} ({alt_id}).",
+                    value=value,
+                    threshold=Fraction(need.amount),
+                    unit=need.unit,
+                    alternative=alt_id,
+                )
             tried.append(f"{alt_id}: average {average.value} below {need}")
-            first_gap = first_gap or Finding(NOT_COMPLIANT, "", value=value, threshold=Fraction(need.amount), unit=need.unit, gap=too_short(value, Fraction(need.amount), need.unit))
+            first_gap = first_gap or Finding(
+                NOT_COMPLIANT,
+                "",
+                value=value,
+                threshold=Fraction(need.amount),
+                unit=need.unit,
+                gap=too_short(value, Fraction(need.amount), need.unit),
+            )
             continue
         if "days_per_protected" in alt:
             days, protected = ctx.count("sickness_days_paid"), ctx.count("sickness_protected_average")
@@ -102,7 +159,14 @@ def _alternatives(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, limit:
                 continue
             need_days = Fraction(str(alt["days_per_protected"])) * protected
             if days >= need_days:
-                return Finding(COMPLIANT, f"{scheme.name}: {show(days, 0)} days paid, at least {alt['days_per_protected']} times the {show(protected, 0)} persons protected ({alt_id}).", value=days, threshold=need_days, unit="days", alternative=alt_id)
+                return Finding(
+                    COMPLIANT,
+                    f"{scheme.name}: {show(days, 0)} days paid, at least {alt['days_per_protected']} times the {show(protected, 0)} persons protected ({alt_id}).",
+                    value=days,
+                    threshold=need_days,
+                    unit="days",
+                    alternative=alt_id,
+                )
             tried.append(f"{alt_id}: {show(days, 0)} days paid, below {show(need_days, 0)}")
             continue
         need = duration(alt["min"])
@@ -111,19 +175,45 @@ def _alternatives(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, limit:
         if alt.get("national_leave"):
             leave = ctx.scheme_fact(scheme, "national_leave", benefit, prefix)
             if leave is not None and leave.value.in_days() > needed:
-                needed, need_text = leave.value.in_days(), f"{leave.value} (the longer leave national law sets{src(leave)})"
+                needed, need_text = (
+                    leave.value.in_days(),
+                    f"{leave.value} (the longer leave national law sets{src(leave)})",
+                )
         actual = limit.in_days()
         window = ctx.scheme_fact(scheme, "duration_window", benefit, prefix)
         if alt.get("within") and window is not None:
             # Put the national limit on the Convention's window: e.g. 13 weeks in 24 months -> 6.5 in 12.
-            actual = actual * duration(alt["within"]).in_days() / max(window.value.in_days(), duration(alt["within"]).in_days())
+            actual = (
+                actual
+                * duration(alt["within"]).in_days()
+                / max(window.value.in_days(), duration(alt["within"]).in_days())
+            )
         day_per_unit = need.in_days() / Fraction(need.amount)
         value, threshold = actual / day_per_unit, needed / day_per_unit
         if actual >= needed:
-            return Finding(COMPLIANT, f"{scheme.name}: benefit lasts up to {limit}, at least {need_text} ({alt_id}).", value=value, threshold=threshold, unit=need.unit, alternative=alt_id)
+            return Finding(
+                COMPLIANT,
+                f"{scheme.name}: benefit lasts up to {limit}, at least {need_text} ({alt_id}).",
+                value=value,
+                threshold=threshold,
+                unit=need.unit,
+                alternative=alt_id,
+            )
         tried.append(f"{alt_id}: {show(value, 1)} {need.unit} below {need_text}")
-        first_gap = first_gap or Finding(NOT_COMPLIANT, "", value=value, threshold=threshold, unit=need.unit, gap=too_short(value, threshold, need.unit), remedy=f"pay benefit for at least {need_text}")
-    text = f"{scheme.name}: benefit limited to {limit}; " + ("; ".join(tried) if tried else "no alternative applies") + "."
+        first_gap = first_gap or Finding(
+            NOT_COMPLIANT,
+            "",
+            value=value,
+            threshold=threshold,
+            unit=need.unit,
+            gap=too_short(value, threshold, need.unit),
+            remedy=f"pay benefit for at least {need_text}",
+        )
+    text = (
+        f"{scheme.name}: benefit limited to {limit}; "
+        + ("; ".join(tried) if tried else "no alternative applies")
+        + "."
+    )
     if first_gap is None:
         return Finding(NOT_COMPLIANT, text)
     first_gap.explanation = text

@@ -22,12 +22,18 @@ def ceased_parts(ctx: Context, params: dict[str, Any]) -> dict[str, str]:
         spec = params.get(convention.name)
         if spec is None:
             continue
-        exceptions = ctx.read(convention.temporary_exceptions, f"convention.{convention.name}.temporary_exceptions", f"{convention.name} temporary exceptions")
+        exceptions = ctx.read(
+            convention.temporary_exceptions,
+            f"convention.{convention.name}.temporary_exceptions",
+            f"{convention.name} temporary exceptions",
+        )
         if spec.get("unless") == "temporary_exceptions" and exceptions is not None and exceptions.value:
             continue
         for part in spec.get("ends", []):
             ceased[part] = convention.name
-        accepted = ctx.read(convention.parts, f"convention.{convention.name}.parts", f"{convention.name} Parts accepted")
+        accepted = ctx.read(
+            convention.parts, f"convention.{convention.name}.parts", f"{convention.name} Parts accepted"
+        )
         for theirs, ours in (spec.get("parts") or {}).items():
             if accepted is not None and theirs in accepted.value:
                 ceased[ours] = convention.name
@@ -43,8 +49,9 @@ def article_75(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
 
 
 def article_2(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
-    """Inputs: the verdicts of Parts II-X, then the Art 75 finding."""
-    *verdicts, art75 = inputs
+    """Inputs: the verdicts of Parts II-X, then the Art 75 result where the rulebook has one."""
+    verdicts, rest = inputs[: len(ROMAN)], inputs[len(ROMAN) :]
+    art75 = rest[0] if rest else None
     ceased: dict[str, str] = art75.data if art75 is not None and art75.data else {}
     compliant = [p for p, v in zip(ROMAN, verdicts, strict=True) if v == COMPLIANT or p in ceased]
     review = [p for p, v in zip(ROMAN, verdicts, strict=True) if v == NEEDS_REVIEW and p not in ceased]
@@ -53,13 +60,28 @@ def article_2(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     meets = len(compliant) >= minimum and any(p in one_of for p in compliant)
     listed = ", ".join(compliant) or "none"
     if meets:
-        return Finding(COMPLIANT, f"Parts that could be accepted now: {listed}; at least {minimum}, including one of {', '.join(one_of)}.", value=None, data={"acceptable": compliant, "review": review})
+        return Finding(
+            COMPLIANT,
+            f"Parts that could be accepted now: {listed}; at least {minimum}, including one of {', '.join(one_of)}.",
+            value=None,
+            data={"acceptable": compliant, "review": review},
+        )
     with_review = compliant + review
     if len(with_review) >= minimum and any(p in one_of for p in with_review):
-        return Finding(NEEDS_REVIEW, f"Parts that could be accepted now: {listed}. With the Parts awaiting a specialist's answer ({', '.join(review)}) an acceptable set would exist.", question="Answer the open questions of the Parts awaiting review.", data={"acceptable": compliant, "review": review})
+        return Finding(
+            NEEDS_REVIEW,
+            f"Parts that could be accepted now: {listed}. With the Parts awaiting a specialist's answer ({', '.join(review)}) an acceptable set would exist.",
+            question="Answer the open questions of the Parts awaiting review.",
+            data={"acceptable": compliant, "review": review},
+        )
     short = max(0, minimum - len(compliant))
     needs = f"{short} more Part(s)" if short else f"one of Parts {', '.join(one_of)}"
-    return Finding(NOT_COMPLIANT, f"Parts that could be accepted now: {listed}. Art 2 needs at least {minimum}, one of them {', '.join(one_of)}: {needs} short.", gap=f"{needs} short", data={"acceptable": compliant, "review": review})
+    return Finding(
+        NOT_COMPLIANT,
+        f"Parts that could be accepted now: {listed}. Art 2 needs at least {minimum}, one of them {', '.join(one_of)}: {needs} short.",
+        gap=f"{needs} short",
+        data={"acceptable": compliant, "review": review},
+    )
 
 
 def article_3(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
@@ -70,11 +92,20 @@ def article_3(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     listed = ctx.read(decl.exceptions, "article_3.exceptions", "Art 3 exceptions invoked")
     allowed = list(rule.params["exceptions"])
     if listed is None:
-        return Finding(COMPLIANT, f"A declaration is in force; it is read as invoking the temporary exceptions of Art 3(1): {', '.join(allowed)}.")
+        return Finding(
+            COMPLIANT,
+            f"A declaration is in force; it is read as invoking the temporary exceptions of Art 3(1): {', '.join(allowed)}.",
+        )
     wrong = [e for e in listed.value if e not in allowed]
     if wrong:
-        return Finding(NOT_COMPLIANT, f"The declaration invokes exceptions Art 3(1) does not provide: {', '.join(wrong)}.")
-    found = Finding(COMPLIANT, f"A declaration is in force, invoking {', '.join(listed.value)}; each needs a yearly statement (Art 3(2)).")
+        return Finding(
+            NOT_COMPLIANT,
+            f"The declaration invokes exceptions Art 3(1) does not provide: {', '.join(wrong)}.",
+        )
+    found = Finding(
+        COMPLIANT,
+        f"A declaration is in force, invoking {', '.join(listed.value)}; each needs a yearly statement (Art 3(2)).",
+    )
     if rule.question:
         return by_answer(ctx, rule, found.explanation)
     return found
@@ -85,16 +116,25 @@ def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if not voluntary:
         return not_applicable("No voluntary insurance is described.")
     if not ctx.choice("voluntary_insurance_counts"):
-        return not_applicable("Voluntary insurance is described but not relied on (choice voluntary_insurance_counts).")
+        return not_applicable(
+            "Voluntary insurance is described but not relied on (choice voluntary_insurance_counts)."
+        )
     parts = rule.params.get("parts", [])
     outside = [f"{s.name} ({b})" for s in voluntary for b in s.branches.value if BRANCH_PART[b] not in parts]
     if outside:
-        return Finding(NOT_COMPLIANT, f"Voluntary insurance cannot count for: {', '.join(outside)} (Art 6 lists Parts {', '.join(parts)}).")
+        return Finding(
+            NOT_COMPLIANT,
+            f"Voluntary insurance cannot count for: {', '.join(outside)} (Art 6 lists Parts {', '.join(parts)}).",
+        )
     conditions = rule.params.get("conditions", {})
     question = " ".join(f"{k}: {q}" for k, q in conditions.items()) or rule.question or ""
     answered = ctx.answer(rule)
     if answered is None:
-        return Finding(NEEDS_REVIEW, f"Voluntary insurance is relied on ({', '.join(s.name for s in voluntary)}). {question}", question=question)
+        return Finding(
+            NEEDS_REVIEW,
+            f"Voluntary insurance is relied on ({', '.join(s.name for s in voluntary)}). {question}",
+            question=question,
+        )
     return by_answer(ctx, rule, f"Voluntary insurance is relied on ({', '.join(s.name for s in voluntary)}).")
 
 
@@ -103,5 +143,11 @@ def seafarers(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
         return not_applicable("Seafarers are not excluded from the counts.")
     number = ctx.count("seafarers")
     if number is None:
-        return Finding(COMPLIANT, "Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); their number is not given, so nothing is subtracted.")
-    return Finding(COMPLIANT, f"{show(number, 0)} seafarers and sea-fishermen are taken out of the employees, economically active and residents (Art 77(2)).")
+        return Finding(
+            COMPLIANT,
+            "Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); their number is not given, so nothing is subtracted.",
+        )
+    return Finding(
+        COMPLIANT,
+        f"{show(number, 0)} seafarers and sea-fishermen are taken out of the employees, economically active and residents (Art 77(2)).",
+    )

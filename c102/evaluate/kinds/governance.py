@@ -24,22 +24,41 @@ def review_of_rates(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
     if not set(scheme.branches.value) & set(LONG_TERM):
         return not_applicable(f"{scheme.name} pays no long-term benefit.")
     if scheme.review is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: how pensions in payment are reviewed is not given.", missing=[f"scheme.{ctx.slug(scheme)}.review.method"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: how pensions in payment are reviewed is not given.",
+            missing=[f"scheme.{ctx.slug(scheme)}.review.method"],
+        )
     method = ctx.scheme_fact(scheme, "method", scheme.review, "review.")
     assert method is not None
     if method.value in rule.params.get("automatic", []):
-        return Finding(COMPLIANT, f"{scheme.name}: rates in payment are adjusted automatically ({method.value.replace('_', ' ')}){src(method)}.")
+        return Finding(
+            COMPLIANT,
+            f"{scheme.name}: rates in payment are adjusted automatically ({method.value.replace('_', ' ')}){src(method)}.",
+        )
     if method.value in rule.params.get("discretionary", []):
-        return by_answer(ctx, rule, f"{scheme.name}: rates are reviewed at the authorities' discretion{src(method)}.")
-    return Finding(NOT_COMPLIANT, f"{scheme.name}: rates in payment are not reviewed{src(method)}.", remedy="provide for reviewing pensions in payment after substantial changes in earnings or the cost of living")
+        return by_answer(
+            ctx, rule, f"{scheme.name}: rates are reviewed at the authorities' discretion{src(method)}."
+        )
+    return Finding(
+        NOT_COMPLIANT,
+        f"{scheme.name}: rates in payment are not reviewed{src(method)}.",
+        remedy="provide for reviewing pensions in payment after substantial changes in earnings or the cost of living",
+    )
 
 
 def family_benefit_value(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     paid = ctx.stat("family_benefits_paid")
     wage = ctx.stat("labourer_wage")
-    missing = [f"statistics.{n}" for n, f in (("family_benefits_paid", paid), ("labourer_wage", wage)) if f is None]
+    missing = [
+        f"statistics.{n}" for n, f in (("family_benefits_paid", paid), ("labourer_wage", wage)) if f is None
+    ]
     if paid is None or wage is None:
-        return Finding(INSUFFICIENT_DATA, "The total value of family benefits or the labourer's wage is not given (Art 44).", missing=missing)
+        return Finding(
+            INSUFFICIENT_DATA,
+            "The total value of family benefits or the labourer's wage is not given (Art 44).",
+            missing=missing,
+        )
     total = paid.value.per_month() * 12
     yearly_wage = wage.value.per_month() * 12
     tested = []
@@ -53,7 +72,14 @@ def family_benefit_value(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding
         text = f"{alt['id']}: {show(total, 0)} a year against {alt['percent']}% of the labourer's wage x {show(children, 0)} children = {show(needed, 0)}"
         tested.append((alt, share, needed, text))
         if total >= needed:
-            return Finding(COMPLIANT, f"{text}: reached{src(paid)}.", value=share, threshold=percent(alt["percent"]), unit="percent", alternative=alt["id"])
+            return Finding(
+                COMPLIANT,
+                f"{text}: reached{src(paid)}.",
+                value=share,
+                threshold=percent(alt["percent"]),
+                unit="percent",
+                alternative=alt["id"],
+            )
     if not tested:
         return Finding(INSUFFICIENT_DATA, "The number of children is not given (Art 44).", missing=missing)
     alt, share, needed, _ = min(tested, key=lambda t: t[2] - total)
@@ -71,20 +97,40 @@ def family_benefit_value(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding
 def equal_treatment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     fact = ctx.scheme_fact(scheme, "equal_treatment")
     if fact is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the rights of non-national residents are not given.", missing=[f"scheme.{ctx.slug(scheme)}.equal_treatment"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: the rights of non-national residents are not given.",
+            missing=[f"scheme.{ctx.slug(scheme)}.equal_treatment"],
+        )
     if fact.value == "equal":
         return Finding(COMPLIANT, f"{scheme.name}: non-national residents have the same rights{src(fact)}.")
     if fact.value == "reciprocity_only":
-        return Finding(COMPLIANT, f"{scheme.name}: equal rights for nationals of other States depend on reciprocity{src(fact)}, which Art 68(2) allows for contributory schemes.", alternative="68(2)")
+        return Finding(
+            COMPLIANT,
+            f"{scheme.name}: equal rights for nationals of other States depend on reciprocity{src(fact)}, which Art 68(2) allows for contributory schemes.",
+            alternative="68(2)",
+        )
     if scheme.kind.value in TAX_FINANCED:
-        return by_answer(ctx, rule, f"{scheme.name}: special rules apply to non-nationals{src(fact)}; Art 68(1) allows them for benefits paid mainly out of public funds.")
-    return Finding(NOT_COMPLIANT, f"{scheme.name}: non-national residents do not have the same rights{src(fact)}.", remedy="give non-national residents the same rights as nationals")
+        return by_answer(
+            ctx,
+            rule,
+            f"{scheme.name}: special rules apply to non-nationals{src(fact)}; Art 68(1) allows them for benefits paid mainly out of public funds.",
+        )
+    return Finding(
+        NOT_COMPLIANT,
+        f"{scheme.name}: non-national residents do not have the same rights{src(fact)}.",
+        remedy="give non-national residents the same rights as nationals",
+    )
 
 
 def suspension_grounds(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     fact = ctx.scheme_fact(scheme, "suspension_grounds")
     if fact is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the grounds for suspending benefit are not listed.", missing=[f"scheme.{ctx.slug(scheme)}.suspension_grounds"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: the grounds for suspending benefit are not listed.",
+            missing=[f"scheme.{ctx.slug(scheme)}.suspension_grounds"],
+        )
     permitted: dict[str, str] = rule.params["permitted"]
     branch_only: dict[str, str] = rule.params.get("branch_only", {})
     wrong = []
@@ -92,9 +138,15 @@ def suspension_grounds(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
         if ground not in permitted:
             wrong.append(f"{ground} (not among Art 69 (a)-(j))")
         elif ground in branch_only and branch_only[ground] not in scheme.branches.value:
-            wrong.append(f"{ground} (Art 69 allows it only for {branch_only[ground].replace('_', ' ')} benefit)")
+            wrong.append(
+                f"{ground} (Art 69 allows it only for {branch_only[ground].replace('_', ' ')} benefit)"
+            )
     if wrong:
-        return Finding(NOT_COMPLIANT, f"{scheme.name}: suspension on grounds the Convention does not permit: {'; '.join(wrong)}{src(fact)}.", remedy="remove the grounds: " + ", ".join(w.split(' ')[0] for w in wrong))
+        return Finding(
+            NOT_COMPLIANT,
+            f"{scheme.name}: suspension on grounds the Convention does not permit: {'; '.join(wrong)}{src(fact)}.",
+            remedy="remove the grounds: " + ", ".join(w.split(" ")[0] for w in wrong),
+        )
     cited = ", ".join(f"{g} ({permitted[g]})" for g in fact.value)
     return Finding(COMPLIANT, f"{scheme.name}: every suspension ground is permitted: {cited}{src(fact)}.")
 
@@ -102,36 +154,78 @@ def suspension_grounds(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
 def right_of_appeal(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     fact = ctx.scheme_fact(scheme, "appeal")
     if fact is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the right of appeal is not described.", missing=[f"scheme.{ctx.slug(scheme)}.appeal"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: the right of appeal is not described.",
+            missing=[f"scheme.{ctx.slug(scheme)}.appeal"],
+        )
     kind = fact.value
     params = rule.params
     if kind in params.get("sufficient", []):
-        return Finding(COMPLIANT, f"{scheme.name}: claimants may appeal ({kind.replace('_', ' ')}){src(fact)}.", alternative="70(1)")
+        return Finding(
+            COMPLIANT,
+            f"{scheme.name}: claimants may appeal ({kind.replace('_', ' ')}){src(fact)}.",
+            alternative="70(1)",
+        )
     if kind in params.get("no_appeal_needed", []):
-        return Finding(COMPLIANT, f"{scheme.name}: claims are settled by a special tribunal on which protected persons are represented{src(fact)}.", alternative="70(3)")
+        return Finding(
+            COMPLIANT,
+            f"{scheme.name}: claims are settled by a special tribunal on which protected persons are represented{src(fact)}.",
+            alternative="70(3)",
+        )
     if kind in params.get("complaint_for_medical_care", []):
         administration = ctx.scheme_fact(scheme, "administration")
         only_care = set(scheme.branches.value) <= {"medical_care", "maternity"} and all(
             b.form is None or b.form.value == "care" for b in scheme.benefit
         )
         if only_care and administration is not None and administration.value == "government_department":
-            return Finding(COMPLIANT, f"{scheme.name}: medical care run by a government department; complaints are investigated{src(fact)}.", alternative="70(2)")
-        return Finding(NOT_COMPLIANT, f"{scheme.name}: only an administrative complaint is open{src(fact)}; Art 70(2) allows that only for medical care run by a government department.", remedy="open a right of appeal to a court or tribunal")
-    return Finding(NOT_COMPLIANT, f"{scheme.name}: no right of appeal{src(fact)}.", remedy="open a right of appeal against refusal of benefit and complaints about its quality or amount")
+            return Finding(
+                COMPLIANT,
+                f"{scheme.name}: medical care run by a government department; complaints are investigated{src(fact)}.",
+                alternative="70(2)",
+            )
+        return Finding(
+            NOT_COMPLIANT,
+            f"{scheme.name}: only an administrative complaint is open{src(fact)}; Art 70(2) allows that only for medical care run by a government department.",
+            remedy="open a right of appeal to a court or tribunal",
+        )
+    return Finding(
+        NOT_COMPLIANT,
+        f"{scheme.name}: no right of appeal{src(fact)}.",
+        remedy="open a right of appeal against refusal of benefit and complaints about its quality or amount",
+    )
 
 
 def participation(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     administration = ctx.scheme_fact(scheme, "administration")
     if administration is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: who administers it is not given.", missing=[f"scheme.{ctx.slug(scheme)}.administration"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: who administers it is not given.",
+            missing=[f"scheme.{ctx.slug(scheme)}.administration"],
+        )
     if administration.value in rule.params.get("public", []):
-        return Finding(COMPLIANT, f"{scheme.name}: administered by a {administration.value.replace('_', ' ')}{src(administration)}.")
+        return Finding(
+            COMPLIANT,
+            f"{scheme.name}: administered by a {administration.value.replace('_', ' ')}{src(administration)}.",
+        )
     fact = ctx.scheme_fact(scheme, "participation")
     if fact is None:
-        return Finding(INSUFFICIENT_DATA, f"{scheme.name}: whether protected persons take part in management is not given.", missing=[f"scheme.{ctx.slug(scheme)}.participation"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: whether protected persons take part in management is not given.",
+            missing=[f"scheme.{ctx.slug(scheme)}.participation"],
+        )
     if fact.value:
-        return Finding(COMPLIANT, f"{scheme.name}: representatives of the protected persons take part in management{src(fact)}.")
-    return Finding(NOT_COMPLIANT, f"{scheme.name}: a {administration.value.replace('_', ' ')} without participation of the protected persons{src(fact)}.", remedy="give representatives of the protected persons a part in management")
+        return Finding(
+            COMPLIANT,
+            f"{scheme.name}: representatives of the protected persons take part in management{src(fact)}.",
+        )
+    return Finding(
+        NOT_COMPLIANT,
+        f"{scheme.name}: a {administration.value.replace('_', ' ')} without participation of the protected persons{src(fact)}.",
+        remedy="give representatives of the protected persons a part in management",
+    )
 
 
 def employee_contribution_share(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
@@ -147,7 +241,10 @@ def employee_contribution_share(ctx: Context, rule: Rule, inputs: list[Any]) -> 
         for scheme in ctx.description.scheme:
             if scheme.financing is None or set(scheme.branches.value) <= {"family"}:
                 continue
-            rates = {name: ctx.scheme_fact(scheme, name, scheme.financing, "financing.") for name in ("employee_rate", "employer_rate", "state_rate")}
+            rates = {
+                name: ctx.scheme_fact(scheme, name, scheme.financing, "financing.")
+                for name in ("employee_rate", "employer_rate", "state_rate")
+            }
             if all(r is None for r in rates.values()):
                 continue
             e = rates["employee_rate"].value.fraction if rates["employee_rate"] else Fraction(0)
@@ -155,11 +252,21 @@ def employee_contribution_share(ctx: Context, rule: Rule, inputs: list[Any]) -> 
             total += sum((r.value.fraction for r in rates.values() if r is not None), Fraction(0))
             used.append(scheme.name)
         if not used or total == 0:
-            return Finding(INSUFFICIENT_DATA, "Neither the contribution totals nor the schemes' contribution rates are given (Art 71(2)).", missing=["statistics.employee_contributions", "statistics.financial_resources"])
+            return Finding(
+                INSUFFICIENT_DATA,
+                "Neither the contribution totals nor the schemes' contribution rates are given (Art 71(2)).",
+                missing=["statistics.employee_contributions", "statistics.financial_resources"],
+            )
         share = employee / total
         basis = f"contribution rates of {', '.join(used)}: employees {pct(employee)} of {pct(total)} in all (taxes not counted, so this is an upper bound)"
     if share <= limit:
-        return Finding(COMPLIANT, f"Employees bear {pct(share)} of the resources ({basis}), not above {pct(limit)}.", value=share, threshold=limit, unit="percent")
+        return Finding(
+            COMPLIANT,
+            f"Employees bear {pct(share)} of the resources ({basis}), not above {pct(limit)}.",
+            value=share,
+            threshold=limit,
+            unit="percent",
+        )
     return Finding(
         NOT_COMPLIANT,
         f"Employees bear {pct(share)} of the resources ({basis}), above {pct(limit)}.",
@@ -192,7 +299,11 @@ def information(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
             else:
                 found.append(f"{name.replace('_', ' ')}: {fact.value}{src(fact)}")
             continue
-        schemes = ctx.schemes_for(branch) if branch else [s for s in ctx.description.scheme if s.kind.value != "voluntary_insurance"]
+        schemes = (
+            ctx.schemes_for(branch)
+            if branch
+            else [s for s in ctx.description.scheme if s.kind.value != "voluntary_insurance"]
+        )
         for scheme in schemes:
             fact, where = _scheme_fact_anywhere(ctx, scheme, name)
             if fact is None:

@@ -18,7 +18,9 @@ def _has_qualifying_period(ctx: Context, scheme: Scheme, branch: str | None) -> 
 
 
 def _has_slight_commutation(ctx: Context, scheme: Scheme, branch: str | None) -> bool:
-    return any(b.commutation is not None and b.commutation.value == "slight_incapacity" for b in scheme.benefit)
+    return any(
+        b.commutation is not None and b.commutation.value == "slight_incapacity" for b in scheme.benefit
+    )
 
 
 def _has_earnings_test(ctx: Context, scheme: Scheme, branch: str | None) -> bool:
@@ -32,9 +34,9 @@ def _has_restricted_equal_treatment(ctx: Context, scheme: Scheme, branch: str | 
 
 
 def _has_partial_incapacity(ctx: Context, scheme: Scheme, branch: str | None) -> bool:
-    return any(b.contingency is not None and b.contingency.value == "partial_invalidity" for b in scheme.benefit) or bool(
-        scheme.contingencies and "partial_invalidity" in scheme.contingencies.value
-    )
+    return any(
+        b.contingency is not None and b.contingency.value == "partial_invalidity" for b in scheme.benefit
+    ) or bool(scheme.contingencies and "partial_invalidity" in scheme.contingencies.value)
 
 
 def _has_voluntary(ctx: Context, scheme: Scheme, branch: str | None) -> bool:
@@ -55,19 +57,27 @@ def _has_duration_limit(ctx: Context, scheme: Scheme, branch: str | None) -> boo
 
 def _has_means_tested(ctx: Context, scheme: Scheme, branch: str | None) -> bool:
     return scheme.kind.value == "means_tested" or any(
-        b.assessed_under is not None and str(b.assessed_under.value) == "67" for b in _branch_benefits(scheme, branch)
+        b.assessed_under is not None and str(b.assessed_under.value) == "67"
+        for b in _branch_benefits(scheme, branch)
     )
 
 
 def _has_yearly_average(ctx: Context, scheme: Scheme, branch: str | None) -> bool:
-    return any(
-        p.yearly_average_contributions is not None and p.yearly_average_contributions.value
-        for p, *_ in periods_for(ctx, scheme, branch or "")
-    ) if branch else False
+    return (
+        any(
+            p.yearly_average_contributions is not None and p.yearly_average_contributions.value
+            for p, *_ in periods_for(ctx, scheme, branch or "")
+        )
+        if branch
+        else False
+    )
 
 
 def _has_seasonal(ctx: Context, scheme: Scheme, branch: str | None) -> bool:
-    return any(b.seasonal_adaptation is not None and b.seasonal_adaptation.value for b in _branch_benefits(scheme, branch))
+    return any(
+        b.seasonal_adaptation is not None and b.seasonal_adaptation.value
+        for b in _branch_benefits(scheme, branch)
+    )
 
 
 PREDICATES: dict[str, Callable[[Context, Scheme, str | None], bool]] = {

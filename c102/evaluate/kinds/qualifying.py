@@ -17,9 +17,11 @@ from c102.rules.model import PartInfo, Rule
 WORKED = ("contribution", "employment")
 
 
-def periods_for(ctx: Context, scheme: Scheme, branch: str) -> list[tuple[QualifyingPeriod, Fraction, str, str]]:
+def periods_for(
+    ctx: Context, scheme: Scheme, branch: str
+) -> list[tuple[QualifyingPeriod, Fraction, str, str]]:
     """The scheme's qualifying periods for a branch: (period, years, kind, level)."""
-    out = []
+    out: list[tuple[QualifyingPeriod, Fraction, str, str]] = []
     for i, period in enumerate(scheme.qualifying_period):
         if period.branches is not None and branch not in period.branches.value:
             continue
@@ -39,7 +41,9 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
     params = rule.params
     periods = periods_for(ctx, scheme, part.branch)
     if not periods:
-        return Finding(COMPLIANT, f"{scheme.name}: no qualifying period is required.", value=Fraction(0), unit="years")
+        return Finding(
+            COMPLIANT, f"{scheme.name}: no qualifying period is required.", value=Fraction(0), unit="years"
+        )
     full = [(y, k) for _, y, k, level in periods if level == "full"] or [(y, k) for _, y, k, _ in periods]
     limits = params["full"]
 
@@ -63,15 +67,25 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
             if shortest_worked is None or shortest_worked > Fraction(str(reduced[kind])):
                 return Finding(
                     NOT_COMPLIANT,
-                    text + f" But no reduced benefit is secured after {reduced[kind]} years of {kind} ({reduced['id']}).",
+                    text
+                    + f" But no reduced benefit is secured after {reduced[kind]} years of {kind} ({reduced['id']}).",
                     value=shortest_worked,
                     threshold=Fraction(str(reduced[kind])),
                     unit="years",
-                    gap=too_long(shortest_worked, Fraction(str(reduced[kind])), "years") if shortest_worked else None,
+                    gap=too_long(shortest_worked, Fraction(str(reduced[kind])), "years")
+                    if shortest_worked
+                    else None,
                     remedy=f"secure a reduced benefit after {reduced[kind]} years of {kind} ({reduced['id']})",
                 )
             notes.append(f" A reduced benefit is secured after {_years(shortest_worked)} ({reduced['id']}).")
-        return Finding(verdict, text + "".join(notes), value=years, threshold=Fraction(str(limits[kind])), unit="years", alternative=alternative)
+        return Finding(
+            verdict,
+            text + "".join(notes),
+            value=years,
+            threshold=Fraction(str(limits[kind])),
+            unit="years",
+            alternative=alternative,
+        )
 
     # Paragraph 3: the ten-point alternative.
     row = ctx.rulebook.schedule[params["row"]]
@@ -85,7 +99,11 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
             working = calculate(ctx, scheme, row, beneficiary, part.branch, years_tested, required)
             calc = working.calculation
             if calc is None or calc.rate is None:
-                return Finding(INSUFFICIENT_DATA, f"{scheme.name}: the ten-point alternative ({ten['id']}) cannot be computed.", missing=working.missing)
+                return Finding(
+                    INSUFFICIENT_DATA,
+                    f"{scheme.name}: the ten-point alternative ({ten['id']}) cannot be computed.",
+                    missing=working.missing,
+                )
             if calc.rate >= required:
                 return Finding(
                     COMPLIANT,
@@ -96,7 +114,9 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
                     unit="percent",
                     alternative=ten["id"],
                 )
-            notes.append(f" Under {ten['id']} the benefit after {_years(years_tested)} is {pct(calc.rate)}, below {pct(required)}.")
+            notes.append(
+                f" Under {ten['id']} the benefit after {_years(years_tested)} is {pct(calc.rate)}, below {pct(required)}."
+            )
 
     # Paragraph 4: proportional reduction between the two periods.
     prop = params.get("proportional")
@@ -117,16 +137,22 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
                     alternative=prop["id"],
                 )
             if calc is not None and calc.rate is not None:
-                notes.append(f" Under {prop['id']} the benefit after {_years(shortest_worked)} is {pct(calc.rate)}, below {pct(required)}.")
+                notes.append(
+                    f" Under {prop['id']} the benefit after {_years(shortest_worked)} is {pct(calc.rate)}, below {pct(required)}."
+                )
 
     if best is None:
         kinds = ", ".join(sorted({k for _, k in full}))
-        return Finding(NOT_COMPLIANT, f"{scheme.name}: a qualifying period of {kinds} that {limits['id']} does not provide for.")
+        return Finding(
+            NOT_COMPLIANT,
+            f"{scheme.name}: a qualifying period of {kinds} that {limits['id']} does not provide for.",
+        )
     _, years, kind = best
     limit = Fraction(str(limits[kind]))
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name}: the benefit needs {_years(years)} of {kind}, more than the {_years(limit)} of {limits['id']}." + "".join(notes),
+        f"{scheme.name}: the benefit needs {_years(years)} of {kind}, more than the {_years(limit)} of {limits['id']}."
+        + "".join(notes),
         value=years,
         threshold=limit,
         unit="years",
