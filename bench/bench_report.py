@@ -26,7 +26,9 @@ def variants(folder: Path, count: int = COUNT) -> list[str]:
     """``count`` descriptions derived from the bundled ones, deterministic for a given count."""
     from c102.resources import data_path
 
-    sources = sorted(data_path("countries").glob("*.c102")) or [data_path("countries") / "examples" / "examplia.c102"]
+    sources = sorted(data_path("countries").glob("*.c102")) or [
+        data_path("countries") / "examples" / "examplia.c102"
+    ]
     rng = random.Random(102)
     paths = []
     for i in range(count):

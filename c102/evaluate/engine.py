@@ -46,6 +46,10 @@ class Plan:
         self.ctx = Context(description, rulebook)
         self.only = set(parts) if parts is not None else None
         self.rules = [r for r in rulebook.rules if self.only is None or r.part in self.only]
+        self.names = {self.ctx.slug(s): s.name for s in description.scheme}
+        self.part_slugs = {
+            part_id: [self.ctx.slug(s) for s in self._schemes(part)] for part_id, part in rulebook.parts.items()
+        }
         self._build()
 
     # -- building --------------------------------------------------------------------------------
@@ -141,7 +145,7 @@ class Plan:
             )
 
     def _route(self, part_id: str, has_coverage: bool, values: list[Any]) -> Route:
-        slugs = [self.ctx.slug(s) for s in self._schemes(self.rulebook.parts[part_id])]
+        slugs = self.part_slugs[part_id]
         if has_coverage:
             return choose_route(values[0], values[1:], slugs)
         return choose_route(None, values, slugs)
@@ -215,7 +219,7 @@ class Plan:
     def _scheme_result(self, rule: Rule, routed: bool, values: list[Any]) -> RuleResult:
         route: Route | None = values[0] if routed else None
         pairs: list[tuple[str, Finding]] = values[1:] if routed else values
-        names = {self.ctx.slug(s): s.name for s in self.description.scheme}
+        names = self.names
         if route is not None and route.slugs is not None:
             pairs = [(slug, f) for slug, f in pairs if slug in route.slugs]
         if not pairs:

@@ -45,19 +45,20 @@ def exact_number(value: Fraction | Decimal | int | None, places: int = 4) -> flo
 
 
 def show(value: Fraction | Decimal | int, places: int = 1) -> str:
-    """Human display of an exact number: ``36.0``, ``1 460 000`` (thin space groups, ILO style)."""
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    d = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
-    sign = "-" if d < 0 else ""
-    whole, _, frac = f"{abs(d):f}".partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = " ".join(groups)
-    return f"{sign}{text}.{frac}" if frac else f"{sign}{text}"
+    """Human display of an exact number: ``36.0``, ``1 460 000`` (space-grouped, ILO style).
+
+    Rounds half-even on the exact value, so 0.25 shows as 0.2 at one place, as Decimal would.
+    """
+    num, den = value.as_integer_ratio() if not isinstance(value, int) else (value, 1)
+    quotient, remainder = divmod(abs(num) * 10**places, den)
+    if 2 * remainder > den or (2 * remainder == den and quotient % 2):  # half-even, exactly
+        quotient += 1
+    scaled = -quotient if num < 0 else quotient
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled)).rjust(places + 1, "0")
+    whole, frac = (digits[:-places], digits[-places:]) if places else (digits, "")
+    grouped = f"{int(whole):,}".replace(",", " ")
+    return f"{sign}{grouped}.{frac}" if frac else f"{sign}{grouped}"
 
 
 @dataclass

@@ -81,6 +81,19 @@ def _specs(cls: type) -> dict[str, FieldSpec]:
     return out
 
 
+_BLOCK_INFO: dict[type, tuple[FieldSpec | None, list[FieldSpec], bool]] = {}
+
+
+def _block_info(cls: type) -> tuple[FieldSpec | None, list[FieldSpec], bool]:
+    """Label, required fields (other than the label), and whether it records its position."""
+    info = _BLOCK_INFO.get(cls)
+    if info is None:
+        required = [s for s in specs(cls).values() if s.required and s.kind != LABEL]
+        positioned = "position" in {f.name for f in dataclasses.fields(cls)}
+        info = _BLOCK_INFO[cls] = (label_spec(cls), required, positioned)
+    return info
+
+
 def label_spec(cls: type) -> FieldSpec | None:
     return next((s for s in specs(cls).values() if s.kind == LABEL), None)
 
@@ -148,6 +161,18 @@ def _mismatch(tp: Any, atom: Atom) -> BadValue:
     )
 
 
+_ORIGINS: dict[Any, Any] = {}
+
+
+def _origin(tp: Any) -> Any:
+    """``get_origin`` memoised: it is asked for every value read."""
+    try:
+        return _ORIGINS[tp]
+    except KeyError:
+        origin = _ORIGINS[tp] = get_origin(tp)
+        return origin
+
+
 def convert_atom(tp: Any, atom: Atom) -> Any:
     """One atom as a value of type ``tp`` (never a list)."""
     kind = atom.kind
@@ -190,12 +215,12 @@ def convert_atom(tp: Any, atom: Atom) -> Any:
         if kind == "duration":
             amount, unit = atom.value
             return Duration(amount, unit if unit.endswith("s") else unit + "s")
-    elif get_origin(tp) is SexSplit:
+    elif (origin := _origin(tp)) is SexSplit:
         if kind == "num":
             return SexSplit(atom.value, atom.value)
         if kind == "sexsplit":
             return SexSplit(*atom.value)
-    elif get_origin(tp) is Literal:
+    elif origin is Literal:
         allowed = get_args(tp)
         if kind == "word" and atom.value in allowed:
             return atom.value
@@ -203,7 +228,7 @@ def convert_atom(tp: Any, atom: Atom) -> Any:
             raise BadValue(
                 f"unknown value '{atom.value}'; expected {expected(tp)}", atom, suggest(atom.value, allowed)
             )
-    elif get_origin(tp) in (Union, types.UnionType):
+    elif origin in (Union, types.UnionType):
         for arm in get_args(tp):
             try:
                 return convert_atom(arm, atom)
@@ -238,8 +263,9 @@ _NATURAL: tuple[tuple[Any, tuple[str, ...]], ...] = (
 
 def convert(tp: Any, atoms: list[Atom]) -> Any:
     """The atoms of one field as its typed value: a list only where the type is a list."""
-    if get_origin(tp) is list:
-        return [convert_atom(get_args(tp)[0], a) for a in atoms]
+    if _origin(tp) is list:
+        element = get_args(tp)[0]
+        return [convert_atom(element, a) for a in atoms]
     if len(atoms) > 1:
         if tp is Any:
             return [natural(a) for a in atoms]
@@ -303,7 +329,7 @@ class Builder:
         fields = specs(cls)
         kwargs: dict[str, Any] = {}
         seen: dict[str, int] = {}
-        label = label_spec(cls)
+        label, required, positioned = _block_info(cls)
         if node.label is not None:
             if label is None:
                 self.error(
@@ -377,8 +403,8 @@ class Builder:
                 kwargs.setdefault(key, []).append(self.block(spec.type, item))
             else:
                 kwargs[key] = self.facts(spec.type, item)
-        for spec in fields.values():
-            if spec.required and spec.kind != LABEL and spec.name not in seen:
+        for spec in required:
+            if spec.name not in seen:
                 self.error(
                     node.line,
                     node.column,
@@ -388,7 +414,7 @@ class Builder:
                 )
         if len(self.diagnostics) > before:
             return None
-        if "position" in {f.name for f in dataclasses.fields(cls)}:
+        if positioned:
             kwargs["position"] = self.position(node.line, node.column)
         return cls(**kwargs)
 

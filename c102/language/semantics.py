@@ -8,14 +8,13 @@ persons than the population they are a share of). ``rulebook_references`` and
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from c102.errors import Diagnostic, Position
-from c102.language.build import FACT, specs, suggest
+from c102.language.build import BLOCK, BLOCKS, FACT, specs, suggest
 from c102.language.canonical import group
 from c102.model.description import Description, Scheme
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
@@ -110,15 +109,18 @@ class _Report:
 def facts(obj: Any) -> Iterator[tuple[str, Fact[Any]]]:
     """Every fact of a block and of its nested blocks, with its field name."""
     for name, spec in specs(type(obj)).items():
-        value = getattr(obj, name)
-        if spec.kind == FACT and value is not None:
-            yield name, value
-        elif dataclasses.is_dataclass(value):
-            yield from facts(value)
-        elif isinstance(value, list):
-            for element in value:
-                if dataclasses.is_dataclass(element):
-                    yield from facts(element)
+        kind = spec.kind
+        if kind == FACT:
+            value = getattr(obj, name)
+            if value is not None:
+                yield name, value
+        elif kind == BLOCK:
+            value = getattr(obj, name)
+            if value is not None:
+                yield from facts(value)
+        elif kind == BLOCKS:
+            for element in getattr(obj, name):
+                yield from facts(element)
 
 
 def _all_blocks(description: Description) -> Iterator[Any]:

@@ -8,9 +8,9 @@ running ``c102 check`` would not expect).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import cache
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from c102.language.nodes import Atom, BlockNode, FieldNode
@@ -153,7 +153,6 @@ def _make_lexer_class() -> type:
     where the parser state accepts that keyword) but scans with a single regex and no per-state
     lexers, which makes the whole parse about twice as fast.
     """
-    from lark.exceptions import UnexpectedCharacters
     from lark.lexer import Lexer, Token
 
     class DescriptionLexer(Lexer):
@@ -227,6 +226,8 @@ class _Tok:
 
 
 _FAILED = object()
+# Tokens every rule filters out (anonymous punctuation and keywords, ``_``-terminals).
+_DROPPED = frozenset({"_NL", "_CONT", "LBRACE", "RBRACE", "COLON", "COMMA", "LPAR", "RPAR", "SOURCE", "NOTE", "PER"})
 
 
 @cache
@@ -252,37 +253,56 @@ def _tables() -> tuple[Any, dict[str, Any], dict[str, Any], Any, Any]:
 def fast_parse(text: str, start: str) -> Any:
     """Drive lark's LALR table directly with light tokens: the same parse, about twice as fast.
 
-    Returns ``_FAILED`` at the first error; the caller then parses again through lark itself,
-    which raises the full ``UnexpectedInput`` the error messages are made from.
+    The scanning is ``scan`` inlined; tokens the rules drop (punctuation, line breaks) are pushed
+    as None rather than built. Returns ``_FAILED`` at the first error; the caller then parses
+    again through lark itself, which raises the ``UnexpectedInput`` the error messages explain.
     """
-    from lark.exceptions import UnexpectedCharacters
-
     states, start_states, end_states, _, lexer = _tables()
     stack: list[Any] = [start_states[start]]
     values: list[Any] = []
+    push_state, push_value = stack.append, values.append
     end_state = end_states[start]
-    try:
-        for token in scan(lexer, text, states, stack, _Tok):
-            kind = token.type
-            while True:
-                action = states[stack[-1]].get(kind)
-                if action is None:
-                    return _FAILED
-                if action[0]:
-                    stack.append(action[1])
-                    values.append(token)
-                    break
-                size, name, callback = action[1]
-                if size:
-                    children = values[-size:]
-                    del stack[-size:]
-                    del values[-size:]
-                else:
-                    children = []
-                values.append(callback(children))
-                stack.append(states[stack[-1]][name][1])
-    except UnexpectedCharacters:
-        return _FAILED
+    match, ignore, unit, keywords, dropped = lexer.scanner.match, lexer.ignore, lexer.unit.fullmatch, _KEYWORDS, _DROPPED
+    pos, line, line_start, end = 0, 1, 0, len(text)
+    while pos < end:
+        m = match(text, pos)
+        if m is None:
+            return _FAILED
+        kind = m.lastgroup
+        start_pos = pos
+        pos = m.end()
+        if kind in ignore:
+            continue
+        value = m.group()
+        actions = states[stack[-1]]
+        if kind == "NAME":
+            keyword = keywords.get(value)
+            if keyword is not None and keyword in actions:
+                kind = keyword
+            elif "UNIT" in actions and unit(value):
+                kind = "UNIT"
+        token = None if kind in dropped else _Tok(kind, value, start_pos, line, start_pos - line_start + 1)
+        if kind == "_NL" or kind == "_CONT":
+            line += value.count("\n")
+            line_start = value.rfind("\n") + start_pos + 1
+        while True:
+            action = actions.get(kind)
+            if action is None:
+                return _FAILED
+            if action[0]:
+                push_state(action[1])
+                push_value(token)
+                break
+            size, name, callback = action[1]
+            if size:
+                children = values[-size:]
+                del stack[-size:]
+                del values[-size:]
+            else:
+                children = []
+            push_value(callback(children))
+            push_state(states[stack[-1]][name][1])
+            actions = states[stack[-1]]
     while True:
         action = states[stack[-1]].get("$END")
         if action is None or action[0]:
@@ -292,8 +312,8 @@ def fast_parse(text: str, start: str) -> Any:
         if size:
             del stack[-size:]
             del values[-size:]
-        values.append(callback(children))
-        stack.append(states[stack[-1]][name][1])
+        push_value(callback(children))
+        push_state(states[stack[-1]][name][1])
         if stack[-1] == end_state:
             return values[-1]
 

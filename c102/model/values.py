@@ -7,6 +7,7 @@ exactly 40% must pass a 40% threshold.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -60,7 +61,7 @@ class Percent:
 
     value: Decimal
 
-    @property
+    @cached_property
     def fraction(self) -> Fraction:
         return Fraction(self.value) / 100
 
@@ -77,6 +78,10 @@ class Money:
 
     def per_month(self) -> Fraction:
         """The amount on a monthly basis (Art 65(4): all amounts on the same time basis)."""
+        return self._per_month
+
+    @cached_property
+    def _per_month(self) -> Fraction:
         if self.per is None:
             return Fraction(self.amount)
         return Fraction(self.amount) * DAYS_PER["month"] / DAYS_PER[self.per]
@@ -93,6 +98,10 @@ class Duration:
     unit: TimeUnit
 
     def in_days(self) -> Fraction:
+        return self._days
+
+    @cached_property
+    def _days(self) -> Fraction:
         return Fraction(self.amount) * DAYS_PER[UNIT_PERIOD[self.unit]]
 
     def in_unit(self, unit: TimeUnit) -> Fraction:

@@ -135,7 +135,7 @@ def replacement_chart(assessments: list[Assessment]) -> Block:
             label = f"Part {c.part} {c.row.replace('_', ' ')}"
             bars.append(Bar(label, c.rate * 100 if c.rate is not None else None, c.required * 100))
             rows.append([country_name(a), label, c.scheme, share(c.rate), share(c.required)])
-        groups.append((country_name(a), bars))
+        groups.append((country_name(a), bars or [Bar("no benefit computed", None, None)]))
     data = table(["Country", "Branch", "Scheme", "Replacement rate", "Schedule"], rows)
     title = "Replacement rate of the standard beneficiary against the Schedule to Part XI"
     return chart(bar_chart(title, groups), title, data)
@@ -155,7 +155,7 @@ def coverage_chart(assessments: list[Assessment]) -> Block:
             threshold = rule.threshold * 100 if rule.threshold is not None else None
             bars.append(Bar(label, value, threshold))
             rows.append([country_name(a), f"Part {part}", share(rule.value), share(rule.threshold)])
-        groups.append((country_name(a), bars))
+        groups.append((country_name(a), bars or [Bar("no coverage share computed", None, None)]))
     data = table(["Country", "Part", "Share protected", "Threshold"], rows)
     title = "Share of the reference population protected against the threshold"
     return chart(bar_chart(title, groups), title, data)

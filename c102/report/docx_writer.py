@@ -1,8 +1,9 @@
 """DOCX from the same document the templates render, written byte-for-byte reproducibly.
 
-python-docx provides the package (default template, styles, core properties); the body is
-written as WordprocessingML from the document blocks in one pass, since building hundreds of
-table cells through python-docx's object API is slow. python-docx stamps the core properties
+python-docx provides the package (default template, styles, page setup, core properties); the
+body is written as WordprocessingML text from the document blocks and put in place of a
+placeholder paragraph when the package is rewritten, since building thousands of table cells
+through python-docx's object API (or even moving parsed elements into its tree) is slow. python-docx stamps the core properties
 with the current time and zip entries carry file times: both are fixed here (to the report's
 date, else 2000-01-01) so the same inputs give the same bytes.
 """
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _DEFAULT_DATE = date(2000, 1, 1)
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PLACEHOLDER = "c102-report-body-placeholder"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -89,8 +90,8 @@ def _block(block: Block) -> list[str]:
     raise ValueError(f"unknown block kind {kind!r}")
 
 
-def body_xml(doc: Document, section_properties: str = "") -> str:
-    """The document body as WordprocessingML paragraphs and tables, then the section properties."""
+def body_content(doc: Document) -> str:
+    """The document body as WordprocessingML paragraphs and tables (the ``w`` prefix undeclared)."""
     parts = [_para(doc["title"], "Title"), _para(doc["subtitle"])]
     for section in doc["sections"]:
         level = min(max(int(section["level"]) - 1, 1), 9)
@@ -98,7 +99,7 @@ def body_xml(doc: Document, section_properties: str = "") -> str:
         for block in section["blocks"]:
             parts += _block(block)
     parts += [_para(line, size=14) for line in doc["footer"]]
-    return f'<w:body xmlns:w="{_W}">{"".join(parts)}{section_properties}</w:body>'
+    return "".join(parts)
 
 
 def _landscape(out: DocxDocument) -> None:
@@ -112,20 +113,15 @@ def _landscape(out: DocxDocument) -> None:
         setattr(section, side, Cm(1.5))
 
 
-def build_docx(doc: Document, when: str | None = None) -> DocxDocument:
-    """The document as a python-docx object: headings, paragraphs, lists, tables with header rows."""
+def package(doc: Document, when: str | None = None) -> DocxDocument:
+    """python-docx's default package, landscape, with fixed core properties and a placeholder body."""
     import docx
-    from docx.oxml import parse_xml
     from docx.shared import Pt
-    from lxml import etree
 
     out = docx.Document()
     _landscape(out)
     out.styles["Normal"].font.size = Pt(9)
-    # Replace the whole body at once: moving thousands of elements one by one is quadratic.
-    old_body = out.element.body
-    section_properties = etree.tostring(old_body.sectPr, encoding="unicode")
-    out.element.replace(old_body, parse_xml(body_xml(doc, section_properties)))
+    out.add_paragraph(_PLACEHOLDER)
     properties = out.core_properties
     stamp = _fixed_datetime(when)
     properties.title = doc["title"]
@@ -140,8 +136,17 @@ def build_docx(doc: Document, when: str | None = None) -> DocxDocument:
     return out
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite a zip with fixed entry times and attributes: the same content gives the same bytes."""
+def _with_body(document_xml: bytes, body: str) -> bytes:
+    """Put the body where the placeholder paragraph is (the body XML is written as text, once)."""
+    text = document_xml.decode("utf-8")
+    marker = text.index(_PLACEHOLDER)
+    start = text.rindex("<w:p>", 0, marker) if "<w:p>" in text[:marker] else text.rindex("<w:p ", 0, marker)
+    end = text.index("</w:p>", marker) + len("</w:p>")
+    return (text[:start] + body + text[end:]).encode("utf-8")
+
+
+def write_package(data: bytes, body: str) -> bytes:
+    """Rewrite the saved package with the body in place, fixed entry times and attributes."""
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
@@ -150,12 +155,15 @@ def normalise_zip(data: bytes) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             entry.create_system = 3
-            target.writestr(entry, source.read(info.filename))
+            content = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                content = _with_body(content, body)
+            target.writestr(entry, content)
     return buffer.getvalue()
 
 
 def render_docx(doc: Document, when: str | None = None) -> bytes:
     """DOCX bytes, deterministic for a given document and date."""
     buffer = io.BytesIO()
-    build_docx(doc, when).save(buffer)
-    return normalise_zip(buffer.getvalue())
+    package(doc, when).save(buffer)
+    return write_package(buffer.getvalue(), body_content(doc))

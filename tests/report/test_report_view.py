@@ -48,7 +48,8 @@ def test_citations_and_numbers() -> None:
 
 def test_change_needed_is_derived_when_the_rule_gives_no_remedy() -> None:
     assert (
-        change_needed(rule(value=Fraction(36, 100), threshold=Fraction(45, 100), unit="percent")) == "9.0 points short"
+        change_needed(rule(value=Fraction(36, 100), threshold=Fraction(45, 100), unit="percent"))
+        == "9.0 points short"
     )
     assert change_needed(rule(value=Fraction(8), threshold=Fraction(13), unit="weeks")) == "5 weeks more"
     assert change_needed(rule(value=Fraction(5), threshold=Fraction(3), unit="days")) == "2 days fewer"
@@ -58,7 +59,9 @@ def test_change_needed_is_derived_when_the_rule_gives_no_remedy() -> None:
         == "1 460 000 more protected employees"
     )
     assert (
-        change_needed(rule(verdict="compliant", value=Fraction(1, 2), threshold=Fraction(2, 5), unit="percent"))
+        change_needed(
+            rule(verdict="compliant", value=Fraction(1, 2), threshold=Fraction(2, 5), unit="percent")
+        )
         == "—"
     )
 
