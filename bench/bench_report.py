@@ -33,9 +33,15 @@ def variants(folder: Path, count: int = COUNT) -> list[str]:
     paths = []
     for i in range(count):
         text = sources[i % len(sources)].read_text(encoding="utf-8")
-        factor = rng.uniform(0.6, 1.4)
-        text = _BIG.sub(lambda m: f"{max(1, round(int(m.group().replace('_', '')) * factor)):_}", text)
-        text = _NAME.sub(lambda m: f'country "{m.group(1)} {i:03d}"', text, count=1)
+        percent = rng.randint(60, 140)
+
+        def scaled(m: re.Match[str], percent: int = percent) -> str:
+            return f"{max(1, int(m.group().replace('_', '')) * percent // 100):_}"
+
+        def renamed(m: re.Match[str], i: int = i) -> str:
+            return f'country "{m.group(1)} {i:03d}"'
+
+        text = _NAME.sub(renamed, _BIG.sub(scaled, text), count=1)
         path = folder / f"variant-{i:03d}.c102"
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))

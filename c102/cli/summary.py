@@ -85,7 +85,8 @@ def summary_text(
         lines.append("")
         lines.append("Rules:" if show_all else "Gaps, largest first:")
         for r in gaps if show_all else gaps[:worst]:
-            detail = r.gap or r.explanation
+            failing = [d.explanation for d in r.details if d.verdict == r.verdict]
+            detail = r.gap or (" ".join(failing) if failing else r.explanation)
             lines.append(f"  {MARK[r.verdict]:<7} {r.id:<36} Art {r.articles[0]:<9} {detail}")
             if r.remedy and r.verdict == NOT_COMPLIANT:
                 lines.append(f"  {'':<7} {'':<36} {'':<13} to close: {r.remedy}")

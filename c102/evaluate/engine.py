@@ -48,7 +48,8 @@ class Plan:
         self.rules = [r for r in rulebook.rules if self.only is None or r.part in self.only]
         self.names = {self.ctx.slug(s): s.name for s in description.scheme}
         self.part_slugs = {
-            part_id: [self.ctx.slug(s) for s in self._schemes(part)] for part_id, part in rulebook.parts.items()
+            part_id: [self.ctx.slug(s) for s in self._schemes(part)]
+            for part_id, part in rulebook.parts.items()
         }
         self._build()
 

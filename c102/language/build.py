@@ -120,7 +120,7 @@ def expected(tp: Any) -> str:
     if origin is Literal:
         return "one of: " + ", ".join(str(a) for a in get_args(tp))
     if origin is list:
-        return "a comma-separated list of " + expected(get_args(tp)[0]).removeprefix("a ")
+        return "one or more values separated by commas, each " + expected(get_args(tp)[0])
     if origin in (Union, types.UnionType):
         return " or ".join(expected(a) for a in get_args(tp))
     if origin is SexSplit:
@@ -161,16 +161,15 @@ def _mismatch(tp: Any, atom: Atom) -> BadValue:
     )
 
 
-_ORIGINS: dict[Any, Any] = {}
+_ORIGINS: dict[int, tuple[Any, Any]] = {}
 
 
 def _origin(tp: Any) -> Any:
-    """``get_origin`` memoised: it is asked for every value read."""
-    try:
-        return _ORIGINS[tp]
-    except KeyError:
-        origin = _ORIGINS[tp] = get_origin(tp)
-        return origin
+    """``get_origin`` memoised by identity (hashing a ``Literal`` walks its values every time)."""
+    known = _ORIGINS.get(id(tp))
+    if known is None or known[0] is not tp:
+        known = _ORIGINS[id(tp)] = (tp, get_origin(tp))  # holding ``tp`` keeps its id unique
+    return known[1]
 
 
 def convert_atom(tp: Any, atom: Atom) -> Any:

@@ -300,6 +300,15 @@ def diagnose_dict_text(
     text: str, file: str, json: bool = False
 ) -> tuple[Description | None, list[Diagnostic]]:
     """A YAML or JSON description as the typed model, or the diagnostics that prevent it."""
+    try:
+        return _diagnose_dict_text(text, file, json)
+    except RecursionError:
+        return None, [
+            Diagnostic(Position(file), "the document is nested too deeply to be a description", code="syntax")
+        ]
+
+
+def _diagnose_dict_text(text: str, file: str, json: bool) -> tuple[Description | None, list[Diagnostic]]:
     from c102.language.build import build_description
 
     root, diagnostics = compose(text, file, json)

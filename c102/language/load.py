@@ -71,7 +71,7 @@ def diagnose_file(path: str | Path) -> tuple[Description | None, list[Diagnostic
             )
         ]
     try:
-        text = Path(name).read_text(encoding="utf-8")
+        text = Path(name).read_text(encoding="utf-8-sig")  # a byte-order mark is not content
     except FileNotFoundError:
         return None, [Diagnostic(Position(name), "file not found", code="file")]
     except UnicodeDecodeError as error:

@@ -165,14 +165,21 @@ def _make_lexer_class() -> type:
                 key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
             )
             self.ignore = ignore
-            self.scanner = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+            alternatives = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals)
+            self.scanner = re.compile(alternatives)
+            # The fast path skips ignored text (spaces, comments) inside the same match.
+            skip = "|".join(t.pattern.to_regexp() for t in lexer_conf.terminals if t.name in ignore)
+            self.skip = re.compile(f"(?:{skip})*")
+            self.spaced = re.compile(f"(?:{skip})*(?:{alternatives})")
             unit = next(t for t in lexer_conf.terminals if t.name == "UNIT")
             self.unit = re.compile(unit.pattern.to_regexp())
 
         def lex(self, lexer_state: Any, parser_state: Any) -> Any:
             text = lexer_state.text
             text = getattr(text, "text", text)
-            return scan(self, text, parser_state.parse_conf.states, parser_state.state_stack, Token, parser_state)
+            return scan(
+                self, text, parser_state.parse_conf.states, parser_state.state_stack, Token, parser_state
+            )
 
     return DescriptionLexer
 
@@ -227,7 +234,9 @@ class _Tok:
 
 _FAILED = object()
 # Tokens every rule filters out (anonymous punctuation and keywords, ``_``-terminals).
-_DROPPED = frozenset({"_NL", "_CONT", "LBRACE", "RBRACE", "COLON", "COMMA", "LPAR", "RPAR", "SOURCE", "NOTE", "PER"})
+_DROPPED = frozenset(
+    {"_NL", "_CONT", "LBRACE", "RBRACE", "COLON", "COMMA", "LPAR", "RPAR", "SOURCE", "NOTE", "PER"}
+)
 
 
 @cache
@@ -262,18 +271,18 @@ def fast_parse(text: str, start: str) -> Any:
     values: list[Any] = []
     push_state, push_value = stack.append, values.append
     end_state = end_states[start]
-    match, ignore, unit, keywords, dropped = lexer.scanner.match, lexer.ignore, lexer.unit.fullmatch, _KEYWORDS, _DROPPED
+    match, unit, keywords, dropped = lexer.spaced.match, lexer.unit.fullmatch, _KEYWORDS, _DROPPED
     pos, line, line_start, end = 0, 1, 0, len(text)
     while pos < end:
         m = match(text, pos)
         if m is None:
+            if lexer.skip.fullmatch(text, pos):
+                break  # only spaces or a comment remain
             return _FAILED
         kind = m.lastgroup
-        start_pos = pos
+        value = m.group(kind)
+        start_pos = m.start(kind)
         pos = m.end()
-        if kind in ignore:
-            continue
-        value = m.group()
         actions = states[stack[-1]]
         if kind == "NAME":
             keyword = keywords.get(value)

@@ -250,7 +250,10 @@ class Benefit:
     )
     waiting_period: Fact[Duration] | None = field(default=None, metadata=meta("Days not paid at the start"))
     max_duration: Fact[Duration] | None = field(
-        default=None, metadata=meta("Longest payment in one case (absent: throughout the contingency)")
+        default=None, metadata=meta("Longest payment in one case (say throughout: yes where there is no limit)")
+    )
+    throughout: Fact[bool] | None = field(
+        default=None, metadata=meta("Paid throughout the contingency, with no limit on its duration")
     )
     duration_window: Fact[Duration] | None = field(
         default=None, metadata=meta("Period within which max_duration applies, e.g. 12 months (Art 24(1))")
@@ -346,6 +349,9 @@ class Scheme:
     )
     qualifying_period: list[QualifyingPeriod] = field(
         default_factory=list, metadata=meta("Conditions of past contribution, employment or residence")
+    )
+    no_qualifying_period: Fact[list[Branch]] | None = field(
+        default=None, metadata=meta("Branches for which the law requires no qualifying period at all")
     )
     benefit: list[Benefit] = field(default_factory=list, metadata=meta("Benefits, one block per branch"))
     review: Review | None = field(default=None, metadata=meta("Review of long-term benefits"))

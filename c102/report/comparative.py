@@ -54,23 +54,28 @@ def matrix_cell(assessment: Assessment, part: str) -> str:
     return cell
 
 
-def coverage_rule(assessment: Assessment, part: str) -> RuleResult | None:
+KeyRules = dict[tuple[str, str], RuleResult]
+
+
+def key_rules(assessment: Assessment) -> KeyRules:
+    """The first rule of each (Part, kind), found in one pass: coverage and benefit level per Part."""
+    index: KeyRules = {}
+    for rule in assessment.rules:
+        index.setdefault((rule.part, rule.kind), rule)
+    return index
+
+
+def coverage_rule(assessment: Assessment, part: str, index: KeyRules | None = None) -> RuleResult | None:
     """The rule on persons protected of a Part (the ``coverage`` kind)."""
-    for rule in assessment.rules_of(part):
-        if rule.kind == "coverage":
-            return rule
-    return None
+    return (index if index is not None else key_rules(assessment)).get((part, "coverage"))
 
 
-def benefit_rule(assessment: Assessment, part: str) -> RuleResult | None:
-    for rule in assessment.rules_of(part):
-        if rule.kind == "benefit_level":
-            return rule
-    return None
+def benefit_rule(assessment: Assessment, part: str, index: KeyRules | None = None) -> RuleResult | None:
+    return (index if index is not None else key_rules(assessment)).get((part, "benefit_level"))
 
 
-def coverage_cell(assessment: Assessment, part: str) -> str:
-    rule = coverage_rule(assessment, part)
+def coverage_cell(assessment: Assessment, part: str, index: KeyRules | None = None) -> str:
+    rule = coverage_rule(assessment, part, index)
     if rule is None:
         return NONE
     if rule.value is None:
@@ -80,10 +85,10 @@ def coverage_cell(assessment: Assessment, part: str) -> str:
     return f"{VERDICT_SYMBOL[rule.verdict]} {figure}{alternative}"
 
 
-def benefit_cell(assessment: Assessment, part: str) -> str:
+def benefit_cell(assessment: Assessment, part: str, index: KeyRules | None = None) -> str:
     """The lowest replacement rate computed for the Part against the Schedule, else the rule's figure."""
     calculations = [c for c in assessment.calculations if c.part == part and c.rate is not None]
-    rule = benefit_rule(assessment, part)
+    rule = benefit_rule(assessment, part, index)
     symbol = VERDICT_SYMBOL[rule.verdict] + " " if rule is not None else ""
     if calculations:
         lowest = min(calculations, key=lambda c: (c.rate or Fraction(0)) - c.required)
@@ -118,8 +123,15 @@ def verdict_matrix(assessments: list[Assessment]) -> Block:
 
 def key_rule_tables(assessments: list[Assessment]) -> list[Block]:
     header = ["Country", *BRANCH_PARTS]
-    coverage = [[country_name(a), *(coverage_cell(a, p) for p in BRANCH_PARTS)] for a in assessments]
-    benefit = [[country_name(a), *(benefit_cell(a, p) for p in BRANCH_PARTS)] for a in assessments]
+    indexes = [key_rules(a) for a in assessments]
+    coverage = [
+        [country_name(a), *(coverage_cell(a, p, i) for p in BRANCH_PARTS)]
+        for a, i in zip(assessments, indexes, strict=True)
+    ]
+    benefit = [
+        [country_name(a), *(benefit_cell(a, p, i) for p in BRANCH_PARTS)]
+        for a, i in zip(assessments, indexes, strict=True)
+    ]
     return [
         table(header, coverage, "Persons protected: share reached / share required, and the alternative met"),
         table(header, benefit, "Benefit level: replacement rate / Schedule percentage (lowest computed)"),
@@ -146,8 +158,9 @@ def coverage_chart(assessments: list[Assessment]) -> Block:
     rows: list[list[str]] = []
     for a in assessments:
         bars = []
+        index = key_rules(a)
         for part in BRANCH_PARTS:
-            rule = coverage_rule(a, part)
+            rule = coverage_rule(a, part, index)
             if rule is None or rule.unit != "percent":
                 continue
             label = f"Part {part} {cite(rule.alternative) if rule.alternative else ''}".strip()

@@ -51,14 +51,26 @@ def _write(value: Any, indent: str, out: list[str]) -> None:
             if not first:
                 out.append(",\n" + inner)
             first = False
-            out.append(encode_basestring(key) + ": ")
-            _write(item, inner, out)
+            # The common leaves inline: most values are strings, None or empty lists.
+            if type(item) is str:
+                out.append(encode_basestring(key) + ": " + encode_basestring(item))
+            elif item is None:
+                out.append(encode_basestring(key) + ": null")
+            elif type(item) is list and not item:
+                out.append(encode_basestring(key) + ": []")
+            else:
+                out.append(encode_basestring(key) + ": ")
+                _write(item, inner, out)
         out.append("\n" + indent + "}")
     elif kind is list or kind is tuple:
         if not value:
             out.append("[]")
             return
         inner = indent + "  "
+        if all(type(item) is str for item in value):
+            separator = ",\n" + inner
+            out.append("[\n" + inner + separator.join(map(encode_basestring, value)) + "\n" + indent + "]")
+            return
         out.append("[\n" + inner)
         first = True
         for item in value:

@@ -30,6 +30,13 @@ def test_employee_share_from_contribution_rates_when_totals_are_missing() -> Non
     assert over.verdict == "not_compliant"
 
 
+def test_a_rate_based_share_over_the_limit_proves_nothing_where_taxes_also_finance() -> None:
+    body = protected(600) + "financing {\n  employee_rate: 10%\n  employer_rate: 5%\n  tax_financed: yes\n}\n"
+    result = rule(run(statistics(employees=1000), scheme("Pensions", "old_age", body)), "XIII-71-2-employee-share")
+    assert result.verdict == "insufficient_data"
+    assert "statistics.financial_resources" in result.missing
+
+
 def test_a_judgment_needs_review_until_the_specialist_answers() -> None:
     stats = statistics(employees=1000)
     open_question = rule(run(stats), "XIII-71-1-hardship")

@@ -86,3 +86,12 @@ def test_sickness_benefit_limited_to_thirteen_weeks_needs_an_article_3_declarati
 def test_a_limited_old_age_pension_fails_article_30() -> None:
     body = protected(600) + "benefit old_age {\n  form: periodic\n  rate: 45%\n  max_duration: 10 years\n}\n"
     assert rule(run(STATS, scheme("Pensions", "old_age", body)), "V-30-duration").verdict == "not_compliant"
+
+
+def test_an_undescribed_waiting_period_or_duration_is_unknown_not_none() -> None:
+    assessment = run(STATS, unemployment(""))
+    assert rule(assessment, "IV-24-3-waiting-period").verdict == "insufficient_data"
+    assert rule(assessment, "IV-24-duration").verdict == "insufficient_data"
+    stated = run(STATS, unemployment("  waiting_period: 0 days\n  throughout: yes\n"))
+    assert rule(stated, "IV-24-3-waiting-period").verdict == "compliant"
+    assert rule(stated, "IV-24-duration").verdict == "compliant"

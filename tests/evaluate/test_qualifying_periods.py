@@ -64,8 +64,10 @@ def test_ten_point_alternative_fails_when_ten_years_give_less_than_thirty_percen
 
 def test_no_qualifying_period_for_employment_injury_article_37() -> None:
     body = protected(600) + "benefit employment_injury {\n  form: periodic\n  rate: 60%\n}\n"
-    free = rule(run(STATS, scheme("Injury", "employment_injury", body)), "VI-37-qualifying-period")
+    free = rule(run(STATS, scheme("Injury", "employment_injury", body + "no_qualifying_period: employment_injury\n")), "VI-37-qualifying-period")
     assert free.verdict == "compliant"
+    unknown = rule(run(STATS, scheme("Injury", "employment_injury", body)), "VI-37-qualifying-period")
+    assert unknown.verdict == "insufficient_data"
     conditioned = rule(
         run(STATS, scheme("Injury", "employment_injury", body + period(1))), "VI-37-qualifying-period"
     )
@@ -99,3 +101,9 @@ def test_proportional_reduction_accepts_a_reduced_pension_proportional_to_the_ye
     )
     assert result.verdict == "compliant"
     assert result.alternative == "29(4)"
+
+
+def test_an_undescribed_qualifying_period_is_unknown_not_none() -> None:
+    result = rule(run(STATS, pension("")), "V-29-qualifying-period")
+    assert result.verdict == "insufficient_data"
+    assert any("qualifying_period" in m for m in result.missing)

@@ -125,3 +125,28 @@ def test_degenerate_inputs(text: str) -> None:
 def test_json_of_another_shape_fails_cleanly() -> None:
     description, diagnostics = diagnose_dict_text(json.dumps({"country": []}), "d.json", json=True)
     assert description is None and "country" in diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("country: " + "[" * 3000 + "]" * 3000 + "\n", "d.yaml"),
+        ('{"country": ' + "[" * 3000 + "]" * 3000 + "}", "d.json"),
+    ],
+)
+def test_deep_nesting_in_yaml_and_json_fails_cleanly(text: str, name: str) -> None:
+    description, diagnostics = diagnose_dict_text(text, name, json=name.endswith(".json"))
+    assert description is None and diagnostics
+
+
+def test_deep_nesting_in_c102_fails_cleanly() -> None:
+    with pytest.raises(DescriptionError):
+        parse_text("x {\n" * 5000 + "}\n" * 5000)
+
+
+def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+    from c102.language.load import load_description
+
+    path = tmp_path / "bom.c102"
+    path.write_bytes(b"\xef\xbb\xbf" + b'country "X" {\n}\n')
+    assert load_description(path).country.name == "X"

@@ -11,6 +11,7 @@ import pytest
 from c102.errors import DescriptionError, Position
 from c102.language.load import load_description, parse_text
 from c102.model.values import Count, Duration, Money, Percent, SexSplit
+from c102.resources import data_path
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -116,3 +117,24 @@ def test_top_level_package_loads_the_same(valoria):
     import c102
 
     assert c102.load_description(str(FIXTURES / "every-construct.c102")) == valoria
+
+
+@pytest.mark.parametrize(
+    "path",
+    [FIXTURES / "every-construct.c102", data_path("countries") / "examples" / "examplia.c102"],
+    ids=lambda p: p.name,
+)
+def test_fast_path_builds_the_same_nodes_as_lark(path: Path) -> None:
+    from c102.language.syntax import fast_parse, parser
+
+    text = path.read_text(encoding="utf-8")
+    assert fast_parse(text, "start") == parser().parse(text, start="start")
+
+
+def test_values_parse_alone_as_in_a_file() -> None:
+    from c102.language.syntax import parse_value
+
+    assert [a.kind for a in parse_value("men 62, women 60")] == ["sexsplit"]
+    assert [a.kind for a in parse_value("1_600 (men 900, women 700)")] == ["count"]
+    assert [(a.kind, a.value) for a in parse_value(" 12(2) ")] == [("cite", "12(2)")]
+    assert [(a.kind, a.column) for a in parse_value("  40%")] == [("pct", 3)]

@@ -331,6 +331,7 @@ def make_rules(scale: int) -> list[RuleResult]:
             "benefit_level",
             "needs_review",
             question="Is the supplement for the wife paid in every case?",
+            explanation="The benefit depends on a supplement.\nA specialist | must answer.",
         ),
         R(
             "X-62-benefit",

@@ -106,3 +106,14 @@ def test_fail_on_gap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["compare", "compliantia.c102", "examplia.c102", "-o", str(tmp_path), "--fail-on-gap"]) == 1
     assert "Examplia: accepted Parts not compliant: V" in capsys.readouterr().err
     assert main(["compare", "examplia.c102", "-o", str(tmp_path)]) == 0
+
+
+def test_progress_bar_only_on_a_terminal_with_enough_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pipeline.progress(10, "assessing") as tick:
+        assert tick is None  # stderr is captured, not a terminal
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    with pipeline.progress(3, "assessing") as tick:
+        assert tick is None  # too few files to bother
+    with pipeline.progress(10, "assessing") as tick:
+        assert tick is not None
+        tick.advance()  # type: ignore[attr-defined]

@@ -94,3 +94,10 @@ def test_no_timestamp_unless_a_date_is_given(assessment: Assessment) -> None:
     dated = render_report(assessment, "gap", "md", date="2026-03-01").decode()
     assert "Report date" not in plain
     assert "Report date: 2026-03-01" in dated
+
+
+def test_markdown_cells_keep_pipes_and_line_breaks_inside(assessment: Assessment) -> None:
+    text = render_report(assessment, "gap", "md").decode()
+    check_markdown(text)
+    assert "The benefit depends on a supplement.<br>A specialist \\| must answer." in text
+    assert "Unemployment \\| insurance" in text

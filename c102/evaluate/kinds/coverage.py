@@ -56,6 +56,17 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
         )
     tested = [_alternative(ctx, spec, branch) for spec in rule.params["alternatives"]]
     reached = [a for a in tested if a.ok]
+    silent = [
+        s for s in schemes if not any(g.branches is None or branch in g.branches.value for g in s.protected)
+    ]
+    if silent and not reached:
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"No alternative is reached with the persons described, and {', '.join(s.name for s in silent)} "
+            f"states no persons protected. {lines_of(tested)}",
+            missing=[f"scheme.{ctx.slug(s)}.protected" for s in silent],
+            data=tested,
+        )
     lines = " ".join(a.text for a in tested)
     if reached:
         best = reached[0]
@@ -252,4 +263,11 @@ def _pro_rata(ctx: Context, basis: str, denominator: str, counts: list[str]) -> 
 
 
 def _who_counted(counts: list[str]) -> str:
+    """Whom an alternative counts, in words: its widest population."""
+    if "economically_active" in counts:
+        return WHO["economically_active"]
     return WHO.get(counts[0], counts[0]) if counts else "persons"
+
+
+def lines_of(tested: list[Alternative]) -> str:
+    return " ".join(a.text for a in tested)

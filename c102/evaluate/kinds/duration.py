@@ -29,11 +29,9 @@ def waiting_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
     fact = ctx.scheme_fact(scheme, "waiting_period", benefit, f"benefit.{part.branch}.")
     if fact is None:
         return Finding(
-            COMPLIANT,
-            f"{scheme.name}: benefit is paid from the first day (no waiting period is described).",
-            value=Fraction(0),
-            threshold=Fraction(limit.amount),
-            unit=limit.unit,
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: the waiting period is not described (write 'waiting_period: 0 days' where there is none).",
+            missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}.waiting_period"],
         )
     value = fact.value.in_unit(limit.unit)
     if value <= Fraction(limit.amount):
@@ -68,9 +66,7 @@ def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
     prefix = f"benefit.{part.branch}."
     limit = ctx.scheme_fact(scheme, "max_duration", benefit, prefix)
     if limit is None:
-        found = Finding(
-            COMPLIANT, f"{scheme.name}: benefit is paid throughout the contingency (no limit is described)."
-        )
+        found = _unlimited(ctx, rule, scheme, benefit, prefix)
     elif params.get("throughout") and not params.get("alternatives"):
         found = Finding(
             NOT_COMPLIANT,
@@ -103,6 +99,29 @@ def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
     if found.verdict == COMPLIANT and params.get("seasonal_question") and rule.question:
         return by_answer(ctx, rule, found.explanation)
     return found
+
+
+def _unlimited(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, prefix: str) -> Finding:
+    """No limit is given: compliant only where the description says so, or where Art 58 applies."""
+    throughout = ctx.scheme_fact(scheme, "throughout", benefit, prefix)
+    if throughout is not None and throughout.value:
+        return Finding(
+            COMPLIANT, f"{scheme.name}: benefit is paid throughout the contingency{src(throughout)}."
+        )
+    for alt in rule.params.get("alternatives", []):
+        if alt.get("until_old_age"):
+            fact = ctx.scheme_fact(scheme, "until_old_age", benefit, prefix)
+            if fact is not None and fact.value:
+                return Finding(
+                    COMPLIANT,
+                    f"{scheme.name}: paid until an old-age benefit becomes payable{src(fact)} ({alt['id']}).",
+                    alternative=alt["id"],
+                )
+    return Finding(
+        INSUFFICIENT_DATA,
+        f"{scheme.name}: how long benefit is paid is not described (write 'throughout: yes' where there is no limit).",
+        missing=[f"scheme.{ctx.slug(scheme)}.{prefix}max_duration (or throughout: yes)"],
+    )
 
 
 def _alternatives(

@@ -8,7 +8,7 @@ from typing import Any
 
 from c102.evaluate.context import Context
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable
-from c102.evaluate.kinds.qualifying import periods_for
+from c102.evaluate.kinds.qualifying import periods_for, periods_unknown
 from c102.model.description import Benefit, Scheme
 from c102.rules.model import PartInfo, Rule
 
@@ -111,6 +111,10 @@ SITUATIONS = {
 
 def judgment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     when = rule.params.get("when", "always")
+    if when == "has_qualifying_period" and part is not None and part.branch:
+        unknown = periods_unknown(ctx, scheme, part.branch)
+        if unknown is not None:
+            return unknown
     if not PREDICATES[when](ctx, scheme, part.branch if part else None):
         return not_applicable(f"{scheme.name}: not the case that {SITUATIONS[when].rstrip('.') or when}.")
     return by_answer(ctx, rule, f"{scheme.name}: {SITUATIONS[when]}".strip())

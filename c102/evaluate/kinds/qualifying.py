@@ -32,6 +32,24 @@ def periods_for(
     return out
 
 
+def periods_unknown(ctx: Context, scheme: Scheme, branch: str) -> Finding | None:
+    """A Finding when the description says nothing about the branch's qualifying period.
+
+    Absence is not read as 'none': the law may simply not have been described. A description
+    states 'none' with ``no_qualifying_period: <branch>``.
+    """
+    if periods_for(ctx, scheme, branch):
+        return None
+    none = ctx.scheme_fact(scheme, "no_qualifying_period")
+    if none is not None and branch in none.value:
+        return None
+    return Finding(
+        INSUFFICIENT_DATA,
+        f"{scheme.name}: the qualifying period for {branch.replace('_', ' ')} benefit is not described.",
+        missing=[f"scheme.{ctx.slug(scheme)}.qualifying_period (or no_qualifying_period: {branch})"],
+    )
+
+
 def _years(x: Fraction) -> str:
     return f"{show(x, 1).removesuffix('.0')} years"
 
@@ -39,6 +57,9 @@ def _years(x: Fraction) -> str:
 def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     assert part is not None and part.branch is not None
     params = rule.params
+    unknown = periods_unknown(ctx, scheme, part.branch)
+    if unknown is not None:
+        return unknown
     periods = periods_for(ctx, scheme, part.branch)
     if not periods:
         return Finding(
@@ -72,7 +93,10 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
                     value=shortest_worked,
                     threshold=Fraction(str(reduced[kind])),
                     unit="years",
-                    gap=too_long(shortest_worked, Fraction(str(reduced[kind])), "years")
+                    gap=(
+                        f"no benefit before {_years(shortest_worked)}; {reduced['id']} asks for a reduced "
+                        f"benefit after at most {reduced[kind]} years"
+                    )
                     if shortest_worked
                     else None,
                     remedy=f"secure a reduced benefit after {reduced[kind]} years of {kind} ({reduced['id']})",
@@ -164,6 +188,9 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
 def qualifying_period_limit(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     assert part is not None and part.branch is not None
     limits = {kind: duration(spec) for kind, spec in (rule.params.get("max") or {}).items()}
+    unknown = periods_unknown(ctx, scheme, part.branch)
+    if unknown is not None:
+        return unknown
     periods = periods_for(ctx, scheme, part.branch)
     if not periods:
         return Finding(COMPLIANT, f"{scheme.name}: no qualifying period is required.")
