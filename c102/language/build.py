@@ -283,16 +283,18 @@ class Builder:
     """Builds one description, collecting every error rather than stopping at the first."""
 
     def __init__(
-        self, file: str, lines: list[str], read_raw: typing.Callable[[Any, Raw], list[Atom]]
+        self, file: str, lines: str | list[str], read_raw: typing.Callable[[Any, Raw], list[Atom]]
     ) -> None:
         self.file = file
-        self.lines = lines
+        self.lines: str | list[str] = lines  # split only when a message needs a line
         self.read_raw = read_raw
         self.diagnostics: list[Diagnostic] = []
 
     def error(
         self, line: int, column: int, message: str, hint: str | None = None, code: str = "model"
     ) -> None:
+        if isinstance(self.lines, str):
+            self.lines = self.lines.splitlines()
         source = self.lines[line - 1] if 0 < line <= len(self.lines) else None
         self.diagnostics.append(
             Diagnostic(Position(self.file, line, column), message, "error", source, hint, code)

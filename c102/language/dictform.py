@@ -111,7 +111,8 @@ def locate(root: Node, path: list[str | int]) -> Node:
 # ---------------------------------------------------------------- nodes -> generic blocks
 
 
-def _fact_field(key: Node, value: Node, diagnostics: list[Diagnostic], file: str) -> FieldNode:
+def _fact_field(key: Node, value: Node) -> FieldNode:
+    """A fact: a scalar or sequence, or ``{value, source, note}`` (the schema has checked the keys)."""
     out = FieldNode(key.key_text, key.line, key.column)
     if value.kind == "map":
         for k, v in value.items:
@@ -132,7 +133,8 @@ def _put_raw(out: FieldNode, value: Node) -> None:
         out.raw = value.raw
 
 
-def to_block(cls: type, keyword: str, node: Node, diagnostics: list[Diagnostic], file: str) -> BlockNode:
+def to_block(cls: type, keyword: str, node: Node) -> BlockNode:
+    """A mapping as the block it stands for, using the dataclass to tell fields from blocks."""
     block = BlockNode(keyword, node.line, node.column)
     fields = specs(cls)
     for key, value in node.items:
@@ -140,16 +142,16 @@ def to_block(cls: type, keyword: str, node: Node, diagnostics: list[Diagnostic],
         if spec is not None and spec.kind == LABEL:
             block.label = value.raw
         elif spec is not None and spec.kind == BLOCK:
-            block.items.append(to_block(spec.type, key.key_text, value, diagnostics, file))
+            block.items.append(to_block(spec.type, key.key_text, value))
         elif spec is not None and spec.kind == BLOCKS:
             for element in value.elements:
-                block.items.append(to_block(spec.type, key.key_text, element, diagnostics, file))
+                block.items.append(to_block(spec.type, key.key_text, element))
         elif spec is not None and spec.kind == FACTS:
             sub = BlockNode(key.key_text, key.line, key.column)
-            sub.items = [_fact_field(k, v, diagnostics, file) for k, v in value.items]
+            sub.items = [_fact_field(k, v) for k, v in value.items]
             block.items.append(sub)
         elif (spec is not None and spec.kind == FACT) or value.kind != "map":
-            block.items.append(_fact_field(key, value, diagnostics, file))
+            block.items.append(_fact_field(key, value))
         else:
             block.items.append(BlockNode(key.key_text, key.line, key.column))
     return block
@@ -326,6 +328,6 @@ def _diagnose_dict_text(text: str, file: str, json: bool) -> tuple[Description |
     diagnostics = schema_diagnostics(root, file, lines)
     if diagnostics:
         return None, diagnostics
-    top = to_block(Description, "description", root, diagnostics, file)
+    top = to_block(Description, "description", root)
     builder = Builder(file, lines, read_raw)
     return build_description(builder, top.items), builder.diagnostics

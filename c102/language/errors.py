@@ -286,6 +286,10 @@ def parse_with_recovery(
 
     from c102.language.syntax import parse_items
 
+    try:
+        return parse_items(text), [], set()  # the common case: no error, no copy of the text
+    except UnexpectedInput:
+        pass
     diagnostics: list[Diagnostic] = []
     work = text.split("\n")
     done: set[tuple[int, int]] = set()

@@ -24,7 +24,7 @@ def diagnose_text(text: str, path: str = "<string>") -> tuple[Description | None
     items, diagnostics, blanked = parse_with_recovery(text, path)
     if items is None:
         return None, diagnostics
-    builder = Builder(path, text.splitlines(), read_raw)
+    builder = Builder(path, text, read_raw)
     description = build_description(builder, items)
     if diagnostics:
         # Also report what the builder finds in the lines that did parse, leaving out what the

@@ -89,7 +89,7 @@ NESTED_COUNTS = (
 class _Report:
     def __init__(self, description: Description) -> None:
         self.file = description.path or "<string>"
-        self.lines = description.text.splitlines()
+        self.text = description.text
         self.out: list[Diagnostic] = []
 
     def add(
@@ -102,7 +102,8 @@ class _Report:
         code: str = "consistency",
     ) -> None:
         position = where or Position(self.file, 1, 1)
-        source = self.lines[position.line - 1] if 0 < position.line <= len(self.lines) else None
+        lines = self.text.splitlines()
+        source = lines[position.line - 1] if 0 < position.line <= len(lines) else None
         self.out.append(Diagnostic(position, message, severity, source, hint, code))
 
 

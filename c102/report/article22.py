@@ -73,11 +73,13 @@ def reported_parts(assessment: Assessment, parts: list[str] | None) -> tuple[lis
     """The Parts reported on and why: the caller's list, else those accepted, else those acceptable now."""
     if parts:
         return (sorted(dict.fromkeys(parts), key=part_key), "Parts given for this draft")
-    if assessment.ratification.accepted_parts:
-        return (
-            sorted(assessment.ratification.accepted_parts, key=part_key),
-            "Parts accepted in the ratification",
-        )
+    ratification = assessment.ratification
+    if ratification.accepted_parts:
+        binding = [p for p in ratification.accepted_parts if p not in ratification.ceased_parts]
+        why = "Parts accepted in the ratification"
+        if len(binding) < len(ratification.accepted_parts):
+            why += ", less those whose obligations a later Convention ended (Art 75)"
+        return (sorted(binding, key=part_key), why)
     return (
         sorted(assessment.ratification.acceptable_parts, key=part_key),
         "no Part is accepted yet; the Parts that could be accepted now are assumed",

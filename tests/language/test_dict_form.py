@@ -23,16 +23,24 @@ def examplia():
     return load_description(EXAMPLIA)
 
 
-@pytest.mark.parametrize("name", ["examplia.yaml", "examplia.json"])
-def test_committed_dict_forms_equal_the_c102_form(examplia, name: str) -> None:
-    assert load_description(FIXTURES / name) == examplia
+@pytest.mark.parametrize("name", ["every-construct.yaml", "every-construct.json"])
+def test_committed_dict_forms_equal_the_c102_form(name: str) -> None:
+    assert load_description(FIXTURES / name) == load_description(FIXTURES / "every-construct.c102")
 
 
 def test_yaml_keeps_positions() -> None:
-    loaded = load_description(FIXTURES / "examplia.yaml")
-    text = (FIXTURES / "examplia.yaml").read_text(encoding="utf-8").splitlines()
+    loaded = load_description(FIXTURES / "every-construct.yaml")
+    text = (FIXTURES / "every-construct.yaml").read_text(encoding="utf-8").splitlines()
     position = loaded.country.iso.position
-    assert text[position.line - 1][position.column - 1 :].startswith("XE")
+    assert text[position.line - 1][position.column - 1 :].startswith("VL")
+
+
+def test_examplia_in_yaml_and_json_is_examplia(examplia, tmp_path: Path) -> None:
+    data = to_dict(examplia)
+    (tmp_path / "e.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    (tmp_path / "e.json").write_text(json.dumps(data, indent=2), encoding="utf-8")
+    assert load_description(tmp_path / "e.yaml") == examplia
+    assert load_description(tmp_path / "e.json") == examplia
 
 
 @pytest.mark.parametrize("path", sorted(data_path("countries").rglob("*.c102")), ids=lambda p: p.name)

@@ -150,3 +150,19 @@ def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "bom.c102"
     path.write_bytes(b"\xef\xbb\xbf" + b'country "X" {\n}\n')
     assert load_description(path).country.name == "X"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_fast_path_agrees_with_lark(text: str) -> None:
+    from lark.exceptions import UnexpectedInput
+
+    from c102.language.syntax import _FAILED, fast_parse, parser
+
+    text += "\n"
+    fast = fast_parse(text, "start")
+    try:
+        slow = parser().parse(text, start="start")
+    except UnexpectedInput:
+        slow = _FAILED
+    assert fast == slow
