@@ -13,8 +13,12 @@ from collections.abc import Callable
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from c102.errors import C102Error
+
+if TYPE_CHECKING:
+    from c102.evaluate.assessment import Assessment
 
 PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 ROUTES = (
@@ -64,7 +68,7 @@ class Pages:
         data = render_report(self._assess(index), "gap" if kind == "json" else kind, fmt, part=part)
         return ("application/json" if fmt == "json" else "text/html; charset=utf-8"), data
 
-    def _assess(self, index: int) -> object:
+    def _assess(self, index: int) -> Assessment:
         from c102 import assess, load_description
 
         return assess(load_description(self.files[index]))
@@ -112,7 +116,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -126,4 +130,4 @@ def _page(title: str, body: str) -> bytes:
     return (
         f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{html.escape(title)}</title>"
         f"<style>{style}</style></head><body>{body}</body></html>"
-    ).encode("utf-8")
+    ).encode()

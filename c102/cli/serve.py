@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
         server = make_server(args.files, args.host, args.port)
     except OSError as error:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror}") from None
-    host, port = server.server_address[:2]
+    host, port = str(server.server_address[0]), int(server.server_address[1])
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: listening on {host}, reachable from other machines", file=sys.stderr)
     print(f"c102: serving {len(args.files)} description(s) at http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
