@@ -29,6 +29,7 @@ class Context:
         self.graph = EvaluationGraph()
         self.current: list[str | None] = [None]
         self._slugs: dict[int, str] = {}
+        self._by_branch: dict[str, list[Scheme]] = {}
         used: set[str] = set()
         for scheme in description.scheme:
             slug = base = scheme_slug(scheme)
@@ -136,9 +137,12 @@ class Context:
 
     def schemes_for(self, branch: str) -> list[Scheme]:
         """Schemes serving a branch; voluntary insurance only where Art 6 is relied on."""
-        counts_voluntary = bool(self.choice("voluntary_insurance_counts"))
-        return [
-            s
-            for s in self.description.schemes_for(branch)
-            if s.kind.value != "voluntary_insurance" or counts_voluntary
-        ]
+        found = self._by_branch.get(branch)
+        if found is None:
+            counts_voluntary = bool(self.choice("voluntary_insurance_counts"))
+            found = self._by_branch[branch] = [
+                s
+                for s in self.description.schemes_for(branch)
+                if s.kind.value != "voluntary_insurance" or counts_voluntary
+            ]
+        return found

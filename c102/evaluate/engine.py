@@ -289,16 +289,18 @@ class Plan:
         ceased = self._ceased()
         accepted = set(self._accepted())
         out: dict[str, PartResult] = {}
+        by_part: dict[str, list[RuleResult]] = {}
+        for result in results:
+            by_part.setdefault(result.part, []).append(result)
+        order = {s.name: i for i, s in enumerate(self.description.scheme)}
         for part in self.rulebook.parts.values():
             if self.only is not None and part.part not in self.only:
                 continue
-            mine = [r for r in results if r.part == part.part]
+            mine = by_part.get(part.part, [])
             counts = {v: sum(1 for r in mine if r.verdict == v) for v in VERDICTS}
             route = graph.nodes.get(f"route:{part.part}")
             chosen: Route | None = route.value if route is not None else None
-            schemes = sorted(
-                {s for r in mine for s in r.schemes}, key=[s.name for s in self.description.scheme].index
-            )
+            schemes = sorted({s for r in mine for s in r.schemes}, key=order.__getitem__)
             verdict = graph.nodes[f"part:{part.part}"].value
             graph.nodes[
                 f"part:{part.part}"

@@ -241,8 +241,29 @@ _DROPPED = frozenset(
 
 @cache
 def _tables() -> tuple[Any, dict[str, Any], dict[str, Any], Any, Any]:
-    """lark's LALR table with each reduce action unpacked to (size, rule name, callback)."""
+    """lark's LALR table, each reduce action unpacked to (size, rule name, builder, kept children).
+
+    lark wraps a rule's callback in a filter that drops punctuation children; the filter's
+    indices are read here once so the driver can pick the children itself, one call fewer.
+    """
+    from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
     from lark.parsers.lalr_analysis import Shift
+
+    def unpack(rule: Any) -> tuple[int, str, Any, tuple[int, ...] | None]:
+        callback = callbacks[rule]
+        size = len(rule.expansion)
+        if isinstance(callback, ChildFilterLALR_NoPlaceholders) and not any(
+            e for _, e in callback.to_include
+        ):
+            return (
+                size,
+                str(rule.origin.name),
+                callback.node_builder,
+                tuple(i for i, _ in callback.to_include),
+            )
+        if type(callback).__name__ == "ExpandSingleChild" and size == 1:
+            return size, str(rule.origin.name), None, (0,)  # an inlined ``?rule`` with one child
+        return size, str(rule.origin.name), callback, None
 
     lalr = parser().parser.parser
     table = lalr._parse_table
@@ -251,9 +272,7 @@ def _tables() -> tuple[Any, dict[str, Any], dict[str, Any], Any, Any]:
     for state, actions in table.states.items():
         states[state] = {
             # plain str keys: lark's Token keys would make every lookup call Token.__eq__
-            str(token): (True, arg)
-            if action is Shift
-            else (False, (len(arg.expansion), str(arg.origin.name), callbacks[arg]))
+            str(token): (True, arg) if action is Shift else (False, unpack(arg))
             for token, (action, arg) in actions.items()
         }
     return states, table.start_states, table.end_states, lalr, _make_lexer_class()(parser().lexer_conf)
@@ -302,26 +321,30 @@ def fast_parse(text: str, start: str) -> Any:
                 push_state(action[1])
                 push_value(token)
                 break
-            size, name, callback = action[1]
+            size, name, builder, keep = action[1]
             if size:
                 children = values[-size:]
                 del stack[-size:]
                 del values[-size:]
             else:
                 children = []
-            push_value(callback(children))
+            if keep is not None:
+                children = [children[i] for i in keep]
+            push_value(builder(children) if builder is not None else children[0])
             push_state(states[stack[-1]][name][1])
             actions = states[stack[-1]]
     while True:
         action = states[stack[-1]].get("$END")
         if action is None or action[0]:
             return _FAILED
-        size, name, callback = action[1]
+        size, name, builder, keep = action[1]
         children = values[-size:] if size else []
         if size:
             del stack[-size:]
             del values[-size:]
-        push_value(callback(children))
+        if keep is not None:
+            children = [children[i] for i in keep]
+        push_value(builder(children) if builder is not None else children[0])
         push_state(states[stack[-1]][name][1])
         if stack[-1] == end_state:
             return values[-1]

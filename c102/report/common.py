@@ -43,8 +43,9 @@ def _recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
     rows = []
     for record in records:
         notes = [plain(record["note"])] if record.get("note") else []
-        if record.get("stated") is False:
-            notes.append("not stated in the description: the rulebook's default")
+        default = record.get("stated") is False
+        if default:
+            notes.append("not stated in the description")
         if record.get("known_rule") is False:
             notes.append("no rule has this id")
         if record.get("articles"):
@@ -55,7 +56,7 @@ def _recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
             [
                 plain(_first(record, _NAME_KEYS)),
                 plain(_first(record, _VALUE_KEYS)),
-                plain(source) if source else "no source given",
+                plain(source) if source else ("the rulebook's default" if default else "no source given"),
                 "; ".join(notes) or NONE,
             ]
         )
