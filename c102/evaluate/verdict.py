@@ -61,6 +61,11 @@ def show(value: Fraction | Decimal | int, places: int = 1) -> str:
     return f"{sign}{grouped}.{frac}" if frac else f"{sign}{grouped}"
 
 
+def in_unit(value: Fraction | None, unit: str | None) -> Fraction | None:
+    """Percentages are held as fractions of one and published in percent (45 means 45%)."""
+    return value * 100 if value is not None and unit == "percent" else value
+
+
 @dataclass
 class SchemeFinding:
     """The result of a rule for one scheme, when a rule is tested scheme by scheme."""
@@ -70,11 +75,11 @@ class SchemeFinding:
     value: Fraction | None = None
     explanation: str = ""
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, unit: str | None = None) -> dict[str, Any]:
         return {
             "scheme": self.scheme,
             "verdict": self.verdict,
-            "value": exact_number(self.value),
+            "value": exact_number(in_unit(self.value, unit)),
             "explanation": self.explanation,
         }
 
@@ -117,8 +122,8 @@ class RuleResult:
             "topic": self.topic,
             "kind": self.kind,
             "verdict": self.verdict,
-            "value": exact_number(self.value),
-            "threshold": exact_number(self.threshold),
+            "value": exact_number(in_unit(self.value, self.unit)),
+            "threshold": exact_number(in_unit(self.threshold, self.unit)),
             "unit": self.unit,
             "gap": self.gap,
             "remedy": self.remedy,
@@ -129,5 +134,5 @@ class RuleResult:
             "schemes": list(self.schemes),
             "sources": list(self.sources),
             "answer": self.answer,
-            "details": [d.to_json() for d in self.details],
+            "details": [d.to_json(self.unit) for d in self.details],
         }

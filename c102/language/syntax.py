@@ -187,7 +187,10 @@ def _make_lexer_class() -> type:
 def scan(
     lexer: Any, text: str, states: Any, stack: list[Any], make: Any, parser_state: Any = None
 ) -> Iterator[Any]:
-    """Tokens of ``text``; keywords and units are told from words by what the parser state accepts."""
+    """Tokens for lark's own parser (used to explain errors; ``fast_parse`` inlines the same loop).
+
+    Keywords and units are told from words by what the parser state accepts.
+    """
     from lark.exceptions import UnexpectedCharacters
 
     match = lexer.scanner.match
@@ -233,14 +236,10 @@ class _Tok:
 
 
 _FAILED = object()
-# Tokens every rule filters out (anonymous punctuation and keywords, ``_``-terminals).
-_DROPPED = frozenset(
-    {"_NL", "_CONT", "LBRACE", "RBRACE", "COLON", "COMMA", "LPAR", "RPAR", "SOURCE", "NOTE", "PER"}
-)
 
 
 @cache
-def _tables() -> tuple[Any, dict[str, Any], dict[str, Any], Any, Any]:
+def _tables() -> tuple[Any, dict[str, Any], dict[str, Any], frozenset[str], Any]:
     """lark's LALR table, each reduce action unpacked to (size, rule name, builder, kept children).
 
     lark wraps a rule's callback in a filter that drops punctuation children; the filter's
@@ -275,7 +274,18 @@ def _tables() -> tuple[Any, dict[str, Any], dict[str, Any], Any, Any]:
             str(token): (True, arg) if action is Shift else (False, unpack(arg))
             for token, (action, arg) in actions.items()
         }
-    return states, table.start_states, table.end_states, lalr, _make_lexer_class()(parser().lexer_conf)
+    # Terminals no rule keeps (punctuation, line breaks): the driver pushes None for them.
+    seen: set[str] = set()
+    kept: set[str] = set()
+    for rule in callbacks:
+        keep = unpack(rule)[3]
+        for i, symbol in enumerate(rule.expansion):
+            if symbol.is_term:
+                seen.add(str(symbol.name))
+                if keep is None or i in keep:
+                    kept.add(str(symbol.name))
+    dropped = frozenset(seen - kept)
+    return states, table.start_states, table.end_states, dropped, _make_lexer_class()(parser().lexer_conf)
 
 
 def fast_parse(text: str, start: str) -> Any:
@@ -285,12 +295,12 @@ def fast_parse(text: str, start: str) -> Any:
     as None rather than built. Returns ``_FAILED`` at the first error; the caller then parses
     again through lark itself, which raises the ``UnexpectedInput`` the error messages explain.
     """
-    states, start_states, end_states, _, lexer = _tables()
+    states, start_states, end_states, dropped, lexer = _tables()
     stack: list[Any] = [start_states[start]]
     values: list[Any] = []
     push_state, push_value = stack.append, values.append
     end_state = end_states[start]
-    match, unit, keywords, dropped = lexer.spaced.match, lexer.unit.fullmatch, _KEYWORDS, _DROPPED
+    match, unit, keywords = lexer.spaced.match, lexer.unit.fullmatch, _KEYWORDS
     pos, line, line_start, end = 0, 1, 0, len(text)
     while pos < end:
         m = match(text, pos)
