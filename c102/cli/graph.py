@@ -28,9 +28,9 @@ def run(args: argparse.Namespace) -> int:
     assert assessment.graph is not None
     text = to_dot(assessment.graph) if args.format == "dot" else to_node_link(assessment.graph)
     if args.output:
-        from c102.atomic import write_text_atomic
+        from c102.report.atomic import write_atomic
 
-        write_text_atomic(args.output, text)
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return 0

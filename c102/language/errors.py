@@ -147,6 +147,7 @@ FRIENDLY = {
     "LBRACE": "'{'",
     "RBRACE": "'}'",
     "COLON": "':'",
+    "KEY": "a field name and ':'",
     "COMMA": "','",
     "LPAR": "'('",
     "RPAR": "')'",

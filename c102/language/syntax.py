@@ -80,8 +80,9 @@ def _make_transformer() -> Any:
 
         def field(self, children: list[Any]) -> FieldNode:
             key = children[0]
-            quoted = key.type == "STRING"
-            node = FieldNode(unquote(str(key)) if quoted else str(key), key.line, key.column, children[1])
+            name = str(key)[:-1].rstrip()  # the KEY token holds the name and its colon
+            quoted = name.startswith('"')
+            node = FieldNode(unquote(name) if quoted else name, key.line, key.column, children[1])
             node.quoted_key = quoted
             for kind, text in children[2:]:
                 if kind == "source":

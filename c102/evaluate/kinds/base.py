@@ -8,7 +8,7 @@ from fractions import Fraction
 from typing import Any
 
 from c102.evaluate.context import Context
-from c102.evaluate.verdict import COMPLIANT, NEEDS_REVIEW, NOT_APPLICABLE, NOT_COMPLIANT
+from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_APPLICABLE, NOT_COMPLIANT
 from c102.model.description import Scheme
 from c102.model.values import Duration
 from c102.rules.model import PartInfo, Rule
@@ -35,6 +35,11 @@ class Finding:
 # A scheme kind judges one scheme serving the rule's Part; a country kind judges the country.
 SchemeKind = Callable[[Context, Rule, Scheme, PartInfo | None], Finding]
 CountryKind = Callable[[Context, Rule, list[Any]], Finding]
+
+
+def not_given(ctx: Context, scheme: Scheme, path: str, what: str) -> Finding:
+    """A fact the rule needs is not in the description: say which, where it would go."""
+    return Finding(INSUFFICIENT_DATA, f"{scheme.name}: {what}", missing=[f"scheme.{ctx.slug(scheme)}.{path}"])
 
 
 def not_applicable(why: str) -> Finding:

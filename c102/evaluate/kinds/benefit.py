@@ -8,7 +8,7 @@ from typing import Any
 
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
-from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, percent, src
+from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, percent, src
 from c102.evaluate.part_xi import benefit_for, calculate, pct
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
 from c102.model.description import Benefit, Scheme
@@ -98,18 +98,12 @@ def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | 
     contingency = rule.params.get("contingency")
     benefit = benefit_for(scheme, part.branch, contingency)
     if benefit is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: no {part.branch.replace('_', ' ')} benefit is described.",
-            missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}"],
+        return not_given(
+            ctx, scheme, f"benefit.{part.branch}", f"no {part.branch.replace('_', ' ')} benefit is described."
         )
     form = ctx.scheme_fact(scheme, "form", benefit, f"benefit.{part.branch}.")
     if form is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: the form of the benefit is not given.",
-            missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}.form"],
-        )
+        return not_given(ctx, scheme, f"benefit.{part.branch}.form", "the form of the benefit is not given.")
     allowed = rule.params.get("forms", PERIODIC)
     if form.value in allowed:
         what = (

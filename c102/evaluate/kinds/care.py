@@ -6,8 +6,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from c102.evaluate.context import Context
-from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, src
-from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
+from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, src
+from c102.evaluate.verdict import COMPLIANT, NOT_COMPLIANT, show
 from c102.model.description import Scheme
 from c102.model.values import SexSplit
 from c102.rules.model import PartInfo, Rule
@@ -20,11 +20,7 @@ def contingency(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None)
         return Finding(COMPLIANT, f"{scheme.name} provides {branch.replace('_', ' ')} benefit.")
     fact = ctx.scheme_fact(scheme, "contingencies")
     if fact is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: the contingencies covered are not listed.",
-            missing=[f"scheme.{ctx.slug(scheme)}.contingencies"],
-        )
+        return not_given(ctx, scheme, "contingencies", "the contingencies covered are not listed.")
     lacking = [c for c in required if c not in fact.value]
     if lacking:
         return Finding(
@@ -41,11 +37,7 @@ def pensionable_age(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
     limit = Fraction(str(rule.params["max_age"]))
     fact = ctx.scheme_fact(scheme, "pensionable_age")
     if fact is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: the pensionable age is not given.",
-            missing=[f"scheme.{ctx.slug(scheme)}.pensionable_age"],
-        )
+        return not_given(ctx, scheme, "pensionable_age", "the pensionable age is not given.")
     value = fact.value
     age = Fraction(value.highest if isinstance(value, SexSplit) else value)
     shown = f"men {value.men}, women {value.women}" if isinstance(value, SexSplit) else f"{value}"
@@ -67,11 +59,7 @@ def pensionable_age(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
 def medical_care_items(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     fact = ctx.scheme_fact(scheme, "medical_care")
     if fact is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: the medical care provided is not listed.",
-            missing=[f"scheme.{ctx.slug(scheme)}.medical_care"],
-        )
+        return not_given(ctx, scheme, "medical_care", "the medical care provided is not listed.")
     provided = set(fact.value)
     shortfalls = []
     for alt in rule.params["alternatives"]:

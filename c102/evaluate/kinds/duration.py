@@ -8,7 +8,7 @@ from typing import Any
 
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import too_long, too_short
-from c102.evaluate.kinds.base import Finding, by_answer, duration, src
+from c102.evaluate.kinds.base import Finding, by_answer, duration, not_given, src
 from c102.evaluate.part_xi import benefit_for
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.model.description import Scheme
@@ -21,17 +21,16 @@ def waiting_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
     limit = duration(rule.params["max"])
     benefit = benefit_for(scheme, part.branch, rule.params.get("contingency"))
     if benefit is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: no benefit block for {part.branch}.",
-            missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}"],
+        return not_given(
+            ctx, scheme, f"benefit.{part.branch}", f"no {part.branch.replace('_', ' ')} benefit is described."
         )
     fact = ctx.scheme_fact(scheme, "waiting_period", benefit, f"benefit.{part.branch}.")
     if fact is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: the waiting period is not described (write 'waiting_period: 0 days' where there is none).",
-            missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}.waiting_period"],
+        return not_given(
+            ctx,
+            scheme,
+            f"benefit.{part.branch}.waiting_period",
+            "the waiting period is not described (write 'waiting_period: 0 days' where there is none).",
         )
     value = fact.value.in_unit(limit.unit)
     if value <= Fraction(limit.amount):
@@ -58,10 +57,8 @@ def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
     params = rule.params
     benefit = benefit_for(scheme, part.branch, params.get("contingency"))
     if benefit is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: no benefit block for {part.branch}.",
-            missing=[f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}"],
+        return not_given(
+            ctx, scheme, f"benefit.{part.branch}", f"no {part.branch.replace('_', ' ')} benefit is described."
         )
     prefix = f"benefit.{part.branch}."
     limit = ctx.scheme_fact(scheme, "max_duration", benefit, prefix)
@@ -117,10 +114,11 @@ def _unlimited(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, prefix: s
                     f"{scheme.name}: paid until an old-age benefit becomes payable{src(fact)} ({alt['id']}).",
                     alternative=alt["id"],
                 )
-    return Finding(
-        INSUFFICIENT_DATA,
-        f"{scheme.name}: how long benefit is paid is not described (write 'throughout: yes' where there is no limit).",
-        missing=[f"scheme.{ctx.slug(scheme)}.{prefix}max_duration (or throughout: yes)"],
+    return not_given(
+        ctx,
+        scheme,
+        f"{prefix}max_duration (or throughout: yes)",
+        "how long benefit is paid is not described (write 'throughout: yes' where there is no limit).",
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
-from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, percent, src
+from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, percent, src
 from c102.evaluate.part_xi import pct
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.model.description import Scheme, Statistics
@@ -24,11 +24,7 @@ def review_of_rates(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
     if not set(scheme.branches.value) & set(LONG_TERM):
         return not_applicable(f"{scheme.name} pays no long-term benefit.")
     if scheme.review is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: how pensions in payment are reviewed is not given.",
-            missing=[f"scheme.{ctx.slug(scheme)}.review.method"],
-        )
+        return not_given(ctx, scheme, "review.method", "how pensions in payment are reviewed is not given.")
     method = ctx.scheme_fact(scheme, "method", scheme.review, "review.")
     assert method is not None
     if method.value in rule.params.get("automatic", []):
@@ -97,10 +93,8 @@ def family_benefit_value(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding
 def equal_treatment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     fact = ctx.scheme_fact(scheme, "equal_treatment")
     if fact is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: the rights of non-national residents are not given.",
-            missing=[f"scheme.{ctx.slug(scheme)}.equal_treatment"],
+        return not_given(
+            ctx, scheme, "equal_treatment", "the rights of non-national residents are not given."
         )
     if fact.value == "equal":
         return Finding(COMPLIANT, f"{scheme.name}: non-national residents have the same rights{src(fact)}.")
@@ -126,10 +120,8 @@ def equal_treatment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
 def suspension_grounds(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     fact = ctx.scheme_fact(scheme, "suspension_grounds")
     if fact is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: the grounds for suspending benefit are not listed.",
-            missing=[f"scheme.{ctx.slug(scheme)}.suspension_grounds"],
+        return not_given(
+            ctx, scheme, "suspension_grounds", "the grounds for suspending benefit are not listed."
         )
     permitted: dict[str, str] = rule.params["permitted"]
     branch_only: dict[str, str] = rule.params.get("branch_only", {})
@@ -154,11 +146,7 @@ def suspension_grounds(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
 def right_of_appeal(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     fact = ctx.scheme_fact(scheme, "appeal")
     if fact is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: the right of appeal is not described.",
-            missing=[f"scheme.{ctx.slug(scheme)}.appeal"],
-        )
+        return not_given(ctx, scheme, "appeal", "the right of appeal is not described.")
     kind = fact.value
     params = rule.params
     if kind in params.get("sufficient", []):
@@ -199,11 +187,7 @@ def right_of_appeal(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
 def participation(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     administration = ctx.scheme_fact(scheme, "administration")
     if administration is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: who administers it is not given.",
-            missing=[f"scheme.{ctx.slug(scheme)}.administration"],
-        )
+        return not_given(ctx, scheme, "administration", "who administers it is not given.")
     if administration.value in rule.params.get("public", []):
         return Finding(
             COMPLIANT,
@@ -211,10 +195,8 @@ def participation(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
         )
     fact = ctx.scheme_fact(scheme, "participation")
     if fact is None:
-        return Finding(
-            INSUFFICIENT_DATA,
-            f"{scheme.name}: whether protected persons take part in management is not given.",
-            missing=[f"scheme.{ctx.slug(scheme)}.participation"],
+        return not_given(
+            ctx, scheme, "participation", "whether protected persons take part in management is not given."
         )
     if fact.value:
         return Finding(
