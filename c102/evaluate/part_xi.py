@@ -135,6 +135,8 @@ def calculate(
     if wage_fact is None:
         return Working(None, [f"statistics.{wage_name} (wage of the {who}, Art {article})"])
     wage = wage_fact.value.per_month()
+    if wage <= 0:
+        return Working(None, [f"statistics.{wage_name} (a positive wage)"], f"the wage of the {who} is zero")
     steps.append(f"Reference wage, Art {article}: {wage_label}, {money(wage)} a month{_src(wage_fact)}.")
 
     prefix = f"benefit.{branch}."
