@@ -233,13 +233,14 @@ class Plan:
             among,
             key=lambda f: (f.value - f.threshold) if f.value is not None and f.threshold is not None else 0,
         )
+        failing = [f.explanation for _, f in pairs if f.verdict == NOT_COMPLIANT]
         combined = Finding(
             verdict,
             " ".join(f.explanation for _, f in pairs),
             value=lead.value,
             threshold=lead.threshold,
             unit=lead.unit,
-            gap=lead.gap,
+            gap=lead.gap or (" ".join(failing) if failing and len(pairs) > 1 else None),
             remedy=lead.remedy,
             alternative=lead.alternative,
             question=lead.question,

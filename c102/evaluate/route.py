@@ -24,7 +24,7 @@ def choose_route(coverage: Any, findings: list[tuple[str, Any]], slugs: list[str
     """Pick the first reached alternative whose schemes pass every other rule; else the first
     whose schemes at most await review; else the first reached; else all schemes."""
     alternatives = coverage.data if coverage is not None and isinstance(coverage.data, list) else []
-    reached = [a for a in alternatives if a.ok and a.schemes]
+    reached = sorted((a for a in alternatives if a.ok and a.schemes), key=lambda a: a.pro_rata)
     by_scheme: dict[str, list[str]] = {}
     for slug, finding in findings:
         by_scheme.setdefault(slug, []).append(finding.verdict)

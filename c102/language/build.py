@@ -262,9 +262,9 @@ _NATURAL: tuple[tuple[Any, tuple[str, ...]], ...] = (
 
 def convert(tp: Any, atoms: list[Atom]) -> Any:
     """The atoms of one field as its typed value: a list only where the type is a list."""
-    if _origin(tp) is list:
-        element = get_args(tp)[0]
-        return [convert_atom(element, a) for a in atoms]
+    is_list, read = _reader(tp)
+    if is_list:
+        return [read(a) for a in atoms]
     if len(atoms) > 1:
         if tp is Any:
             return [natural(a) for a in atoms]
@@ -273,7 +273,44 @@ def convert(tp: Any, atoms: list[Atom]) -> Any:
             atoms[1],
             'keep one value; put any explanation in a note "..."',
         )
-    return convert_atom(tp, atoms[0])
+    return read(atoms[0])
+
+
+_READERS: dict[int, tuple[Any, bool, typing.Callable[[Atom], Any]]] = {}
+_TEXTUAL = frozenset({"text", "word", "cite"})
+
+
+def _reader(tp: Any) -> tuple[bool, typing.Callable[[Atom], Any]]:
+    """Whether ``tp`` is a list, and a reader of one atom as (an element of) ``tp``, made once per type.
+
+    Words of a fixed list and texts, the most common values, get a direct reader; the other
+    types go through ``convert_atom``.
+    """
+    known = _READERS.get(id(tp))
+    if known is None or known[0] is not tp:
+        is_list = _origin(tp) is list
+        element = get_args(tp)[0] if is_list else tp
+        known = _READERS[id(tp)] = (tp, is_list, _make_reader(element))  # holding ``tp`` keeps its id
+    return known[1], known[2]
+
+
+def _make_reader(tp: Any) -> typing.Callable[[Atom], Any]:
+    if _origin(tp) is Literal:
+        allowed = frozenset(get_args(tp))
+
+        def read_word(atom: Atom) -> Any:
+            if atom.kind == "word" and atom.value in allowed:
+                return atom.value
+            return convert_atom(tp, atom)  # explains the mistake
+
+        return read_word
+    if tp is str:
+
+        def read_text(atom: Atom) -> Any:
+            return atom.value if atom.kind in _TEXTUAL else convert_atom(str, atom)
+
+        return read_text
+    return lambda atom: convert_atom(tp, atom)
 
 
 # ---------------------------------------------------------------- blocks
@@ -357,8 +394,8 @@ class Builder:
             self.error(
                 node.line,
                 node.column,
-                f"block '{node.keyword}' needs a label ({label.doc.lower()})",
-                f"write {node.keyword} {_label_example(label)} {{",
+                f"block '{node.keyword}' needs a label after its keyword",
+                f"write {node.keyword} {_label_example(label)} {{ (the label is {expected(label.type)})",
                 code="label",
             )
         for item in node.items:
@@ -383,7 +420,7 @@ class Builder:
                         item.line,
                         item.column,
                         f"'{key}' is a field, not a block",
-                        f"write {key}: {expected(spec.type)}",
+                        f"write {key}: ... on one line ({expected(spec.type)})",
                         code="shape",
                     )
                     continue

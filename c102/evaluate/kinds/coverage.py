@@ -40,6 +40,7 @@ class Alternative:
     numerator: Fraction | None = None
     denominator: Fraction | None = None
     who: str = ""
+    pro_rata: bool = False  # some class was counted by its share in another population
 
 
 def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
@@ -55,7 +56,9 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
             data=[],
         )
     tested = [_alternative(ctx, spec, branch) for spec in rule.params["alternatives"]]
-    reached = [a for a in tested if a.ok]
+    # An alternative reached by the classes as they are (a residence-based service under 9(c))
+    # is relied on before one reached only by counting a class pro rata in another population.
+    reached = sorted((a for a in tested if a.ok), key=lambda a: a.pro_rata)
     silent = [
         s for s in schemes if not any(g.branches is None or branch in g.branches.value for g in s.protected)
     ]
@@ -168,6 +171,7 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative
     if denominator is None:
         missing.append(f"statistics.{denominator_name}")
     numerator = Fraction(0)
+    pro_rata = False
     for scheme, group in groups:
         persons = ctx.scheme_fact(scheme, "persons", group, "protected.")
         if persons is None:
@@ -180,6 +184,7 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative
             missing.append("statistics.economically_active / industrial_employees (for a pro-rata count)")
             continue
         numerator += count * ratio
+        pro_rata = pro_rata or ratio != 1
     who = WHO.get(denominator_name, denominator_name)
     if not groups:
         return Alternative(
@@ -219,6 +224,7 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative
         numerator=numerator,
         denominator=denominator,
         who=_who_counted(counts),
+        pro_rata=pro_rata,
     )
 
 

@@ -58,7 +58,11 @@ def family_benefit_value(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding
     total = paid.value.per_month() * 12
     yearly_wage = wage.value.per_month() * 12
     if yearly_wage <= 0:
-        return Finding(INSUFFICIENT_DATA, "The labourer's wage is zero (Art 44).", missing=["statistics.labourer_wage (a positive wage)"])
+        return Finding(
+            INSUFFICIENT_DATA,
+            "The labourer's wage is zero (Art 44).",
+            missing=["statistics.labourer_wage (a positive wage)"],
+        )
     tested = []
     for alt in rule.params["alternatives"]:
         children = ctx.count(alt["children"])
