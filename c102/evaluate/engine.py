@@ -32,7 +32,8 @@ from c102.model.description import Description, Scheme
 from c102.model.ratifications import RatificationRecord
 from c102.rules.model import PartInfo, Rule, Rulebook
 
-NO_SCHEME_PARTS = ("I", "XIV")  # Parts whose rules read the country, never a scheme
+NO_SCHEME_PARTS = ("I", "XIV")
+COMMON_PARTS = ("I", "XI", "XII", "XIII")  # binding on whatever Parts are accepted (Art 2(a))  # Parts whose rules read the country, never a scheme
 
 
 class Plan:
@@ -374,10 +375,18 @@ class Plan:
             registered_fact.value if registered_fact else (record.registered if record else None)
         )
         in_force = _add_year(registered).isoformat() if registered is not None else None
-        node.explanation = result.explanation if result else "Article 2 is not in the rulebook."
+        explanation = result.explanation if result else "Article 2 is not in the rulebook."
+        # Art 2(a)(i), (iii): Part I and the relevant provisions of Parts XI-XIII bind whatever is accepted.
+        common = [p for p in COMMON_PARTS if p in parts and parts[p].verdict == NOT_COMPLIANT]
+        if common:
+            explanation += (
+                f" Part I and Parts XI-XIII apply to every accepted Part (Art 2(a)); not met now: "
+                f"{', '.join('Part ' + p for p in common)}."
+            )
+        node.explanation = explanation
         return Ratification(
             acceptable_parts=acceptable,
-            meets_article_2=bool(result and result.verdict == COMPLIANT),
+            meets_article_2=bool(result and result.verdict == COMPLIANT) and not common,
             explanation=node.explanation,
             accepted_parts=accepted,
             ceased_parts=self._ceased(),

@@ -82,3 +82,9 @@ def test_explain_follows_a_verdict_to_sourced_facts_and_the_articles() -> None:
     assert "Reference wage, Art 65: skilled manual male employee (65(6)(a))" in text
     assert "fact statistics.skilled_wage = 1000 per month  source: Wage survey 2023, fitters and turners" in text
     assert "Old-age assistance: not relied on (outside the coverage route)" in text
+
+
+def test_article_2_names_the_common_parts_that_fail() -> None:
+    ratification = assess(load_description(str(EXAMPLIA))).ratification
+    assert not ratification.meets_article_2
+    assert "not met now: Part XIII" in ratification.explanation
