@@ -7,10 +7,10 @@ exactly 40% must pass a 40% threshold.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 from typing import Generic, Literal, TypeVar
 
 from c102.errors import Position
