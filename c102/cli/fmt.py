@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 HELP = "print or rewrite descriptions in canonical form"
 EXAMPLE = "c102 fmt --check countries/**/*.c102"
@@ -22,7 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="form printed on standard output (default c102; any input form is accepted)",
     )
     parser.epilog = (parser.epilog or "") + (
-        "\n\nThe header comment block of a file is kept; other comments are dropped.\n"
+        "\n\nEvery comment of a .c102 file is kept, next to the field or block it annotates;\n"
+        "--to yaml keeps only the header comment block and --to json none (a warning says so).\n"
         "exit codes: 0 ok (or all canonical with --check), 1 with --check only: a file would be\n"
         "reformatted, 2 bad input (the file has errors: run c102 check)"
     )
@@ -34,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     from c102.errors import EXIT_OK, UsageError
     from c102.language.canonical import format_description, to_dict
+    from c102.language.comments import header_lines
     from c102.language.load import EXTENSION, load_description
 
     rewriting = args.check or args.in_place
@@ -49,6 +52,10 @@ def run(args: argparse.Namespace) -> int:
         if args.to == "yaml":
             import yaml
 
+            header = header_lines(description.text)
+            _warn_dropped(name, description, "YAML", len([line for line in header if line]))
+            if header:
+                sys.stdout.write("\n".join(header) + "\n\n")
             sys.stdout.write(
                 yaml.safe_dump(to_dict(description), sort_keys=False, allow_unicode=True, width=100)
             )
@@ -56,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
         if args.to == "json":
             import json
 
+            _warn_dropped(name, description, "JSON", 0)
             print(json.dumps(to_dict(description), indent=2, ensure_ascii=False))
             continue
         text = format_description(description)
@@ -71,3 +79,23 @@ def run(args: argparse.Namespace) -> int:
     if args.check and would_change:
         return 1
     return EXIT_OK
+
+
+def _warn_dropped(name: str, description: Any, form: str, kept: int) -> None:
+    """One line on stderr when converting a .c102 file loses comments (all but ``kept`` first ones)."""
+    import sys
+
+    from c102.language.comments import scan
+    from c102.language.load import EXTENSION
+
+    if not name.lower().endswith(EXTENSION):
+        return
+    dropped = scan(description.text).comments[kept:]
+    if dropped:
+        count = len(dropped)
+        what = "keeps only the header comments" if kept else "has no comments"
+        print(
+            f"{name}:{dropped[0].line}: warning: {form} {what}; {count} comment{'s' if count != 1 else ''}"
+            f" dropped (first here)",
+            file=sys.stderr,
+        )

@@ -33,7 +33,12 @@ from c102.model.ratifications import RatificationRecord
 from c102.rules.model import PartInfo, Rule, Rulebook
 
 NO_SCHEME_PARTS = ("I", "XIV")
-COMMON_PARTS = ("I", "XI", "XII", "XIII")  # binding on whatever Parts are accepted (Art 2(a))  # Parts whose rules read the country, never a scheme
+COMMON_PARTS = (
+    "I",
+    "XI",
+    "XII",
+    "XIII",
+)  # binding on whatever Parts are accepted (Art 2(a))  # Parts whose rules read the country, never a scheme
 
 
 class Plan:

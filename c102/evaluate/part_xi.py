@@ -56,6 +56,8 @@ def benefit_for(scheme: Scheme, branch: str, contingency: str | None) -> Benefit
 
 def article_of(ctx: Context, scheme: Scheme, benefit: Benefit) -> str | None:
     """Which Article of Part XI the benefit is tested under: a stated choice, else its formula."""
+    if not has_amount(benefit):
+        return None
     prefix = f"benefit.{benefit.branch}."
     chosen = ctx.scheme_fact(scheme, "assessed_under", benefit, prefix)
     if chosen is not None:
@@ -65,9 +67,12 @@ def article_of(ctx: Context, scheme: Scheme, benefit: Benefit) -> str | None:
         return "67"
     if any(getattr(benefit, f) is not None for f in EARNINGS_FIELDS):
         return "65"
-    if benefit.flat is not None:
-        return "66"
-    return None
+    return "66"
+
+
+def has_amount(benefit: Benefit) -> bool:
+    """Whether the description says how much is paid: a rate, an accrual, a flat or minimum amount."""
+    return any(getattr(benefit, f) is not None for f in (*EARNINGS_FIELDS, "flat", "minimum"))
 
 
 def percent_of_earnings(
@@ -119,6 +124,12 @@ def calculate(
     label = f"scheme.{ctx.slug(scheme)}.benefit.{branch}"
     if benefit is None:
         return Working(None, [f"{label} (the benefit and its formula)"])
+    if benefit.accrual_after is not None and benefit.accrual_rate is None:
+        return Working(
+            None,
+            [f"{label}.accrual_rate (accrual_after is given without it)"],
+            "the accrual rate is not given",
+        )
     article = article_of(ctx, scheme, benefit)
     if article is None:
         return Working(
@@ -170,7 +181,10 @@ def calculate(
 
     total = main
     if beneficiary.spouse:
-        total += _supplement(ctx, scheme, benefit, "spouse_supplement", main, 1, steps)
+        own = _spouse_own_pension(ctx, scheme, benefit, row, main, steps)
+        total += (
+            own if own is not None else _supplement(ctx, scheme, benefit, "spouse_supplement", main, 1, steps)
+        )
     if beneficiary.children:
         total += _supplement(ctx, scheme, benefit, "child_supplement", main, beneficiary.children, steps)
 
@@ -215,6 +229,25 @@ def calculate(
         ),
         remedy=remedy,
     )
+
+
+def _spouse_own_pension(
+    ctx: Context, scheme: Scheme, benefit: Benefit, row: ScheduleRow, main: Fraction, steps: list[str]
+) -> Fraction | None:
+    """Under a universal residence pension the standard beneficiary's wife, herself resident and
+    of pensionable age, draws the same pension in her own right; the couple's income counts."""
+    kind = ctx.scheme_fact(scheme, "kind")
+    if (
+        kind is None
+        or kind.value != "universal"
+        or row.contingency != "old_age"
+        or benefit.spouse_supplement is not None
+    ):
+        return None
+    steps.append(
+        f"The wife, of pensionable age and resident, draws the same pension in her own right: + {money(main)}."
+    )
+    return main
 
 
 def _supplement(

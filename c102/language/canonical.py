@@ -2,8 +2,10 @@
 
 Canonical form: blocks and fields in the order of the model's dataclasses, two-space indent, one
 blank line between top-level blocks, numbers grouped with ``_`` (``1_600_000``), ``source`` and
-``note`` after the value, separated by two spaces. The file's header comment block (the comment
-lines before the first block) is kept; other comments are not part of the model and are dropped.
+``note`` after the value, separated by two spaces. Comments are not part of the model but every
+one is kept: the scan in ``comments`` finds them by line and the printer re-attaches them through
+the positions the model carries (above the field or block that follows them, at the end of the
+field's line, before a closing brace, or at the end of the file).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
 from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, specs
+from c102.language.comments import Attacher, header_lines, scan
+from c102.language.load import DICT_EXTENSIONS
 from c102.model.description import Description
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
 
@@ -105,67 +109,120 @@ def _fact_line(key: str, tp: Any, fact: Fact[Any], depth: int) -> str:
     return line
 
 
-def _block(keyword: str, obj: Any, depth: int, out: list[str]) -> None:
-    fields = specs(type(obj))
-    head = f"{INDENT * depth}{keyword}"
-    for spec in fields.values():
-        if spec.kind == LABEL and getattr(obj, spec.name) is not None:
-            head += " " + format_label(spec.type, getattr(obj, spec.name))
-    out.append(head + " {")
-    for name, spec in fields.items():
-        value = getattr(obj, name)
-        if spec.kind == FACT and value is not None:
-            out.append(_fact_line(name, spec.type, value, depth + 1))
-        elif spec.kind == BLOCK and value is not None:
-            _block(name, value, depth + 1, out)
-        elif spec.kind == BLOCKS:
-            for element in value:
-                _block(name, element, depth + 1, out)
-    out.append(f"{INDENT * depth}}}")
+class _Printer:
+    """Prints blocks and fields, with the source's comments where it has them (``comments``)."""
 
+    def __init__(self, attacher: Attacher | None) -> None:
+        self.comments = attacher
 
-def _facts_block(keyword: str, facts: dict[str, Fact[Any]], out: list[str]) -> None:
-    out.append(f"{keyword} {{")
-    for key, fact in facts.items():
-        out.append(_fact_line(key if _KEY.fullmatch(key) else quote(key), Any, fact, 1))
-    out.append("}")
+    def leading(self, line: int | None, depth: int, out: list[str]) -> None:
+        """The full-line comments above an item: paragraph breaks kept only at the top level."""
+        group = self.comments.before(line) if self.comments else None
+        if group is None:
+            return
+        if depth == 0:
+            out.extend(group.lines)
+            if group.blank_after:
+                out.append("")
+        else:
+            out.extend(INDENT * depth + text for text in group.texts())
+
+    def trailing(self, line: int | None, kind: str, column: int = 0) -> list[str]:
+        return self.comments.trailing(line, kind, column) if self.comments else []
+
+    def fact(self, key: str, tp: Any, fact: Fact[Any], depth: int, out: list[str]) -> None:
+        line = fact.position.line if fact.position is not None else None
+        self.leading(line, depth, out)
+        text = _fact_line(key, tp, fact, depth)
+        trailing = self.trailing(line, "fact")
+        if trailing:
+            # Comments ending continuation lines go above the field: one line has one comment.
+            out.extend(INDENT * depth + extra for extra in trailing[1:])
+            text += "  " + trailing[0]
+        out.append(text)
+
+    def open(self, head: str, line: int | None, column: int, depth: int, out: list[str]) -> None:
+        self.leading(line, depth, out)
+        trailing = self.trailing(line, "open", column)
+        out.append(f"{head} {{" + (f"  {trailing[0]}" if trailing else ""))
+
+    def close(self, anchor: tuple[int, int] | None, depth: int, out: list[str]) -> None:
+        line = self.comments.close_line(anchor) if self.comments else None
+        self.leading(line, depth + 1, out)  # comments after the last item, before the brace
+        trailing = self.trailing(line, "close")
+        out.append(f"{INDENT * depth}}}" + (f"  {trailing[0]}" if trailing else ""))
+
+    def block(self, keyword: str, obj: Any, depth: int, out: list[str]) -> None:
+        fields = specs(type(obj))
+        head = f"{INDENT * depth}{keyword}"
+        for spec in fields.values():
+            if spec.kind == LABEL and getattr(obj, spec.name) is not None:
+                head += " " + format_label(spec.type, getattr(obj, spec.name))
+        position = getattr(obj, "position", None)
+        anchor = (position.line, position.column) if position is not None else None
+        self.open(head, anchor[0] if anchor else None, anchor[1] if anchor else 0, depth, out)
+        for name, spec in fields.items():
+            value = getattr(obj, name)
+            if spec.kind == FACT and value is not None:
+                self.fact(name, spec.type, value, depth + 1, out)
+            elif spec.kind == BLOCK and value is not None:
+                self.block(name, value, depth + 1, out)
+            elif spec.kind == BLOCKS:
+                for element in value:
+                    self.block(name, element, depth + 1, out)
+        self.close(anchor, depth, out)
+
+    def facts_block(self, keyword: str, facts: dict[str, Fact[Any]], out: list[str]) -> None:
+        anchor = self.comments.top_block(keyword) if self.comments else None
+        self.open(keyword, anchor[0] if anchor else None, anchor[1] if anchor else 0, 0, out)
+        for key, fact in facts.items():
+            self.fact(key if _KEY.fullmatch(key) else quote(key), Any, fact, 1, out)
+        self.close(anchor, 0, out)
 
 
 def header_comments(text: str) -> str:
-    """The comment lines at the top of a file (blank lines between them kept), without trailing blanks."""
-    lines: list[str] = []
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
-            break
-        lines.append(line.rstrip())
-    while lines and not lines[-1]:
-        lines.pop()
-    while lines and not lines[0]:
-        lines.pop(0)
-    return "\n".join(lines)
+    """The comment lines at the top of a file (one blank line kept between paragraphs)."""
+    return "\n".join(header_lines(text))
+
+
+def _attacher(description: Description) -> Attacher | None:
+    """The comments of a .c102 source; a YAML/JSON source's line numbers name other lines."""
+    if not description.text or description.path.lower().endswith(DICT_EXTENSIONS):
+        return None
+    layout = scan(description.text)
+    return Attacher(layout) if layout.comments else None
 
 
 def format_description(description: Description, header: str | None = None) -> str:
-    """The canonical text; ``header`` defaults to the header comments of ``description.text``."""
+    """The canonical text, with every comment of a .c102 source kept next to what it annotates.
+
+    ``header`` replaces the header comment block (the comments above the first line of code);
+    by default it is the source's own. A YAML source keeps its header comments only.
+    """
+    attacher = _attacher(description)
     if header is None:
-        header = header_comments(description.text)
+        header = "\n".join(attacher.header() if attacher else header_lines(description.text))
+    printer = _Printer(attacher)
     chunks: list[str] = [header] if header else []
     for name, spec in specs(Description).items():
         value = getattr(description, name)
         out: list[str] = []
         if spec.kind == BLOCK and value is not None:
-            _block(name, value, 0, out)
+            printer.block(name, value, 0, out)
         elif spec.kind == BLOCKS:
             for element in value:
                 out = []
-                _block(name, element, 0, out)
+                printer.block(name, element, 0, out)
                 chunks.append("\n".join(out))
             continue
         elif spec.kind == FACTS and value:
-            _facts_block(name, value, out)
+            printer.facts_block(name, value, out)
         if out:
             chunks.append("\n".join(out))
+    if attacher is not None:
+        rest = attacher.rest()
+        if rest:
+            chunks.append("\n".join(rest))
     return "\n\n".join(chunks) + "\n"
 
 

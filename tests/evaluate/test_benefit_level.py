@@ -144,3 +144,23 @@ def test_raising_a_benefit_never_turns_a_compliant_verdict_into_a_failing_one(
     high = rule(run(STATS, pension(f"  rate: {(tenths + raise_by) / 10}%\n")), "V-28-benefit-level").verdict
     if low == "compliant":
         assert high == "compliant"
+
+
+def test_a_benefit_whose_amount_is_not_given_is_missing_data_not_zero() -> None:
+    text = scheme("Social pension", "old_age", protected(100, "means_tested_residents") + "benefit old_age {\n  form: periodic\n  assessed_under: 67\n}\n", "means_tested")
+    result = rule(run(STATS, text), "V-28-benefit-level")
+    assert result.verdict == "insufficient_data"
+
+
+def test_an_accrual_period_without_its_rate_is_missing_data() -> None:
+    result = rule(run(STATS, pension("  base_rate: 20%\n  accrual_after: 15 years\n")), "V-28-benefit-level")
+    assert result.verdict == "insufficient_data"
+    assert any("accrual_rate" in m for m in result.missing)
+
+
+def test_a_universal_pension_counts_the_wife_s_own_pension() -> None:
+    # 130 a month each: the couple has 260 against the labourer's 600 = 43.3% (40% required).
+    text = scheme("Basic pension", "old_age", protected(5000, "residents") + "benefit old_age {\n  form: periodic\n  flat: 130 per month\n}\n", "universal")
+    result = rule(run(STATS, text), "V-28-benefit-level")
+    assert result.value == Fraction(260, 600)
+    assert result.verdict == "compliant"
