@@ -130,7 +130,7 @@ def test_json_warns_that_comments_are_dropped(capsys: pytest.CaptureFixture[str]
     source = FMT / "nested.in.c102"
     assert main(["fmt", "--to", "json", str(source)]) == 0
     err = capsys.readouterr().err
-    assert err == f"{source}:9: warning: JSON has no comments; 6 comments dropped (first here)\n"
+    assert err == f"{source}:9: warning: JSON has no comments; 7 comments dropped (first here)\n"
 
 
 def test_yaml_keeps_the_header_and_warns_about_the_rest(
@@ -157,17 +157,21 @@ def test_yaml_of_a_file_with_only_a_header_is_silent(capsys: pytest.CaptureFixtu
     assert captured.err == "" and captured.out.startswith("# Examplia")
 
 
-EXAMPLIA = (data_path("countries") / "examples" / "examplia.c102").read_text(encoding="utf-8")
+SAMPLES = [
+    (data_path("countries") / "examples" / "examplia.c102").read_text(encoding="utf-8"),
+    (FMT.parent / "every-construct.c102").read_text(encoding="utf-8"),  # continuations, choices
+]
 _CONTINUATION = re.compile(r"[ \t]+(source|note)[ \t]+\"")
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.lists(st.tuples(st.integers(min_value=0), st.booleans(), st.sampled_from(["#", "# x #", "#  a \"b\""])))
+    st.sampled_from(SAMPLES),
+    st.lists(st.tuples(st.integers(min_value=0), st.booleans(), st.sampled_from(["#", "# x #", '#  a "b"']))),
 )
-def test_comments_anywhere_survive(insertions: list[tuple[int, bool, str]]) -> None:
+def test_comments_anywhere_survive(sample: str, insertions: list[tuple[int, bool, str]]) -> None:
     """Comment lines and line-end comments put anywhere the grammar allows all survive fmt."""
-    lines = EXAMPLIA.split("\n")
+    lines = sample.split("\n")
     for n, (at, trailing, text) in enumerate(insertions):
         index = at % len(lines)
         comment = f"{text} {n}"
