@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Generic, Literal, TypeVar
 
 from c102.errors import Position
@@ -105,10 +105,15 @@ class Duration:
         return Fraction(self.amount) * DAYS_PER[UNIT_PERIOD[self.unit]]
 
     def in_unit(self, unit: TimeUnit) -> Fraction:
-        return self.in_days() / DAYS_PER[UNIT_PERIOD[unit]]
+        return _in_unit(self._days, unit)
 
     def __str__(self) -> str:
         return f"{self.amount} {self.unit}"
+
+
+@cache
+def _in_unit(days: Fraction, unit: str) -> Fraction:
+    return days / DAYS_PER[UNIT_PERIOD[unit]]
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cache
 from typing import Any
 
 from c102.evaluate.context import Context
@@ -70,6 +71,7 @@ def duration(spec: dict[str, Any]) -> Duration:
     return Duration(Decimal(str(spec["amount"])), spec["unit"])
 
 
+@cache
 def percent(value: Any) -> Fraction:
     """A rulebook percentage (``45`` or ``1.5``) as a fraction of one."""
     return Fraction(str(value)) / 100
