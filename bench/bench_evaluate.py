@@ -3,7 +3,10 @@
 The reference is a hand-written function computing the same Part V verdicts as the rulebook's
 computed Part V rules (pensionable age, coverage, periodic payment, benefit level, qualifying
 period, duration) for the teaching example, with the same exact arithmetic. It knows nothing of
-explanations, sources or graphs; the ratio says what the engine's traceability costs.
+explanations, sources or graphs, and it tests only the scheme it knows the Part relies on; the
+engine tests every scheme and every coverage alternative (to choose the route), writes each
+step's explanation and records every fact it reads. The ratio says what that traceability costs;
+the graph's own bookkeeping (ordering, passing inputs) is a few per cent of it.
 """
 
 from __future__ import annotations
