@@ -164,7 +164,7 @@ SAMPLES = [
 _CONTINUATION = re.compile(r"[ \t]+(source|note)[ \t]+\"")
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(SAMPLES),
     st.lists(st.tuples(st.integers(min_value=0), st.booleans(), st.sampled_from(["#", "# x #", '#  a "b"']))),
