@@ -49,12 +49,27 @@ def twelve_months_after(day: date) -> date:
 def calendar(assessment: Assessment) -> list[str]:
     """Entry into force (Art 79(3)) and the first report (ILO practice), computed from the dates."""
     r = assessment.ratification
-    if r.registered is None:
+    year = str(r.record["registered"])[:4] if r.record and r.record.get("registered") else None
+    if r.registered is None and year is not None:
+        return [
+            f"Ratification registered in {year} ({r.record['source'] if r.record else 'ratification record'}); "
+            "the exact date is not recorded, so the dates below are years.",
+            f"Entry into force for the country: {int(year) + 1}, twelve months after registration (Art 79(3)).",
+            f"First report: due in {int(year) + 2} at the latest, the year after entry into force. This follows "
+            "ILO practice (Handbook of procedures relating to international labour Conventions), not the "
+            "Convention's text.",
+        ]
+    if r.registered is None and not r.accepted_parts:
         return [
             "The ratification is not registered yet. Under Art 79(3) the Convention enters into force for "
             "a Member twelve months after its ratification is registered.",
             "In ILO practice (Handbook of procedures relating to international labour Conventions) "
             "the first, detailed report falls due in the year after entry into force.",
+        ]
+    if r.registered is None:
+        return [
+            "Parts are recorded as accepted but the date of registration is not known: supply it to compute "
+            "the entry into force (Art 79(3)) and the first report's due date.",
         ]
     registered = date.fromisoformat(r.registered)
     in_force = date.fromisoformat(r.in_force_from) if r.in_force_from else twelve_months_after(registered)
