@@ -30,10 +30,10 @@ def test_round_trip_and_idempotence(path: Path) -> None:
     assert text.endswith("}\n") and "\n\n\n" not in text
 
 
-def test_header_comments_are_kept_and_other_comments_dropped() -> None:
+def test_header_and_inner_comments_are_all_kept() -> None:
     text = '# Title\n#\n# More\n\ncountry "X" {  # inline\n  # inside\n  iso: XE\n}\n'
     formatted = format_description(parse_text(text))
-    assert formatted == '# Title\n#\n# More\n\ncountry "X" {\n  iso: XE\n}\n'
+    assert formatted == '# Title\n#\n# More\n\ncountry "X" {  # inline\n  # inside\n  iso: XE\n}\n'
     assert header_comments('country "X" {\n}\n') == ""
 
 
