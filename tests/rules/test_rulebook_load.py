@@ -43,7 +43,7 @@ def test_the_teaching_example_answers_name_existing_rules() -> None:
     rulebook = load_rulebook()
     text = (data_path("countries") / "examples" / "examplia.c102").read_text(encoding="utf-8")
     answered = [line.split('"')[1] for line in text.splitlines() if line.strip().startswith('"')]
-    assert answered == ["II-10-cost-sharing-hardship", "XIII-71-1-hardship"]
+    assert "II-10-cost-sharing-hardship" in answered and "XIII-71-1-hardship" in answered
     for rule_id in answered:
         assert rulebook.rule(rule_id).question
 
