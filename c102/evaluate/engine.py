@@ -15,7 +15,6 @@ from c102.evaluate.context import Context
 from c102.evaluate.graph import FINDING, PART, RATIFICATION, ROUTE, RULE, Node
 from c102.evaluate.kinds import COUNTRY_KINDS, COUNTRY_VARIANTS, SCHEME_KINDS
 from c102.evaluate.kinds.base import CountryKind, Finding, SchemeKind
-from c102.evaluate.kinds.coverage import Alternative
 from c102.evaluate.kinds.general import ROMAN
 from c102.evaluate.route import Route, choose_route
 from c102.evaluate.verdict import (
@@ -32,13 +31,10 @@ from c102.model.description import Description, Scheme
 from c102.model.ratifications import RatificationRecord
 from c102.rules.model import PartInfo, Rule, Rulebook
 
+# Parts whose rules read the country as a whole, never a scheme.
 NO_SCHEME_PARTS = ("I", "XIV")
-COMMON_PARTS = (
-    "I",
-    "XI",
-    "XII",
-    "XIII",
-)  # binding on whatever Parts are accepted (Art 2(a))  # Parts whose rules read the country, never a scheme
+# Parts binding on whatever Parts are accepted (Art 2(a)(i), (iii)).
+COMMON_PARTS = ("I", "XI", "XII", "XIII")
 
 
 class Plan:
@@ -524,4 +520,4 @@ def assess(
     return plan.assessment()
 
 
-__all__ = ["Alternative", "Plan", "assess"]
+__all__ = ["Plan", "assess"]
