@@ -73,10 +73,6 @@ def test_branches_must_be_served_by_the_scheme() -> None:
             "C121 was adopted on 1964-07-08; it cannot have been registered on 1960-01-01",
         ),
         (
-            "article_3 {\n  in_force: yes\n  exceptions: 9(a)\n}\n",
-            "'9(a)' is not a temporary exception of Art 3(1)",
-        ),
-        (
             "statistics 2023 {\n  employees: 100\n}\n"
             + scheme("  protected {\n    persons: 101\n    basis: employees\n  }\n"),
             "101 persons protected, more than the 100 employees they are a share of",
@@ -128,3 +124,11 @@ def test_missing_facts_become_warnings_at_the_country_block() -> None:
     assert warnings, "a scheme with no facts leaves rules undecided"
     assert {(w.severity, w.position.line, w.code) for w in warnings} == {("warning", 1, "missing-fact")}
     assert all("cannot be decided: missing" in w.message for w in warnings)
+
+
+def test_an_article_3_exception_the_rulebook_does_not_list_is_a_reference_error() -> None:
+    from c102.language.semantics import rulebook_references
+
+    description = parse_text(HEAD + "article_3 {\n  in_force: yes\n  exceptions: 9(a)\n}\n")
+    found = [(d.severity, d.message, d.hint) for d in rulebook_references(description)]
+    assert ("error", "'9(a)' is not a temporary exception of Art 3(1)", "did you mean '9(d)'?") in found
