@@ -16,12 +16,11 @@ from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, s
 from c102.model.description import Scheme, Statistics
 from c102.rules.model import PartInfo, Rule
 
-LONG_TERM = ("old_age", "employment_injury", "invalidity", "survivors")
 TAX_FINANCED = ("universal", "means_tested", "public_service")
 
 
 def review_of_rates(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
-    if not set(scheme.branches.value) & set(LONG_TERM):
+    if not set(scheme.branches.value) & set(rule.params["branches"]):
         return not_applicable(f"{scheme.name} pays no long-term benefit.")
     if scheme.review is None:
         return not_given(ctx, scheme, "review.method", "how pensions in payment are reviewed is not given.")
