@@ -16,7 +16,6 @@ from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, s
 from c102.model.description import Scheme, Statistics
 from c102.rules.model import PartInfo, Rule
 
-TAX_FINANCED = ("universal", "means_tested", "public_service")
 
 
 def review_of_rates(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
@@ -109,7 +108,7 @@ def equal_treatment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
             f"{scheme.name}: equal rights for nationals of other States depend on reciprocity{src(fact)}, which Art 68(2) allows for contributory schemes.",
             alternative="68(2)",
         )
-    if scheme.kind.value in TAX_FINANCED:
+    if scheme.kind.value in rule.params["public_funds"]:
         return by_answer(
             ctx,
             rule,
