@@ -264,6 +264,8 @@ def convert(tp: Any, atoms: list[Atom]) -> Any:
     """The atoms of one field as its typed value: a list only where the type is a list."""
     is_list, read = _reader(tp)
     if is_list:
+        if len(atoms) == 1 and atoms[0].kind == "word" and atoms[0].value == NONE:
+            return []  # 'none': the law has none of these, which differs from leaving the field out
         return [read(a) for a in atoms]
     if len(atoms) > 1:
         if tp is Any:
@@ -276,6 +278,7 @@ def convert(tp: Any, atoms: list[Atom]) -> Any:
     return read(atoms[0])
 
 
+NONE = "none"  # the word that states an empty list
 _READERS: dict[int, tuple[Any, bool, typing.Callable[[Atom], Any]]] = {}
 _TEXTUAL = frozenset({"text", "word", "cite"})
 
@@ -351,6 +354,8 @@ class Builder:
     def fact(self, tp: Any, node: FieldNode) -> Fact[Any] | None:
         try:
             atoms = self.atoms(tp, node)
+            if not atoms and isinstance(node.raw, list) and get_origin(tp) is list:
+                return Fact([], node.source, node.note, self.position(node.line, node.column))  # [] = none
             if not atoms:
                 raise BadValue(f"'{node.key}' has no value; expected {expected(tp)}")
             value = convert(tp, atoms)

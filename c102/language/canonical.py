@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
-from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, specs
+from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, NONE, specs
 from c102.language.comments import Attacher, header_lines, scan
 from c102.language.load import DICT_EXTENSIONS
 from c102.model.description import Description
@@ -66,7 +66,7 @@ def format_value(tp: Any, value: Any) -> str:
     """A value in the language's syntax, as the field's type reads it back."""
     if get_origin(tp) is list:
         element = get_args(tp)[0]
-        return ", ".join(format_value(element, v) for v in value)
+        return ", ".join(format_value(element, v) for v in value) if value else NONE
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, date):
@@ -232,7 +232,7 @@ def format_description(description: Description, header: str | None = None) -> s
 def _plain(tp: Any, value: Any) -> Any:
     """A value as YAML/JSON data: native where YAML has the type, else the language's spelling."""
     if get_origin(tp) is list:
-        return [_plain(get_args(tp)[0], v) for v in value]
+        return [_plain(get_args(tp)[0], v) for v in value] if value else NONE
     if isinstance(value, list):
         return [_plain(Any, v) for v in value]
     if isinstance(value, bool) or (tp is str and isinstance(value, str)):

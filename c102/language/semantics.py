@@ -249,6 +249,12 @@ def _check_dates(report: _Report, description: Description) -> None:
 
 def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> None:
     served = list(scheme.branches.value)
+    if not served:
+        report.add(
+            scheme.branches.position,
+            f"scheme '{scheme.name}' serves no branch",
+            "list the branches it serves, e.g. old_age, invalidity",
+        )
     seen: set[str] = set()
     for branch in served:
         if branch in seen:
@@ -317,7 +323,9 @@ def rulebook_references(description: Description) -> list[Diagnostic]:
 
     rulebook = load_rulebook()
     report = _Report(description)
-    allowed = [e for rule in rulebook.rules if rule.kind == "article_3" for e in rule.params.get("exceptions", [])]
+    allowed = [
+        e for rule in rulebook.rules if rule.kind == "article_3" for e in rule.params.get("exceptions", [])
+    ]
     art3 = description.article_3
     if allowed and art3 is not None and art3.exceptions is not None:
         for article in art3.exceptions.value:

@@ -101,3 +101,11 @@ def test_a_later_convention_ends_the_matching_part_article_75() -> None:
     assert assessment.ratification.ceased_parts == {"VI": "C121"}
     assert assessment.parts["VI"].ceased_by == "C121"
     assert assessment.parts["III"].ceased_by is None
+
+
+def test_cost_sharing_unknown_is_insufficient_data_and_none_is_compliant() -> None:
+    body = protected(600, "residents") + "contingencies: morbid_condition, pregnancy\n"
+    unknown = run(statistics(residents=1000), scheme("Health", "medical_care, maternity", body, "public_service"))
+    assert rule(unknown, "VIII-49-cost-sharing").verdict == "insufficient_data"
+    stated = run(statistics(residents=1000), scheme("Health", "medical_care, maternity", body + "cost_sharing: none\n", "public_service"))
+    assert rule(stated, "VIII-49-cost-sharing").verdict == "compliant"

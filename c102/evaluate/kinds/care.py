@@ -83,9 +83,25 @@ def medical_care_items(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
 
 def cost_sharing(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     wanted = rule.params["contingency"]
+    provides_care = (
+        "medical_care" in scheme.branches.value
+        or scheme.medical_care is not None
+        or any(b.form is not None and b.form.value == "care" for b in scheme.benefit)
+    )
+    if not provides_care:
+        return not_applicable(f"{scheme.name} provides no medical care.")
     fact = ctx.scheme_fact(scheme, "cost_sharing")
-    if fact is None or wanted not in fact.value:
-        return not_applicable(f"{scheme.name}: no cost sharing for {wanted.replace('_', ' ')} is described.")
+    if fact is None:  # unknown is not none: 'cost_sharing: none' says there is none
+        return not_given(
+            ctx,
+            scheme,
+            "cost_sharing",
+            "whether patients share the cost of care is not described (write 'cost_sharing: none' where they do not).",
+        )
+    if wanted not in fact.value:
+        return Finding(
+            COMPLIANT, f"{scheme.name}: no cost sharing for {wanted.replace('_', ' ')}{src(fact)}."
+        )
     if rule.params.get("permitted"):
         return by_answer(
             ctx,

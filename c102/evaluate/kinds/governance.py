@@ -17,7 +17,6 @@ from c102.model.description import Scheme, Statistics
 from c102.rules.model import PartInfo, Rule
 
 
-
 def review_of_rates(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     if not set(scheme.branches.value) & set(rule.params["branches"]):
         return not_applicable(f"{scheme.name} pays no long-term benefit.")
