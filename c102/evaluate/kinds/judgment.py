@@ -116,7 +116,10 @@ def judgment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) ->
         if unknown is not None:
             return unknown
     if not PREDICATES[when](ctx, scheme, part.branch if part else None):
-        return not_applicable(f"{scheme.name}: not the case that {SITUATIONS[when].rstrip('.') or when}.")
+        return not_applicable(
+            f"{scheme.name}: the description does not say that {SITUATIONS[when].rstrip('.') or when}; "
+            "if the law does, describe it and the question will be asked."
+        )
     return by_answer(ctx, rule, f"{scheme.name}: {SITUATIONS[when]}".strip())
 
 
