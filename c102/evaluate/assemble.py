@@ -1,0 +1,253 @@
+"""From an evaluated plan to the Assessment: rule results with their sources, Part verdicts,
+Article 2 and the ratification record, the Part XI workings, choices, answers and the receipt."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from c102 import __version__
+from c102.evaluate.assessment import Assessment, BenefitCalculation, PartResult, Ratification, Receipt
+from c102.evaluate.graph import FINDING, RULE
+from c102.evaluate.kinds.general import ROMAN
+from c102.evaluate.route import Route
+from c102.evaluate.verdict import COMPLIANT, NOT_COMPLIANT, VERDICTS, RuleResult
+
+if TYPE_CHECKING:
+    from c102.evaluate.engine import Plan
+
+# Parts binding on whatever Parts are accepted (Art 2(a)(i), (iii)).
+COMMON_PARTS = ("I", "XI", "XII", "XIII")
+
+
+def assemble(plan: Plan) -> Assessment:
+    """Collect the evaluated graph into the Assessment every report and the JSON are made from."""
+    graph = plan.ctx.graph
+    results: list[RuleResult] = []
+    for rule in plan.rules:
+        result = graph.nodes[f"rule:{rule.id}"].value
+        result.inputs = graph.inputs_of(f"rule:{rule.id}")
+        result.sources = _sources(graph, f"rule:{rule.id}")
+        graph.nodes[f"rule:{rule.id}"].explanation = result.explanation
+        results.append(result)
+    parts = _part_results(plan, results)
+    calculations = _calculations(plan, results)
+    return Assessment(
+        description=plan.description,
+        instrument=plan.rulebook.instrument,
+        rules=results,
+        parts=parts,
+        ratification=_ratification(plan, parts),
+        calculations=calculations,
+        receipt=_receipt(plan),
+        choices=_choices(plan),
+        answers=_answers(plan),
+        graph=plan.ctx.graph,
+    )
+
+
+def _part_results(plan: Plan, results: list[RuleResult]) -> dict[str, PartResult]:
+    graph = plan.ctx.graph
+    ceased = _ceased(plan)
+    accepted = set(_accepted(plan))
+    out: dict[str, PartResult] = {}
+    by_part: dict[str, list[RuleResult]] = {}
+    for result in results:
+        by_part.setdefault(result.part, []).append(result)
+    order = {s.name: i for i, s in enumerate(plan.description.scheme)}
+    for part in plan.rulebook.parts.values():
+        if plan.only is not None and part.part not in plan.only:
+            continue
+        mine = by_part.get(part.part, [])
+        counts = {v: sum(1 for r in mine if r.verdict == v) for v in VERDICTS}
+        route = graph.nodes.get(f"route:{part.part}")
+        chosen: Route | None = route.value if route is not None else None
+        schemes = sorted({s for r in mine for s in r.schemes}, key=order.__getitem__)
+        verdict = graph.nodes[f"part:{part.part}"].value
+        graph.nodes[f"part:{part.part}"].explanation = f"{counts[COMPLIANT]} of {len(mine)} rules compliant"
+        out[part.part] = PartResult(
+            part=part.part,
+            title=part.title,
+            branch=part.branch,
+            verdict=verdict,
+            counts=counts,
+            schemes=schemes,
+            accepted=part.part in accepted,
+            ceased_by=ceased.get(part.part),
+            alternative=chosen.alternative if chosen is not None else None,
+        )
+    return out
+
+
+def _ceased(plan: Plan) -> dict[str, str]:
+    for rule in plan.rules:
+        if rule.kind == "article_75":
+            data = plan.ctx.graph.nodes[f"rule:{rule.id}"].value.data
+            return dict(data) if isinstance(data, dict) else {}
+    return {}
+
+
+def _accepted(plan: Plan) -> list[str]:
+    """Parts accepted: as the description states them, else as the ratification record has them."""
+    ratification = plan.description.ratification
+    if ratification is not None and ratification.parts is not None:
+        return list(ratification.parts.value)
+    record = plan.record
+    return list(record.parts) if record is not None and record.parts else []
+
+
+def _record_json(plan: Plan) -> dict[str, Any] | None:
+    record = plan.record
+    if record is None:
+        return None
+    return {
+        "country": record.country,
+        "registered": record.registered.isoformat() if record.registered else str(record.registered_year),
+        "parts": list(record.parts) if record.parts else None,
+        "ceased": {part: c.by for c in record.ceased for part in c.parts},
+        "article_3_in_force": record.article_3_in_force,
+        "verified": record.verified,
+        "source": record.registered_checked.source,
+    }
+
+
+def _ratification(plan: Plan, parts: dict[str, PartResult]) -> Ratification:
+    node = plan.ctx.graph.nodes["ratification"]
+    result: RuleResult | None = node.value
+    data = result.data if result is not None else None
+    acceptable = (
+        list(data["acceptable"])
+        if isinstance(data, dict)
+        else [p for p in ROMAN if parts.get(p) and parts[p].verdict == COMPLIANT]
+    )
+    accepted = _accepted(plan)
+    failing = [
+        p for p in accepted if p in parts and parts[p].verdict == NOT_COMPLIANT and not parts[p].ceased_by
+    ]
+    registered_fact = plan.description.ratification.registered if plan.description.ratification else None
+    record = plan.record
+    registered: date | None = (
+        registered_fact.value if registered_fact else (record.registered if record else None)
+    )
+    in_force = _add_year(registered).isoformat() if registered is not None else None
+    explanation = result.explanation if result else "Article 2 is not in the rulebook."
+    # Art 2(a)(i), (iii): Part I and the relevant provisions of Parts XI-XIII bind whatever is accepted.
+    common = [p for p in COMMON_PARTS if p in parts and parts[p].verdict == NOT_COMPLIANT]
+    if common:
+        explanation += (
+            f" Part I and Parts XI-XIII apply to every accepted Part (Art 2(a)); not met now: "
+            f"{', '.join('Part ' + p for p in common)}."
+        )
+    node.explanation = explanation
+    return Ratification(
+        acceptable_parts=acceptable,
+        meets_article_2=bool(result and result.verdict == COMPLIANT) and not common,
+        explanation=node.explanation,
+        accepted_parts=accepted,
+        ceased_parts=_ceased(plan),
+        accepted_but_failing=failing,
+        registered=registered.isoformat() if registered else None,
+        in_force_from=in_force,
+        record=_record_json(plan),
+    )
+
+
+def _calculations(plan: Plan, results: list[RuleResult]) -> list[BenefitCalculation]:
+    out: list[BenefitCalculation] = []
+    for result in results:
+        if result.kind != "benefit_level":
+            continue
+        for data in result.data or []:
+            out.extend(data)
+    return out
+
+
+def _receipt(plan: Plan) -> Receipt:
+    text = plan.description.text.encode("utf-8")
+    as_of = plan.description.country.as_of
+    return Receipt(
+        c102_version=__version__,
+        rulebook_sha256=plan.rulebook.sha256,
+        description_sha256=hashlib.sha256(text).hexdigest(),
+        description_path=plan.description.path,
+        as_of=as_of.value.isoformat() if as_of else None,
+    )
+
+
+def _choices(plan: Plan) -> list[dict[str, Any]]:
+    out = []
+    for choice in plan.rulebook.choices.values():
+        stated = plan.description.choices.get(choice.id)
+        out.append(
+            {
+                "id": choice.id,
+                "articles": list(choice.articles),
+                "question": choice.question,
+                "value": _plain(stated.value) if stated else _plain(choice.default),
+                "stated": stated is not None,
+                "source": stated.source if stated else None,
+                "effect": choice.effect,
+            }
+        )
+    for scheme in plan.description.scheme:
+        for benefit in scheme.benefit:
+            if benefit.assessed_under is not None:
+                out.append(
+                    {
+                        "id": "assessed_under",
+                        "articles": [str(benefit.assessed_under.value)],
+                        "question": f"Under which Article of Part XI is the {benefit.branch.replace('_', ' ')} benefit of {scheme.name} tested?",
+                        "value": str(benefit.assessed_under.value),
+                        "stated": True,
+                        "source": benefit.assessed_under.source,
+                        "effect": "selects the reference wage and the method of Art 65, 66 or 67",
+                    }
+                )
+    return out
+
+
+def _answers(plan: Plan) -> list[dict[str, Any]]:
+    known = {r.id for r in plan.rulebook.rules}
+    return [
+        {
+            "rule": rule_id,
+            "value": _plain(fact.value),
+            "source": fact.source,
+            "note": fact.note,
+            "known_rule": rule_id in known,
+        }
+        for rule_id, fact in plan.description.answers.items()
+    ]
+
+
+def _sources(graph: Any, node_id: str) -> list[str]:
+    seen: dict[str, None] = {}
+    stack = [node_id]
+    visited: set[str] = set()
+    while stack:
+        current = stack.pop()
+        if current in visited:
+            continue
+        visited.add(current)
+        node = graph.nodes[current]
+        if node.kind == "fact" and node.source:
+            seen.setdefault(node.source, None)
+        if node.kind in (RULE, FINDING) or current == node_id:
+            stack.extend(graph.inputs_of(current))
+    return sorted(seen)
+
+
+def _add_year(d: date) -> date:
+    try:
+        return d.replace(year=d.year + 1)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + 1, day=28)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, bool | int | str) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return str(value)
