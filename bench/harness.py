@@ -19,8 +19,8 @@ class Case:
     subject: Callable[[], object]
     reference: Callable[[], object] | None = None
     reference_name: str = ""
-    unit_work: float = 1.0  # e.g. bytes or countries per call, for throughput lines
-    unit: str = "call"
+    unit_work: float = 1.0  # units of work per call (e.g. bytes), for a throughput line
+    unit: str = "call"  # what one call processes ("country"), or the unit of unit_work ("B")
     goal: str = ""  # what the issue asks, printed beside the ratio
 
 
@@ -43,9 +43,10 @@ def median_seconds(fn: Callable[[], object], repeat: int = 7, min_time: float = 
 
 def run_case(case: Case, repeat: int = 7) -> str:
     subject = median_seconds(case.subject, repeat)
-    line = f"{case.name}: {subject * 1e3:.3f} ms/{case.unit}"
-    if case.unit_work != 1.0:
-        line += f" ({case.unit_work / subject / 1e6:.2f} M{case.unit}/s)"
+    if case.unit_work != 1.0:  # a throughput: unit_work units (e.g. bytes) per call
+        line = f"{case.name}: {subject * 1e3:.3f} ms per call ({case.unit_work / subject / 1e6:.2f} M{case.unit}/s)"
+    else:
+        line = f"{case.name}: {subject * 1e3:.3f} ms/{case.unit}"
     if case.reference is not None:
         reference = median_seconds(case.reference, repeat)
         line += f"; {case.reference_name}: {reference * 1e3:.3f} ms; ratio {subject / reference:.2f}x"
