@@ -22,7 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fail-on-gap",
         action="store_true",
-        help="exit 1 when a Part the country accepted (or, with no ratification, any Part) is not compliant",
+        help="exit 1 when an accepted Part is not compliant (for a country that has not ratified: when no "
+        "set of Parts meets Article 2); missing data and open questions are not gaps",
     )
 
 
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from c102 import assess, load_description
-    from c102.cli.summary import has_gaps, summary_text
+    from c102.cli.summary import summary_text
     from c102.errors import EXIT_GAPS, EXIT_OK
 
     assessments = [assess(load_description(path)) for path in args.files]
@@ -44,6 +45,10 @@ def run(args: argparse.Namespace) -> int:
             if i:
                 print()
             print(summary_text(assessment, parts=args.part, show_all=args.all))
-    if args.fail_on_gap and any(has_gaps(a) for a in assessments):
+    gaps = {a.description.path: a.gaps() for a in assessments}
+    if args.fail_on_gap and any(gaps.values()):
+        for path, found in gaps.items():
+            if found:
+                print(f"{path}: {'; '.join(found)}", file=sys.stderr)
         return EXIT_GAPS
     return EXIT_OK

@@ -30,7 +30,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fail-on-gap",
         action="store_true",
-        help="exit 1 when an accepted, still-binding Part of any country is not_compliant",
+        help="exit 1 when a country has a gap: an accepted, still-binding Part not compliant, or, for a "
+        "country that has not ratified, no set of Parts meeting Article 2",
     )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="print this report date (no date otherwise)")
 
@@ -40,7 +41,6 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from c102.errors import EXIT_GAPS, UsageError
-    from c102.report.comparative import accepted_not_compliant
     from c102.report.output import FORMATS, comparative_outputs, write_outputs
     from c102.report.pipeline import assess_all, checked_date
 
@@ -56,10 +56,10 @@ def run(args: argparse.Namespace) -> int:
     date = checked_date(args.date)
     assessments = assess_all(list(args.files))
     write_outputs(folder, comparative_outputs(assessments, formats, date))
-    failing = {a.description.country.name: accepted_not_compliant(a) for a in assessments}
-    failing = {name: parts for name, parts in failing.items() if parts}
-    if args.fail_on_gap and failing:
-        for name, parts in failing.items():
-            print(f"{name}: accepted Parts not compliant: {', '.join(parts)}", file=sys.stderr)
+    failing = {a.description.country.name: a.gaps() for a in assessments}
+    if args.fail_on_gap and any(failing.values()):
+        for name, found in failing.items():
+            if found:
+                print(f"{name}: {'; '.join(found)}", file=sys.stderr)
         return EXIT_GAPS
     return 0

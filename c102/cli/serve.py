@@ -10,7 +10,9 @@ EXAMPLE = "c102 serve countries/*.c102 --port 8102   # then open http://127.0.0.
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="descriptions to serve")
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
+    )
     parser.add_argument("--port", type=int, default=8102, help="port (default 8102; 0 picks a free one)")
 
 
@@ -27,7 +29,10 @@ def run(args: argparse.Namespace) -> int:
     host, port = str(server.server_address[0]), int(server.server_address[1])
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"warning: listening on {host}, reachable from other machines", file=sys.stderr)
-    print(f"c102: serving {len(args.files)} description(s) at http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+    print(
+        f"c102: serving {len(args.files)} description(s) at http://{host}:{port}/ (Ctrl-C to stop)",
+        file=sys.stderr,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

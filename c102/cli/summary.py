@@ -14,17 +14,6 @@ MARK = {
 }
 
 
-def has_gaps(assessment: Assessment) -> bool:
-    """Accepted Parts that fail; for a country that has not ratified, any Part II-X that fails."""
-    accepted = assessment.ratification.accepted_parts
-    parts = accepted or [p for p, r in assessment.parts.items() if r.branch]
-    return any(
-        assessment.parts[p].verdict == NOT_COMPLIANT and not assessment.parts[p].ceased_by
-        for p in parts
-        if p in assessment.parts
-    )
-
-
 def summary_text(
     assessment: Assessment, parts: list[str] | None = None, show_all: bool = False, worst: int = 8
 ) -> str:

@@ -154,6 +154,15 @@ class Assessment:
                 return result
         raise KeyError(rule_id)
 
+    def gaps(self) -> list[str]:
+        """What ``--fail-on-gap`` fails on: an accepted, still-binding Part that is not compliant; for
+        a country that has not ratified, the lack of a set of Parts meeting Article 2. Parts that
+        merely lack data or await a specialist's answer are not gaps."""
+        rat = self.ratification
+        if rat.accepted_parts:
+            return [f"accepted Part {p} is not compliant" for p in rat.accepted_but_failing]
+        return [] if rat.meets_article_2 else ["no set of Parts meets Article 2 yet"]
+
     def rules_of(self, part: str) -> list[RuleResult]:
         return [r for r in self.rules if r.part == part]
 

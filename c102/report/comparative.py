@@ -281,7 +281,7 @@ def summary_json(assessment: Assessment) -> dict[str, Any]:
         "meets_article_2": r.meets_article_2,
         "accepted_parts": list(r.accepted_parts),
         "accepted_but_failing": list(r.accepted_but_failing),
-        "accepted_not_compliant": accepted_not_compliant(assessment),
+        "accepted_not_compliant": list(assessment.ratification.accepted_but_failing),
         "narrative": narrative(assessment),
     }
 
@@ -292,16 +292,3 @@ def comparative_json(assessments: list[Assessment]) -> dict[str, Any]:
         "summary": [summary_json(a) for a in assessments],
         "assessments": [a.to_json() for a in assessments],
     }
-
-
-def accepted_not_compliant(assessment: Assessment) -> list[str]:
-    """Parts accepted in the ratification, still binding under C102, and found not compliant.
-
-    This is what ``--fail-on-gap`` tests: a Part whose obligations a later Convention ended
-    (Art 75) is left out, and so are Parts merely lacking data or awaiting review.
-    """
-    return [
-        part
-        for part, result in sorted(assessment.parts.items(), key=lambda kv: part_key(kv[0]))
-        if result.accepted and result.ceased_by is None and result.verdict == NOT_COMPLIANT
-    ]

@@ -73,6 +73,8 @@ def test_fail_on_gap_exits_1_only_when_asked_and_an_accepted_part_fails() -> Non
     assert c102("assess", togo).returncode == 0
     assert c102("assess", togo, "--fail-on-gap").returncode == 1
     assert c102("assess", str(EXAMPLE), "--fail-on-gap").returncode == 0  # its failing Parts are not accepted
+    kenya = c102("assess", str(ROOT / "countries" / "kenya.c102"), "--fail-on-gap")  # not ratified
+    assert kenya.returncode == 1 and "no set of Parts meets Article 2" in kenya.stderr
 
 
 def test_explain_an_unknown_rule_suggests_the_nearest(capsys: pytest.CaptureFixture[str]) -> None:

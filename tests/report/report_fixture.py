@@ -457,7 +457,7 @@ def make_assessment(name: str = f"Examplia {EVIL}", scale: int = 10) -> Assessme
             sources=[],
         ),
     ]
-    failing = [p for p, r in parts.items() if r.accepted and r.verdict == "not_compliant"]
+    failing = [p for p, r in parts.items() if r.accepted and r.ceased_by is None and r.verdict == "not_compliant"]
     return Assessment(
         description=make_description(name, scale),
         instrument="C102",

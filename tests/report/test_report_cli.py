@@ -22,6 +22,8 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
         if name == "Compliantia":
             for part in a.parts.values():
                 part.accepted = part.verdict == "compliant"
+            a.ratification.accepted_parts = [p for p, r in a.parts.items() if r.accepted]
+            a.ratification.accepted_but_failing = []
         return a
 
     monkeypatch.setattr(pipeline, "assess_file", assess_file)
@@ -104,7 +106,7 @@ def test_compare_format_subset_and_date(tmp_path: Path) -> None:
 def test_fail_on_gap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", "compliantia.c102", "-o", str(tmp_path), "--fail-on-gap"]) == 0
     assert main(["compare", "compliantia.c102", "examplia.c102", "-o", str(tmp_path), "--fail-on-gap"]) == 1
-    assert "Examplia: accepted Parts not compliant: V" in capsys.readouterr().err
+    assert "Examplia: accepted Part V is not compliant" in capsys.readouterr().err
     assert main(["compare", "examplia.c102", "-o", str(tmp_path)]) == 0
 
 

@@ -8,7 +8,6 @@ from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import RuleResult
 from c102.report.article22 import calendar, reported_parts, twelve_months_after
 from c102.report.comparative import (
-    accepted_not_compliant,
     benefit_cell,
     coverage_cell,
     matrix_cell,
@@ -97,7 +96,7 @@ def test_comparative_cells(assessment: Assessment) -> None:
     assert coverage_cell(assessment, "V") == "✔ 62.5% / 50.0% Art 27(a)"
     assert benefit_cell(assessment, "III") == "✔ 61.9% / 45.0%"
     assert benefit_cell(assessment, "IX") == "? NR"
-    assert accepted_not_compliant(assessment) == ["V"]  # VI was ended by C121
+    assert assessment.gaps() == ["accepted Part V is not compliant"]  # VI was ended by C121
     text = narrative(assessment)
     assert "Parts that could be accepted now: II, III, VIII, X." in text
     assert "satisfies Article 2" in text
