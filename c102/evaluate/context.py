@@ -22,22 +22,26 @@ def scheme_slug(scheme: Scheme) -> str:
     return re.sub(r"[^a-z0-9]+", "-", scheme.name.lower()).strip("-") or "scheme"
 
 
+def scheme_slugs(description: Description) -> dict[str, Scheme]:
+    """Each scheme by the short name fact paths use (``scheme.<slug>.…``), unique per description."""
+    out: dict[str, Scheme] = {}
+    for scheme in description.scheme:
+        slug = base = scheme_slug(scheme)
+        n = 2
+        while slug in out:
+            slug, n = f"{base}-{n}", n + 1
+        out[slug] = scheme
+    return out
+
+
 class Context:
     def __init__(self, description: Description, rulebook: Rulebook) -> None:
         self.description = description
         self.rulebook = rulebook
         self.graph = EvaluationGraph()
         self.current: list[str | None] = [None]
-        self._slugs: dict[int, str] = {}
+        self._slugs = {id(scheme): slug for slug, scheme in scheme_slugs(description).items()}
         self._by_branch: dict[str, list[Scheme]] = {}
-        used: set[str] = set()
-        for scheme in description.scheme:
-            slug = base = scheme_slug(scheme)
-            n = 2
-            while slug in used:
-                slug, n = f"{base}-{n}", n + 1
-            used.add(slug)
-            self._slugs[id(scheme)] = slug
 
     # -- facts -----------------------------------------------------------------------------------
 

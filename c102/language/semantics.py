@@ -364,12 +364,36 @@ def missing_fact_warnings(description: Description) -> list[Diagnostic]:
     assessment = assess(description)
     report = _Report(description)
     for result in assessment.rules:
-        if result.verdict == "insufficient_data":
-            missing = ", ".join(result.missing) or "facts not given"
+        if result.verdict != "insufficient_data":
+            continue
+        # One warning per place the missing facts belong, so the reviewer lands on the right block.
+        by_place: dict[Position | None, list[str]] = {}
+        for path in result.missing or ["facts not given"]:
+            by_place.setdefault(fact_place(description, path), []).append(path)
+        for place, paths in by_place.items():
             report.add(
-                description.country.position,
-                f"rule {result.id} ({', '.join(result.articles)}) cannot be decided: missing {missing}",
+                place or description.country.position,
+                f"rule {result.id} ({', '.join(result.articles)}) cannot be decided: missing {', '.join(paths)}",
                 severity="warning",
                 code="missing-fact",
             )
     return report.out
+
+
+def fact_place(description: Description, path: str) -> Position | None:
+    """Where a missing fact belongs: the block its path names (a benefit, a scheme, statistics)."""
+    from c102.evaluate.context import scheme_slugs
+
+    parts = path.split(" ")[0].split(".")
+    if parts[0] == "statistics" and description.statistics is not None:
+        return description.statistics.position
+    if parts[0] != "scheme" or len(parts) < 2:
+        return None
+    scheme = scheme_slugs(description).get(parts[1])
+    if scheme is None:
+        return None
+    if len(parts) >= 4 and parts[2] == "benefit":
+        for benefit in scheme.benefit:
+            if benefit.branch == parts[3].rstrip(":") and benefit.position is not None:
+                return benefit.position
+    return scheme.position

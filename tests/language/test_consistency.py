@@ -117,13 +117,18 @@ def test_examplia_references_are_all_known() -> None:
     assert rulebook_references(load_description(data_path("countries") / "examples" / "examplia.c102")) == []
 
 
-def test_missing_facts_become_warnings_at_the_country_block() -> None:
-    pytest.importorskip("c102.evaluate.engine")
-    description = parse_text(HEAD + scheme(""))
-    warnings = missing_fact_warnings(description)
+def test_missing_facts_become_warnings_at_the_block_they_belong_in() -> None:
+    text = HEAD + scheme("")
+    scheme_line = (
+        text.splitlines().index(next(line for line in text.splitlines() if line.startswith("scheme "))) + 1
+    )
+    warnings = missing_fact_warnings(parse_text(text))
     assert warnings, "a scheme with no facts leaves rules undecided"
-    assert {(w.severity, w.position.line, w.code) for w in warnings} == {("warning", 1, "missing-fact")}
+    assert {(w.severity, w.code) for w in warnings} == {("warning", "missing-fact")}
     assert all("cannot be decided: missing" in w.message for w in warnings)
+    at_scheme = [w for w in warnings if w.position.line == scheme_line]
+    assert at_scheme and all("scheme." in w.message for w in at_scheme)
+    assert {w.position.line for w in warnings} <= {1, scheme_line}  # the rest, without a block, at country
 
 
 def test_an_article_3_exception_the_rulebook_does_not_list_is_a_reference_error() -> None:
