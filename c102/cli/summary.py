@@ -24,9 +24,9 @@ def summary_text(
     ]
     rat = assessment.ratification
     if rat.accepted_parts:
-        lines.append(
-            f"Ratified C102 (registered {rat.registered or 'date unknown'}); Parts accepted: {', '.join(rat.accepted_parts)}"
-        )
+        year = str(rat.record["registered"])[:4] if rat.record and rat.record.get("registered") else None
+        when = rat.registered or (f"in {year}, exact date not recorded" if year else "date unknown")
+        lines.append(f"Ratified C102 (registered {when}); Parts accepted: {', '.join(rat.accepted_parts)}")
     lines.append("")
     lines.append("Part  verdict          ok fail review no-data  alternative  title")
     for part in assessment.parts.values():

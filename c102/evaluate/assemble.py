@@ -38,7 +38,7 @@ def assemble(plan: Plan) -> Assessment:
         instrument=plan.rulebook.instrument,
         rules=results,
         parts=parts,
-        ratification=_ratification(plan, parts),
+        ratification=_ratification(plan, parts, results),
         calculations=calculations,
         receipt=_receipt(plan),
         choices=_choices(plan),
@@ -112,7 +112,7 @@ def _record_json(plan: Plan) -> dict[str, Any] | None:
     }
 
 
-def _ratification(plan: Plan, parts: dict[str, PartResult]) -> Ratification:
+def _ratification(plan: Plan, parts: dict[str, PartResult], results: list[RuleResult]) -> Ratification:
     node = plan.ctx.graph.nodes["ratification"]
     result: RuleResult | None = node.value
     data = result.data if result is not None else None
@@ -133,7 +133,12 @@ def _ratification(plan: Plan, parts: dict[str, PartResult]) -> Ratification:
     in_force = _add_year(registered).isoformat() if registered is not None else None
     explanation = result.explanation if result else "Article 2 is not in the rulebook."
     # Art 2(a)(i), (iii): Part I and the relevant provisions of Parts XI-XIII bind whatever is accepted.
-    common = [p for p in COMMON_PARTS if p in parts and parts[p].verdict == NOT_COMPLIANT]
+    # The Article 2 rule sits in Part I: Part I counts here by its other requirements only.
+    common = [
+        p
+        for p in COMMON_PARTS
+        if any(r.part == p and r.kind != "article_2" and r.verdict == NOT_COMPLIANT for r in results)
+    ]
     if common:
         explanation += (
             f" Part I and Parts XI-XIII apply to every accepted Part (Art 2(a)); not met now: "
