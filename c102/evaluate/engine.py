@@ -3,7 +3,7 @@ Assessment. ``Plan`` keeps the built graph so the same country can be re-evaluat
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
@@ -69,20 +69,9 @@ class Plan:
                 or rule.part in NO_SCHEME_PARTS
                 or (rule.kind == "judgment" and rule.params.get("when", "always") == "always")
             )
-            node_id = f"rule:{rule.id}"
             if country_level:
                 fn = COUNTRY_KINDS.get(rule.kind) or COUNTRY_VARIANTS[rule.kind]
-                inputs = self._country_inputs(rule)
-                graph.add(
-                    Node(
-                        node_id,
-                        RULE,
-                        rule.title,
-                        inputs=tuple(inputs),
-                        article=rule.articles[0],
-                        compute=partial(self._country_rule, rule, fn),
-                    )
-                )
+                self._add_rule(rule, self._country_inputs(rule), partial(self._country_rule, rule, fn))
                 continue
             assert scheme_kind is not None
             findings = self.findings_by_part.setdefault(rule.part, [])
@@ -102,18 +91,21 @@ class Plan:
                 mine.append(finding_id)
             route_id = self._route_id(part)
             inputs = ([route_id] if route_id else []) + mine
-            graph.add(
-                Node(
-                    node_id,
-                    RULE,
-                    rule.title,
-                    inputs=tuple(inputs),
-                    article=rule.articles[0],
-                    compute=partial(self._scheme_result, rule, bool(route_id)),
-                )
-            )
+            self._add_rule(rule, inputs, partial(self._scheme_result, rule, bool(route_id)))
         self._add_routes()
         self._add_parts()
+
+    def _add_rule(self, rule: Rule, inputs: list[str], compute: Callable[[list[Any]], RuleResult]) -> None:
+        self.ctx.graph.add(
+            Node(
+                f"rule:{rule.id}",
+                RULE,
+                rule.title,
+                inputs=tuple(inputs),
+                article=rule.articles[0],
+                compute=compute,
+            )
+        )
 
     def _country_inputs(self, rule: Rule) -> list[str]:
         if rule.kind != "article_2":

@@ -152,23 +152,10 @@ def _alternatives(
             need = duration(alt["average"])
             value = average.value.in_unit(need.unit)
             if value >= Fraction(need.amount):
-                return Finding(
-                    COMPLIANT,
-                    f"{scheme.name}: the duration varies and its average is {average.value}{src(average)}, at least {need} ({alt_id}).",
-                    value=value,
-                    threshold=Fraction(need.amount),
-                    unit=need.unit,
-                    alternative=alt_id,
-                )
+                text = f"{scheme.name}: the duration varies and its average is {average.value}{src(average)}, at least {need} ({alt_id})."
+                return _reached(text, value, Fraction(need.amount), need.unit, alt_id)
             tried.append(f"{alt_id}: average {average.value} below {need}")
-            first_gap = first_gap or Finding(
-                NOT_COMPLIANT,
-                "",
-                value=value,
-                threshold=Fraction(need.amount),
-                unit=need.unit,
-                gap=too_short(value, Fraction(need.amount), need.unit),
-            )
+            first_gap = first_gap or _short_of(value, Fraction(need.amount), need.unit)
             continue
         if "days_per_protected" in alt:
             days, protected = ctx.count("sickness_days_paid"), ctx.count("sickness_protected_average")
@@ -208,23 +195,11 @@ def _alternatives(
         day_per_unit = need.in_days() / Fraction(need.amount)
         value, threshold = actual / day_per_unit, needed / day_per_unit
         if actual >= needed:
-            return Finding(
-                COMPLIANT,
-                f"{scheme.name}: benefit lasts up to {limit}, at least {need_text} ({alt_id}).",
-                value=value,
-                threshold=threshold,
-                unit=need.unit,
-                alternative=alt_id,
-            )
+            text = f"{scheme.name}: benefit lasts up to {limit}, at least {need_text} ({alt_id})."
+            return _reached(text, value, threshold, need.unit, alt_id)
         tried.append(f"{alt_id}: {show(value, 1)} {need.unit} below {need_text}")
-        first_gap = first_gap or Finding(
-            NOT_COMPLIANT,
-            "",
-            value=value,
-            threshold=threshold,
-            unit=need.unit,
-            gap=too_short(value, threshold, need.unit),
-            remedy=f"pay benefit for at least {need_text}",
+        first_gap = first_gap or _short_of(
+            value, threshold, need.unit, f"pay benefit for at least {need_text}"
         )
     text = (
         f"{scheme.name}: benefit limited to {limit}; "
@@ -235,3 +210,20 @@ def _alternatives(
         return Finding(NOT_COMPLIANT, text)
     first_gap.explanation = text
     return first_gap
+
+
+def _reached(text: str, value: Fraction, threshold: Fraction, unit: str, alternative: str) -> Finding:
+    return Finding(COMPLIANT, text, value=value, threshold=threshold, unit=unit, alternative=alternative)
+
+
+def _short_of(value: Fraction, threshold: Fraction, unit: str, remedy: str | None = None) -> Finding:
+    """The gap of the first alternative that falls short; its explanation is set once all are tried."""
+    return Finding(
+        NOT_COMPLIANT,
+        "",
+        value=value,
+        threshold=threshold,
+        unit=unit,
+        gap=too_short(value, threshold, unit),
+        remedy=remedy,
+    )
