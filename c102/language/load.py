@@ -85,12 +85,18 @@ def diagnose_file(path: str | Path) -> tuple[Description | None, list[Diagnostic
         ]
     except OSError as error:
         return None, [Diagnostic(Position(name), f"cannot read: {error.strerror}", code="file")]
-    if suffix == EXTENSION:
-        return diagnose_text(text, name)
+    return diagnose_any_text(text, name)
+
+
+def diagnose_any_text(text: str, path: str) -> tuple[Description | None, list[Diagnostic]]:
+    """A text in the syntax its path's suffix names: .c102, or .yaml/.yml/.json."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in DICT_EXTENSIONS:
+        return diagnose_text(text, path)
     from c102.language.dictform import diagnose_dict_text
 
-    description, diagnostics = diagnose_dict_text(text, name, json=suffix == ".json")
-    return _finish(description, diagnostics, text, name)
+    description, diagnostics = diagnose_dict_text(text, path, json=suffix == ".json")
+    return _finish(description, diagnostics, text, path)
 
 
 def _raise_on_errors(
