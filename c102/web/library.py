@@ -60,7 +60,12 @@ class _Cached:
 
 
 class SaveRefused(Exception):
-    """A save the user must change: a bad name, or a file that already exists (never overwritten)."""
+    """A save the user must change: a bad name (400), or a file that already exists (409: never
+    overwritten)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass
@@ -127,7 +132,7 @@ class Library:
         """Write ``text`` as a new file beside the country's file, atomically; an existing file is
         never replaced (the name is refused instead)."""
         if not SAVE_NAME.match(name) or ".." in name:
-            raise SaveRefused("a file name is letters, digits, '.', '-' or '_' (no folders)")
+            raise SaveRefused("a file name is letters, digits, '.', '-' or '_' (no folders)", 400)
         suffix = country.path.suffix
         target = country.path.with_name(name if name.endswith(suffix) else name + suffix)
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -138,7 +143,7 @@ class Library:
                 os.fsync(handle.fileno())
             os.link(temp, target)  # atomic, and fails if the name is taken
         except FileExistsError:
-            raise SaveRefused(f"{target.name} already exists; choose another name") from None
+            raise SaveRefused(f"{target.name} already exists; choose another name", 409) from None
         finally:
             os.unlink(temp)
         return self._register(target)

@@ -136,7 +136,7 @@ async def save(request: Request) -> Response:
     try:
         saved = await run_work(request, library.save_as, country, name.strip(), text)
     except SaveRefused as error:
-        raise Refused(409, str(error)) from None
+        raise Refused(error.status, str(error)) from None
     url = f"/country/{saved.slug}"
     if wants_json:
         return JSONResponse({"file": saved.path.name, "slug": saved.slug, "url": url}, status_code=201)
