@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
 from c102.errors import Diagnostic, Position
-from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, LINES, BadValue, Builder, expected, specs, suggest
+from c102.language.build import (
+    BLOCK,
+    BLOCKS,
+    FACT,
+    FACTS,
+    LABEL,
+    LINES,
+    BadValue,
+    Builder,
+    expected,
+    specs,
+    suggest,
+)
 from c102.language.nodes import Atom, BlockNode, FieldNode, Raw
 from c102.model.description import Description
 
