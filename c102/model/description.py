@@ -396,6 +396,13 @@ class Description:
         default_factory=list, metadata=meta("Later Conventions ratified (Art 75)")
     )
     statistics: Statistics | None = field(default=None, metadata=meta("Statistics"))
+    absent: list[Fact[list[Branch]]] = field(
+        default_factory=list,
+        metadata=meta(
+            "Branches for which the law provides no benefit at all, each statement with its source "
+            "(a line that may repeat)"
+        ),
+    )
     scheme: list[Scheme] = field(default_factory=list, metadata=meta("Schemes"))
     choices: dict[str, Fact[Any]] = field(
         default_factory=dict, metadata=meta("Cited choices that change verdicts (rules/c102/choices.yaml)")
@@ -408,3 +415,7 @@ class Description:
 
     def schemes_for(self, branch: str) -> list[Scheme]:
         return [s for s in self.scheme if branch in s.branches.value]
+
+    def absence(self, branch: str) -> Fact[list[Branch]] | None:
+        """The sourced statement that the law provides no benefit for this branch, if any."""
+        return next((fact for fact in self.absent if branch in fact.value), None)
