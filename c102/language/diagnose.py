@@ -12,7 +12,8 @@ if TYPE_CHECKING:
 
 
 def check_file(path: str | Path) -> list[Diagnostic]:
-    """Syntax, types and units, consistency, rulebook references, then facts the rules miss."""
+    """Syntax, types and units, consistency, rulebook references, facts the rules miss, citations."""
+    from c102.language.citations import citation_warnings
     from c102.language.load import diagnose_file
 
     return _with_rulebook(*diagnose_file(path), str(path))
@@ -36,6 +37,7 @@ def _with_rulebook(description: Description | None, diagnostics: list[Diagnostic
         diagnostics = diagnostics + rulebook_references(description)
         if not any(d.severity == "error" for d in diagnostics):
             diagnostics += missing_fact_warnings(description)
+        diagnostics += citation_warnings(description)
     except C102Error as error:  # the rulebook or engine refused; say so without hiding the rest
         diagnostics.append(
             Diagnostic(

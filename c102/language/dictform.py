@@ -14,7 +14,20 @@ from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
 from c102.errors import Diagnostic, Position
-from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, BadValue, Builder, expected, specs, suggest
+from c102.language.build import (
+    BLOCK,
+    BLOCKS,
+    FACT,
+    FACTS,
+    LABEL,
+    LINES,
+    NONE,
+    BadValue,
+    Builder,
+    expected,
+    specs,
+    suggest,
+)
 from c102.language.nodes import Atom, BlockNode, FieldNode, Raw
 from c102.model.description import Description
 
@@ -146,6 +159,10 @@ def to_block(cls: type, keyword: str, node: Node) -> BlockNode:
         elif spec is not None and spec.kind == BLOCKS:
             for element in value.elements:
                 block.items.append(to_block(spec.type, key.key_text, element))
+        elif spec is not None and spec.kind == LINES:
+            # A list of statements, each a fact; a single mapping or scalar is one statement.
+            elements = value.elements if value.kind == "seq" else [value]
+            block.items.extend(_fact_field(key, element) for element in elements)
         elif spec is not None and spec.kind == FACTS:
             sub = BlockNode(key.key_text, key.line, key.column)
             sub.items = [_fact_field(k, v) for k, v in value.items]
@@ -171,7 +188,8 @@ def read_raw(tp: Any, raw: Raw) -> list[Atom]:
         word = "yes" if raw.text.lower() in ("yes", "true", "on", "y") else "no"
         return [Atom("word", word, raw.text, raw.line, column)]
     if get_origin(tp) is list and get_args(tp)[0] is str and "," not in raw.text:
-        return [Atom("text", raw.text, raw.text, raw.line, column)]
+        kind = "word" if raw.text == NONE else "text"  # none: the empty list, as in the .c102 form
+        return [Atom(kind, raw.text, raw.text, raw.line, column)]
     from lark.exceptions import UnexpectedInput
 
     from c102.language.syntax import parse_value
