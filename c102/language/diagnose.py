@@ -13,7 +13,6 @@ if TYPE_CHECKING:
 
 def check_file(path: str | Path) -> list[Diagnostic]:
     """Syntax, types and units, consistency, rulebook references, facts the rules miss, citations."""
-    from c102.language.citations import citation_warnings
     from c102.language.load import diagnose_file
 
     return _with_rulebook(*diagnose_file(path), str(path))
@@ -29,6 +28,7 @@ def check_text(text: str, path: str) -> tuple[Description | None, list[Diagnosti
 
 
 def _with_rulebook(description: Description | None, diagnostics: list[Diagnostic], path: str) -> list[Diagnostic]:
+    from c102.language.citations import citation_warnings
     from c102.language.semantics import missing_fact_warnings, rulebook_references
 
     if description is None:

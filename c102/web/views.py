@@ -25,6 +25,7 @@ class Verdict:
 
     code: str
     note: str = ""
+    label: str = ""  # words other than the verdict's own ("met" for Article 2)
 
     @property
     def symbol(self) -> str:
@@ -32,7 +33,7 @@ class Verdict:
 
     @property
     def words(self) -> str:
-        return VERDICT_TEXT.get(self.code, self.code)
+        return self.label or VERDICT_TEXT.get(self.code, self.code)
 
 
 @dataclass(frozen=True)
@@ -62,9 +63,14 @@ def glance(assessment: Assessment) -> dict[str, Verdict]:
     return out
 
 
+ARTICLE_2_WORDS = {"compliant": "met", "not_compliant": "not met"}
+
+
 def article2(assessment: Assessment) -> Verdict:
+    """Article 2 as a verdict: met, not met on stated facts, or undecided (data or review wanted)."""
     rat = assessment.ratification
-    return Verdict("compliant" if rat.meets_article_2 else "not_compliant", ", ".join(rat.acceptable_parts))
+    code = getattr(rat, "verdict", None) or ("compliant" if rat.meets_article_2 else "not_compliant")
+    return Verdict(code, ", ".join(rat.acceptable_parts), ARTICLE_2_WORDS.get(code, ""))
 
 
 def rows(before: Assessment | None, after: Assessment | None) -> list[Row]:
