@@ -139,6 +139,11 @@ class Context:
 
     # -- schemes ---------------------------------------------------------------------------------
 
+    def absence(self, branch: str) -> Fact[Any] | None:
+        """The ``absent:`` statement covering a branch, recorded as a fact the verdict used."""
+        fact = self.description.absence(branch)
+        return self.read(fact, f"absent.{branch}", f"the law provides no {branch.replace('_', ' ')} benefit")
+
     def schemes_for(self, branch: str) -> list[Scheme]:
         """Schemes serving a branch; voluntary insurance only where Art 6 is relied on."""
         found = self._by_branch.get(branch)

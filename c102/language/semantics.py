@@ -15,6 +15,7 @@ from typing import Any
 
 from c102.errors import Diagnostic, Position
 from c102.language import plausibility
+from c102.language.absence import absence_diagnostics
 from c102.language.build import BLOCK, BLOCKS, FACT, specs, suggest
 from c102.language.canonical import group
 from c102.language.plausibility import percentage
@@ -122,6 +123,7 @@ def consistency(description: Description) -> list[Diagnostic]:
     for scheme in description.scheme:
         _check_scheme(report, description, scheme)
     plausibility.check(description, report.add)
+    report.out.extend(absence_diagnostics(description))
     return report.out
 
 
