@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from c102 import __version__
 from c102.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, C102Error
 
-SUBCOMMANDS = ("check", "assess", "explain", "compare", "report", "rules", "fmt", "graph", "serve")
+SUBCOMMANDS = ("check", "assess", "explain", "compare", "report", "rules", "fmt", "graph", "serve", "test")
 
 DESCRIPTION = """\
 Assess a country's social security law against ILO Convention No. 102 (1952).
@@ -29,7 +29,7 @@ what does not and by how much, and what it cannot decide without a specialist.
 EPILOG = """\
 exit codes:
   0  success
-  1  gaps found, only with --fail-on-gap (assess, compare)
+  1  gaps found, only with --fail-on-gap (assess, compare); an expectation failed (test)
   2  bad input or usage (the message names file:line:column)
   3  internal error in c102 (set C102_DEBUG=1 to see the traceback)
 

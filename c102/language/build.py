@@ -24,6 +24,7 @@ from c102.model.description import Description
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
 
 LABEL, FACT, BLOCK, BLOCKS, FACTS = "label", "fact", "block", "blocks", "facts"
+LINES = "lines"  # ``list[Fact[X]]``: a field line that may repeat, each line its own fact
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class FieldSpec:
     """How one dataclass field is written in the language."""
 
     name: str
-    kind: str  # label | fact | block | blocks | facts
+    kind: str  # label | fact | block | blocks | facts | lines
     type: Any  # the value type (inside Fact[...]) or the dataclass of a block
     required: bool
     doc: str
@@ -73,6 +74,8 @@ def _specs(cls: type) -> dict[str, FieldSpec]:
             kind = BLOCK
         elif get_origin(tp) is list and dataclasses.is_dataclass(get_args(tp)[0]):
             kind, tp = BLOCKS, get_args(tp)[0]
+        elif get_origin(tp) is list and get_origin(get_args(tp)[0]) is Fact:
+            kind, tp = LINES, get_args(get_args(tp)[0])[0]
         elif get_origin(tp) is dict:
             kind, tp = FACTS, get_args(get_args(tp)[1])[0]
         else:
@@ -409,7 +412,7 @@ class Builder:
             if spec is None or spec.kind == LABEL:
                 self._unknown(cls, node, item, key)
                 continue
-            if key in seen and spec.kind != BLOCKS:
+            if key in seen and spec.kind not in (BLOCKS, LINES):
                 self.error(
                     item.line,
                     item.column,
@@ -418,8 +421,8 @@ class Builder:
                     code="duplicate",
                 )
                 continue
-            seen[key] = item.line
-            if spec.kind == FACT:
+            seen.setdefault(key, item.line)
+            if spec.kind in (FACT, LINES):
                 if not isinstance(item, FieldNode):
                     self.error(
                         item.line,
@@ -430,7 +433,9 @@ class Builder:
                     )
                     continue
                 fact = self.fact(spec.type, item)
-                if fact is not None:
+                if fact is not None and spec.kind == LINES:
+                    kwargs.setdefault(key, []).append(fact)
+                elif fact is not None:
                     kwargs[key] = fact
             elif not isinstance(item, BlockNode):
                 self.error(
@@ -512,6 +517,20 @@ def build_description(builder: Builder, items: list[FieldNode | BlockNode]) -> D
         if spec is None:
             hint = suggest(key, fields) or f"a description is made of the blocks: {', '.join(fields)}"
             builder.error(item.line, item.column, f"unknown block '{key}'", hint, code="unknown")
+            continue
+        if spec.kind == LINES:
+            if isinstance(item, FieldNode):
+                fact = builder.fact(spec.type, item)
+                if fact is not None:
+                    kwargs.setdefault(key, []).append(fact)
+            else:
+                builder.error(
+                    item.line,
+                    item.column,
+                    f"'{key}' is a field, not a block",
+                    f"write {key}: ... on one line ({expected(spec.type)})",
+                    code="shape",
+                )
             continue
         if not isinstance(item, BlockNode):
             builder.error(

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
-from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, NONE, specs
+from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, LINES, NONE, specs
 from c102.language.comments import Attacher, header_lines, scan
 from c102.language.load import DICT_EXTENSIONS
 from c102.model.description import Description
@@ -170,6 +170,9 @@ class _Printer:
             elif spec.kind == BLOCKS:
                 for element in value:
                     self.block(name, element, depth + 1, out)
+            elif spec.kind == LINES:
+                for fact in value:
+                    self.fact(name, spec.type, fact, depth + 1, out)
         self.close(anchor, depth, out)
 
     def facts_block(self, keyword: str, facts: dict[str, Fact[Any]], out: list[str]) -> None:
@@ -217,6 +220,9 @@ def format_description(description: Description, header: str | None = None) -> s
             continue
         elif spec.kind == FACTS and value:
             printer.facts_block(name, value, out)
+        elif spec.kind == LINES:
+            for fact in value:
+                printer.fact(name, spec.type, fact, 0, out)
         if out:
             chunks.append("\n".join(out))
     if attacher is not None:
@@ -274,6 +280,8 @@ def block_dict(obj: Any) -> dict[str, Any]:
             out[name] = [block_dict(v) for v in value]
         elif spec.kind == FACTS and value:
             out[name] = {k: _fact_dict(Any, f) for k, f in value.items()}
+        elif spec.kind == LINES and value:
+            out[name] = [_fact_dict(spec.type, f) for f in value]
     return out
 
 

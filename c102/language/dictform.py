@@ -14,7 +14,19 @@ from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
 from c102.errors import Diagnostic, Position
-from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, BadValue, Builder, expected, specs, suggest
+from c102.language.build import (
+    BLOCK,
+    BLOCKS,
+    FACT,
+    FACTS,
+    LABEL,
+    LINES,
+    BadValue,
+    Builder,
+    expected,
+    specs,
+    suggest,
+)
 from c102.language.nodes import Atom, BlockNode, FieldNode, Raw
 from c102.model.description import Description
 
@@ -146,6 +158,10 @@ def to_block(cls: type, keyword: str, node: Node) -> BlockNode:
         elif spec is not None and spec.kind == BLOCKS:
             for element in value.elements:
                 block.items.append(to_block(spec.type, key.key_text, element))
+        elif spec is not None and spec.kind == LINES:
+            # A list of statements, each a fact; a single mapping or scalar is one statement.
+            elements = value.elements if value.kind == "seq" else [value]
+            block.items.extend(_fact_field(key, element) for element in elements)
         elif spec is not None and spec.kind == FACTS:
             sub = BlockNode(key.key_text, key.line, key.column)
             sub.items = [_fact_field(k, v) for k, v in value.items]

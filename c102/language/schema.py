@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
-from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, expected, specs
+from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, LINES, expected, specs
 from c102.model.description import Description
 from c102.model.values import Count, Duration, Money, Percent, SexSplit
 
@@ -90,6 +90,13 @@ def _object(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
                 if spec.kind == BLOCK
                 else {"description": spec.doc, "type": "array", "items": item}
             )
+        elif spec.kind == LINES:
+            one = fact_schema(spec.type, "")
+            properties[name] = {
+                "description": f"{spec.doc}: one statement or a list of them, each {expected(spec.type)} "
+                "or {value, source, note}",
+                "anyOf": [{"type": "array", "items": one}, one],
+            }
         elif spec.kind == FACTS:
             properties[name] = {
                 "description": spec.doc,

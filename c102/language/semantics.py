@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from c102.errors import Diagnostic, Position
+from c102.language.absence import absence_diagnostics
 from c102.language.build import BLOCK, BLOCKS, FACT, specs, suggest
 from c102.language.canonical import group
 from c102.model.description import Description, Scheme
@@ -127,6 +128,7 @@ def consistency(description: Description) -> list[Diagnostic]:
     _check_dates(report, description)
     for scheme in description.scheme:
         _check_scheme(report, description, scheme)
+    report.out.extend(absence_diagnostics(description))
     return report.out
 
 

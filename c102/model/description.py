@@ -164,6 +164,12 @@ class Statistics:
         default=None,
         metadata=meta("Average number of persons protected for sickness in the year (Art 18(2)(a))"),
     )
+    social_assistance_beneficiaries: Fact[Count] | None = field(
+        default=None,
+        metadata=meta(
+            "Recipients of general social assistance, by sex where published (ILO Social Security Inquiry)"
+        ),
+    )
     position: Position | None = field(default=None, compare=False, repr=False)
 
 
@@ -283,6 +289,13 @@ class Benefit:
     means_disregard: Fact[Money] | None = field(
         default=None, metadata=meta("Substantial amount of other means disregarded (Art 67(b))")
     )
+    beneficiaries: Fact[Count] | None = field(
+        default=None,
+        metadata=meta(
+            "Persons receiving this benefit in the statistics year, by sex where published "
+            "(Art 76(1)(b); ILO Social Security Inquiry)"
+        ),
+    )
     total_paid: Fact[Money] | None = field(
         default=None, metadata=meta("Total benefits paid in the year under this Part (Art 67(d))")
     )
@@ -383,6 +396,13 @@ class Description:
         default_factory=list, metadata=meta("Later Conventions ratified (Art 75)")
     )
     statistics: Statistics | None = field(default=None, metadata=meta("Statistics"))
+    absent: list[Fact[list[Branch]]] = field(
+        default_factory=list,
+        metadata=meta(
+            "Branches for which the law provides no benefit at all, each statement with its source "
+            "(a line that may repeat)"
+        ),
+    )
     scheme: list[Scheme] = field(default_factory=list, metadata=meta("Schemes"))
     choices: dict[str, Fact[Any]] = field(
         default_factory=dict, metadata=meta("Cited choices that change verdicts (rules/c102/choices.yaml)")
@@ -395,3 +415,7 @@ class Description:
 
     def schemes_for(self, branch: str) -> list[Scheme]:
         return [s for s in self.scheme if branch in s.branches.value]
+
+    def absence(self, branch: str) -> Fact[list[Branch]] | None:
+        """The sourced statement that the law provides no benefit for this branch, if any."""
+        return next((fact for fact in self.absent if branch in fact.value), None)

@@ -73,6 +73,11 @@ def validate(source: YamlSource, schema_path: Path) -> list[Diagnostic]:
     return [diagnostics[k] for k in sorted(diagnostics)]
 
 
+def error_diagnostics(error: Any, source: YamlSource) -> list[Diagnostic]:
+    """One jsonschema error as Diagnostics at its line and column (also used for expectation files)."""
+    return _explain(error, source)
+
+
 def rule_context(data: Any, path: list[str | int]) -> tuple[str | None, list[str | int]]:
     """The id of the rule a data path lies in (if any) and the path within that rule."""
     if len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from c102.errors import Diagnostic, Position, RulebookError
+from c102.errors import C102Error, Diagnostic, Position, RulebookError
 
 
 @dataclass
@@ -24,6 +24,7 @@ class YamlSource:
     text: str
     data: Any
     node: Any  # yaml.Node | None (an empty file)
+    code: str = "rulebook"  # the diagnostic code of messages about this file
 
     def line_text(self, line: int) -> str | None:
         lines = self.text.splitlines()
@@ -65,7 +66,7 @@ class YamlSource:
             message=message,
             source_line=self.line_text(line),
             hint=hint,
-            code="rulebook",
+            code=self.code,
         )
 
 
@@ -77,8 +78,11 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def read_yaml(path: Path) -> YamlSource:
-    """Read one file safely (``yaml.SafeLoader`` only); a syntax error becomes a RulebookError."""
+def read_yaml(
+    path: Path, error_class: type[C102Error] = RulebookError, code: str = "rulebook"
+) -> YamlSource:
+    """Read one file safely (``yaml.SafeLoader`` only); a syntax error becomes ``error_class``
+    (a RulebookError for rule files; the test runner reads expectation files the same way)."""
     import yaml
 
     display = display_path(path)
@@ -86,9 +90,9 @@ def read_yaml(path: Path) -> YamlSource:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise RulebookError(
+        raise error_class(
             f"{display} is not UTF-8",
-            [Diagnostic(Position(display), f"file is not valid UTF-8 ({error.reason})", code="rulebook")],
+            [Diagnostic(Position(display), f"file is not valid UTF-8 ({error.reason})", code=code)],
         ) from None
     try:
         # One parse: the node tree keeps the marks, and the safe constructor builds the data from it.
@@ -100,7 +104,7 @@ def read_yaml(path: Path) -> YamlSource:
         lines = text.splitlines()
         source = lines[line - 1] if 0 < line <= len(lines) else None
         problem = error.problem or "invalid YAML"
-        raise RulebookError(
+        raise error_class(
             f"{display}: {problem}",
             [
                 Diagnostic(
@@ -108,12 +112,12 @@ def read_yaml(path: Path) -> YamlSource:
                     f"YAML syntax: {problem}",
                     source_line=source,
                     hint=error.context,
-                    code="rulebook",
+                    code=code,
                 )
             ],
         ) from None
     except yaml.YAMLError as error:
-        raise RulebookError(
-            f"{display}: {error}", [Diagnostic(Position(display), f"YAML: {error}", code="rulebook")]
+        raise error_class(
+            f"{display}: {error}", [Diagnostic(Position(display), f"YAML: {error}", code=code)]
         ) from None
-    return YamlSource(path=path, display=display, raw=raw, text=text, data=data, node=node)
+    return YamlSource(path=path, display=display, raw=raw, text=text, data=data, node=node, code=code)

@@ -81,10 +81,18 @@ def test_missing_population_gives_insufficient_data_naming_it() -> None:
     assert "statistics.employees" in result.missing
 
 
-def test_no_scheme_for_the_branch_fails_coverage() -> None:
+def test_a_branch_the_description_is_silent_on_is_insufficient_data() -> None:
     result = rule(run(STATS), "IV-21-coverage")
+    assert result.verdict == "insufficient_data"
+    assert "does not say whether the law provides unemployment benefit" in result.explanation
+    assert any("absent: unemployment" in m for m in result.missing)
+
+
+def test_a_branch_stated_absent_fails_coverage_citing_the_statement() -> None:
+    absent = 'absent: unemployment, family  source "Social Security Act 1990, s. 3"\n'
+    result = rule(run(STATS, absent), "IV-21-coverage")
     assert result.verdict == "not_compliant"
-    assert "unemployment" in result.explanation
+    assert "The law provides no unemployment benefit (Social Security Act 1990, s. 3)" in result.explanation
 
 
 @settings(max_examples=40, deadline=None)

@@ -137,3 +137,35 @@ def test_an_article_3_exception_the_rulebook_does_not_list_is_a_reference_error(
     description = parse_text(HEAD + "article_3 {\n  in_force: yes\n  exceptions: 9(a)\n}\n")
     found = [(d.severity, d.message, d.hint) for d in rulebook_references(description)]
     assert ("error", "'9(a)' is not a temporary exception of Art 3(1)", "did you mean '9(d)'?") in found
+
+
+def test_a_branch_stated_absent_and_served_by_a_scheme_is_an_error_at_the_branch_word() -> None:
+    text = 'absent: unemployment, old_age  source "Act"\n' + scheme("")
+    _, diagnostics = diagnose_text(HEAD + text, "t.c102")
+    assert [(d.position.line, d.position.column, d.message) for d in diagnostics] == [
+        (4, 23, 'old age is stated absent, but scheme "S" at line 5 serves it')
+    ]
+
+
+def test_a_branch_stated_absent_twice_is_an_error() -> None:
+    text = 'absent: family  source "Act"\nabsent: sickness, family  source "Other act"\n'
+    _, diagnostics = diagnose_text(HEAD + text, "t.c102")
+    assert [(d.position.line, d.position.column, d.message) for d in diagnostics] == [
+        (5, 19, "family is stated absent twice (first at line 4)")
+    ]
+
+
+def test_absent_lines_may_repeat_each_with_its_own_source() -> None:
+    text = 'absent: family  source "Act 1"\nabsent: sickness, unemployment  source "Act 2"\n'
+    description = parse_text(HEAD + text, "t.c102")
+    assert [(f.value, f.source) for f in description.absent] == [
+        (["family"], "Act 1"),
+        (["sickness", "unemployment"], "Act 2"),
+    ]
+    assert description.absence("unemployment") is description.absent[1]
+    assert description.absence("old_age") is None
+
+
+def test_absent_names_branch_words_only() -> None:
+    found = messages("absent: unemploymnet\n")
+    assert found[0][2].startswith("unknown value 'unemploymnet'")

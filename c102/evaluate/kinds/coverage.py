@@ -48,13 +48,7 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     branch = part.branch or ""
     schemes = ctx.schemes_for(branch)
     if not schemes:
-        return Finding(
-            NOT_COMPLIANT,
-            f"No scheme in the description provides {branch.replace('_', ' ')} benefit.",
-            unit="percent",
-            missing=[f"a scheme with branches: {branch}"],
-            data=[],
-        )
+        return no_scheme(ctx, branch)
     tested = [_alternative(ctx, spec, branch) for spec in rule.params["alternatives"]]
     # An alternative reached by the classes as they are (a residence-based service under 9(c))
     # is relied on before one reached only by counting a class pro rata in another population.
@@ -110,6 +104,41 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
             data=tested,
         )
     return Finding(NOT_COMPLIANT, f"No alternative is reached. {lines}", data=tested)
+
+
+def no_scheme(ctx: Context, branch: str) -> Finding:
+    """No scheme relied on serves the branch: a gap only where the law is stated to provide none.
+
+    Unknown is not none: a description silent on a branch leaves Part's coverage undecided; an
+    ``absent:`` statement with its source is the stated fact that every alternative fails.
+    """
+    words = branch.replace("_", " ")
+    absence = ctx.absence(branch)
+    if absence is not None:
+        cited = f" ({absence.source})" if absence.source else ""
+        return Finding(
+            NOT_COMPLIANT,
+            f"The law provides no {words} benefit{cited}, so no alternative can be reached.",
+            unit="percent",
+            data=[],
+        )
+    others = [s for s in ctx.description.schemes_for(branch) if s.kind.value == "voluntary_insurance"]
+    if others:
+        return Finding(
+            NOT_COMPLIANT,
+            f"Only voluntary insurance ({', '.join(s.name for s in others)}) provides {words} benefit, "
+            "and the description does not rely on Art 6 (choice voluntary_insurance_counts).",
+            unit="percent",
+            data=[],
+        )
+    return Finding(
+        INSUFFICIENT_DATA,
+        f"The description does not say whether the law provides {words} benefit; "
+        "add a scheme or an `absent:` statement.",
+        unit="percent",
+        missing=[f"a scheme with branches: {branch}, or absent: {branch}"],
+        data=[],
+    )
 
 
 def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative:
