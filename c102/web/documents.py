@@ -118,16 +118,25 @@ def with_nav(page: str, extra: str = "") -> str:
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
 
 
+def formats_for(kind: str) -> list[str]:
+    """The formats ``c102 report`` offers for a kind (a workbook only for the kinds that have one)."""
+    from c102.cli.report import FORMATS
+    from c102.report import output
+
+    workbook_kinds = getattr(output, "WORKBOOK_KINDS", None)
+    return [f for f in FORMATS if f != "xlsx" or workbook_kinds is None or kind in workbook_kinds]
+
+
 async def report(request: Request) -> Response:
     """One report of the current (edited) state, as a download in any format the pipeline makes."""
-    from c102.cli.report import FORMATS, KINDS
+    from c102.cli.report import KINDS
 
     library, country = country_of(request)
     kind = request.query_params.get("kind", "gap")
     fmt = request.query_params.get("format", "html")
     part = request.query_params.get("part")
-    if kind not in KINDS or fmt not in FORMATS:
-        raise Refused(400, f"kind is one of {', '.join(KINDS)}; format one of {', '.join(FORMATS)}")
+    if kind not in KINDS or fmt not in formats_for(kind):
+        raise Refused(400, f"kind is one of {', '.join(KINDS)}; format one of {', '.join(formats_for(kind))}")
     if kind == "walkthrough" and part not in views.BRANCH_PARTS:
         raise Refused(400, "a walk-through needs a Part, II to X")
     data, edited = await run_work(request, _report_bytes, request, library, country, kind, fmt, part)
@@ -143,7 +152,10 @@ def _report_bytes(
     from c102.report.output import render_report
 
     outcome, edited = chosen(request, library, country)
-    return render_report(_assessment(outcome, country), kind, fmt, part=part), edited
+    try:
+        return render_report(_assessment(outcome, country), kind, fmt, part=part), edited
+    except ValueError as error:  # the pipeline has no such report (e.g. no workbook for this kind)
+        raise Refused(400, str(error)) from None
 
 
 async def compare(request: Request) -> Response:

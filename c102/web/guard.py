@@ -32,7 +32,7 @@ class Limits:
     max_body: int = 2_000_000  # bytes of a request body (a description is far smaller)
     body_seconds: float = 10.0  # to receive a whole request body
     header_seconds: float = 10.0  # to receive a request's headers on a new connection
-    work_seconds: float = 20.0  # to check and assess one request's descriptions
+    work_seconds: float = 180.0  # for one request's work (a PDF of a long report takes the longest)
     workers: int = 2  # assessments running at once (the others wait their turn)
     connections: int = 64  # open connections; past it the server answers 503
     allowed_hosts: set[str] = field(default_factory=set)  # Host headers accepted

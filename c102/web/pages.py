@@ -69,7 +69,8 @@ async def country_page(request: Request) -> Response:
 
 
 def _bench_context(library: Library, country: Country) -> dict[str, Any]:
-    from c102.cli.report import FORMATS, KINDS
+    from c102.cli.report import KINDS
+    from c102.web.documents import formats_for
 
     current = library.current(country)
     labels = {"gap": "Gap analysis", "article22": "Article 22 report draft", "walkthrough": "Walk-through"}
@@ -83,8 +84,8 @@ def _bench_context(library: Library, country: Country) -> dict[str, Any]:
         "text": current.text,
         "line_count": max(1, current.text.count("\n") + 1),
         "server_ms": current.milliseconds if library.draft(country) is not None else None,
-        "kinds": [(k, labels.get(k, k)) for k in KINDS],
-        "formats": list(FORMATS),
+        "kinds": [(k, labels.get(k, k), formats_for(k)) for k in KINDS],
+        "walkthrough_formats": formats_for("walkthrough"),
         "parts": views.BRANCH_PARTS,
         **diagnostics_context(current),
         **results_context(library, country, current.milliseconds if library.draft(country) else None),
