@@ -21,6 +21,7 @@ from c102.language.build import (
     FACTS,
     LABEL,
     LINES,
+    NONE,
     BadValue,
     Builder,
     expected,
@@ -187,7 +188,8 @@ def read_raw(tp: Any, raw: Raw) -> list[Atom]:
         word = "yes" if raw.text.lower() in ("yes", "true", "on", "y") else "no"
         return [Atom("word", word, raw.text, raw.line, column)]
     if get_origin(tp) is list and get_args(tp)[0] is str and "," not in raw.text:
-        return [Atom("text", raw.text, raw.text, raw.line, column)]
+        kind = "word" if raw.text == NONE else "text"  # none: the empty list, as in the .c102 form
+        return [Atom(kind, raw.text, raw.text, raw.line, column)]
     from lark.exceptions import UnexpectedInput
 
     from c102.language.syntax import parse_value
