@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from c102.web import api, documents, pages
+from c102.web import api, documents, pages, reform_api
 from c102.web.guard import Disconnected, HostGuard, Limits, Refused
 from c102.web.library import Library
 from c102.web.render import message
@@ -37,6 +37,8 @@ def make_app(files: list[str], limits: Limits | None = None) -> Starlette:
         Route("/api/check", api.check, methods=["POST"]),
         Route("/api/assess", api.assess, methods=["POST"]),
         Route("/api/explain", api.explain, methods=["POST"]),
+        Route("/api/whatif", reform_api.whatif, methods=["POST"]),
+        Route("/api/diff", reform_api.diff, methods=["POST"]),
     ]
     app = Starlette(
         routes=routes,

@@ -215,3 +215,22 @@ def test_a_host_other_than_the_bound_address_is_refused(tmp_path: Path) -> None:
         assert local.get("/").status_code == 200
         assert local.get("/", headers={"host": "attacker.example"}).status_code == 400
         assert local.get("/", headers={"host": "127.0.0.1:9999"}).status_code == 400
+
+
+def test_whatif_reports_the_verdicts_a_change_moves(client: TestClient) -> None:
+    path = 'scheme."Sickness, maternity and employment injury insurance".benefit.sickness.rate'
+    response = client.post("/api/whatif", json={"country": "examplia", "changes": {path: "30%"}})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["changes"][0]["before"] == "60%" and data["changes"][0]["after"] == "30%"
+    moved = {d["id"]: (d["before"]["verdict"], d["after"]["verdict"]) for d in data["differences"]}
+    assert moved["III"] == ("compliant", "not_compliant")
+    assert client.post("/api/whatif", json={"country": "examplia", "changes": {"scheme.nowhere.rate": "1%"}}).status_code == 400
+
+
+def test_diff_compares_two_descriptions_rule_by_rule(client: TestClient) -> None:
+    text = EXAMPLIA.read_text(encoding="utf-8")
+    after = text.replace(SICKNESS_RATE, SICKNESS_RATE.replace("60%", "30%"))
+    data = client.post("/api/diff", json={"before": {"text": text}, "after": {"text": after}}).json()
+    assert any(d["id"] == "III-16-benefit-level" and d["verdict_changed"] for d in data["differences"])
+    assert [f["path"] for f in data["facts"]] == ['scheme."Sickness, maternity and employment injury insurance".benefit.sickness.rate']
