@@ -164,6 +164,12 @@ class Statistics:
         default=None,
         metadata=meta("Average number of persons protected for sickness in the year (Art 18(2)(a))"),
     )
+    social_assistance_beneficiaries: Fact[Count] | None = field(
+        default=None,
+        metadata=meta(
+            "Recipients of general social assistance, by sex where published (ILO Social Security Inquiry)"
+        ),
+    )
     position: Position | None = field(default=None, compare=False, repr=False)
 
 
@@ -282,6 +288,13 @@ class Benefit:
     )
     means_disregard: Fact[Money] | None = field(
         default=None, metadata=meta("Substantial amount of other means disregarded (Art 67(b))")
+    )
+    beneficiaries: Fact[Count] | None = field(
+        default=None,
+        metadata=meta(
+            "Persons receiving this benefit in the statistics year, by sex where published "
+            "(Art 76(1)(b); ILO Social Security Inquiry)"
+        ),
     )
     total_paid: Fact[Money] | None = field(
         default=None, metadata=meta("Total benefits paid in the year under this Part (Art 67(d))")

@@ -1,0 +1,139 @@
+"""The source lint of ``c102 check``: can a legal specialist follow every citation to its document?
+
+A real country's facts must each name a document and its year; a fact of national law (anything
+stated in a scheme block or in an ``absent:`` statement) must also name the provision, the law's
+article or section. Newspapers and aggregators are allowed only where the note says they are a
+secondary source. What counts as a year, a provision or a vague source is data
+(``rules/citations.yaml``), so the lint can be tightened without touching code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from c102.errors import Diagnostic, Position
+from c102.model.description import Description
+from c102.model.values import Fact
+
+# Top-level parts of a description that are a specialist's own reasoning, not cited national facts.
+_NOT_CITED = frozenset({"choices", "answers"})
+
+
+@dataclass(frozen=True)
+class CitationPolicy:
+    """The lists of ``rules/citations.yaml``, compiled once."""
+
+    classification_fields: frozenset[str]
+    legal_blocks: frozenset[str]
+    statistical_fields: frozenset[str]
+    year: re.Pattern[str]
+    provisions: tuple[re.Pattern[str], ...]
+    min_length: int
+    vague_phrases: tuple[str, ...]
+    secondary_publishers: tuple[str, ...]
+    secondary_marker: re.Pattern[str]
+    inferred_markers: tuple[str, ...]
+
+
+@cache
+def citation_policy() -> CitationPolicy:
+    """Read the bundled citation policy (only ``c102 check`` needs it, so it is read on demand)."""
+    import yaml
+
+    from c102.resources import data_path
+
+    data = yaml.safe_load((data_path("rules") / "citations.yaml").read_text(encoding="utf-8"))
+    return CitationPolicy(
+        classification_fields=frozenset(data["classification_fields"]),
+        legal_blocks=frozenset(data["legal_blocks"]),
+        statistical_fields=frozenset(data["statistical_fields"]),
+        year=re.compile(data["year_pattern"]),
+        provisions=tuple(re.compile(p) for p in data["provision_patterns"]),
+        min_length=int(data["min_length"]),
+        vague_phrases=tuple(p.lower() for p in data["vague_phrases"]),
+        secondary_publishers=tuple(data["secondary_publishers"]),
+        secondary_marker=re.compile(data["secondary_marker"]),
+        inferred_markers=tuple(p.lower() for p in data["inferred_markers"]),
+    )
+
+
+def cited_facts(description: Description) -> Iterator[tuple[str, str, Fact[Any]]]:
+    """Every fact of a description as (top-level block, field name, fact), in file order."""
+    for top in dataclasses.fields(description):
+        if top.name in _NOT_CITED or top.metadata.get("internal"):
+            continue
+        yield from _walk(getattr(description, top.name), top.name, top.name)
+
+
+def _walk(value: Any, top: str, name: str) -> Iterator[tuple[str, str, Fact[Any]]]:
+    if isinstance(value, Fact):
+        yield top, name, value
+    elif isinstance(value, list):
+        for element in value:
+            yield from _walk(element, top, name)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            if field.name != "position" and not field.metadata.get("internal"):
+                yield from _walk(getattr(value, field.name), top, field.name)
+
+
+def citation_warnings(description: Description) -> list[Diagnostic]:
+    """One warning per citation a specialist could not follow; none for a fictional description."""
+    fictional = description.country.fictional
+    if fictional is not None and fictional.value:
+        return []
+    policy = citation_policy()
+    lines = description.text.splitlines()
+    out: list[Diagnostic] = []
+    for top, name, fact in cited_facts(description):
+        if name in policy.classification_fields:
+            continue
+        legal = top in policy.legal_blocks and name not in policy.statistical_fields
+        for code, message, hint in _problems(policy, fact, legal):
+            where = fact.position or description.country.position or Position(description.path or "<string>")
+            line = lines[where.line - 1] if 0 < where.line <= len(lines) else None
+            out.append(Diagnostic(where, f"{name}: {message}", "warning", line, hint, code))
+    return out
+
+
+def _problems(policy: CitationPolicy, fact: Fact[Any], legal: bool) -> Iterator[tuple[str, str, str]]:
+    source = (fact.source or "").strip()
+    note = fact.note or ""
+    if not source:
+        yield "citation-missing", "no source", 'add source "<document> (<year>), <law>, art. <n> <URL>"'
+        return
+    lowered = source.lower()
+    if len(source) < policy.min_length or any(p in lowered for p in policy.vague_phrases):
+        yield (
+            "citation-vague",
+            f"the source {source!r} does not name a document a reader can open",
+            "name the issuer, the document, its year and, where public, its URL",
+        )
+    if not policy.year.search(source):
+        yield "citation-no-year", "the source names no year", "add the edition year or the date of the law"
+    cites_provision = any(p.search(source) for p in policy.provisions)
+    if legal and not cites_provision and not any(p.search(note) for p in policy.provisions):
+        yield (
+            "citation-no-provision",
+            "a fact of national law whose source names no article or section",
+            "cite the law and its provision, e.g. 'Social Security Act 2011, art. 41', "
+            "with any secondary source as 'as summarised in ...'",
+        )
+    publisher = next((p for p in policy.secondary_publishers if p.lower() in lowered), None)
+    if publisher is not None and not policy.secondary_marker.search(note):
+        yield (
+            "citation-secondary",
+            f"{publisher} is a newspaper or aggregator, not an official source",
+            'prefer the law or the institution; if nothing official exists, say note "secondary source: ..."',
+        )
+    if cites_provision and any(m in note.lower() for m in policy.inferred_markers):
+        yield (
+            "citation-inferred",
+            "the source cites a provision for a fact the note says was inferred, not read in the law",
+            "cite the document the inference rests on, and keep the note",
+        )
