@@ -77,6 +77,7 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
     notes: list[str] = []
     missing: list[str] = []
     shortfall: tuple[Fraction, Fraction] | None = None  # (rate, required) under paragraph 1
+    secured: Finding | None = None  # the full benefit within the period, its rate not computable
 
     # Paragraph 1: what is secured after the Convention's period, kind by kind.
     for kind in ("contribution", "employment", "residence"):
@@ -100,7 +101,21 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
         working = calculate(ctx, scheme, row, beneficiary, part.branch, limit, schedule)
         calc = working.calculation
         if calc is None or calc.rate is None:
-            missing.extend(working.missing)
+            if full_within:
+                # The full benefit is secured within the period; its level is Art 28's question,
+                # which the benefit-level rule asks (and reports as unknown) on its own.
+                years = min(y for y, level in within if level == "full")
+                secured = secured or Finding(
+                    COMPLIANT,
+                    f"{scheme.name}: the full benefit is secured after {_years(years)} of {kind} (at most "
+                    f"{_years(limit)}, {limits['id']}); its level is tested by the benefit-level rule.",
+                    value=years,
+                    threshold=limit,
+                    unit="years",
+                    alternative=limits["id"],
+                )
+            else:
+                missing.extend(working.missing)
             continue
         if calc.rate >= schedule:
             longer = [y for _, y, k, level in periods if k == kind and level == "full" and y > limit]
@@ -184,6 +199,8 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
                 f" Under {prop['id']} the benefit after {_years(years)} is {pct(calc.rate)}, below {pct(required)}."
             )
 
+    if secured is not None and shortfall is None:
+        return secured
     if missing:
         return Finding(
             INSUFFICIENT_DATA,
