@@ -16,6 +16,7 @@ from c102.evaluate.verdict import COMPLIANT, NOT_COMPLIANT, VERDICTS, RuleResult
 
 if TYPE_CHECKING:
     from c102.evaluate.engine import Plan
+    from c102.evaluate.graph import EvaluationGraph
 
 # Parts binding on whatever Parts are accepted (Art 2(a)(i), (iii)).
 COMMON_PARTS = ("I", "XI", "XII", "XIII")
@@ -24,13 +25,22 @@ COMMON_PARTS = ("I", "XI", "XII", "XIII")
 def assemble(plan: Plan) -> Assessment:
     """Collect the evaluated graph into the Assessment every report and the JSON are made from."""
     graph = plan.ctx.graph
-    results: list[RuleResult] = []
     for rule in plan.rules:
-        result = graph.nodes[f"rule:{rule.id}"].value
-        result.inputs = graph.inputs_of(f"rule:{rule.id}")
-        result.sources = _sources(graph, f"rule:{rule.id}")
-        graph.nodes[f"rule:{rule.id}"].explanation = result.explanation
-        results.append(result)
+        finish_rule(graph, f"rule:{rule.id}")
+    return collect(plan, [graph.nodes[f"rule:{rule.id}"].value for rule in plan.rules])
+
+
+def finish_rule(graph: EvaluationGraph, node_id: str) -> None:
+    """Give a rule's result the graph nodes and the sources it rests on."""
+    node = graph.nodes[node_id]
+    result: RuleResult = node.value
+    result.inputs = graph.inputs_of(node_id)
+    result.sources = _sources(graph, node_id)
+    node.explanation = result.explanation
+
+
+def collect(plan: Plan, results: list[RuleResult]) -> Assessment:
+    """The Assessment from finished rule results: Parts, Article 2, workings, receipt."""
     parts = _part_results(plan, results)
     calculations = _calculations(plan, results)
     return Assessment(
@@ -47,7 +57,10 @@ def assemble(plan: Plan) -> Assessment:
     )
 
 
-def _part_results(plan: Plan, results: list[RuleResult]) -> dict[str, PartResult]:
+def _part_results(
+    plan: Plan, results: list[RuleResult], which: set[str] | None = None
+) -> dict[str, PartResult]:
+    """Each Part's result (only the Parts in ``which`` when given: a what-if redoes the changed ones)."""
     graph = plan.ctx.graph
     ceased = _ceased(plan)
     accepted = set(_accepted(plan))
@@ -57,10 +70,13 @@ def _part_results(plan: Plan, results: list[RuleResult]) -> dict[str, PartResult
         by_part.setdefault(result.part, []).append(result)
     order = {s.name: i for i, s in enumerate(plan.description.scheme)}
     for part in plan.rulebook.parts.values():
-        if plan.only is not None and part.part not in plan.only:
+        if (plan.only is not None and part.part not in plan.only) or (which is not None and part.part not in which):
             continue
         mine = by_part.get(part.part, [])
-        counts = {v: sum(1 for r in mine if r.verdict == v) for v in VERDICTS}
+        counts = dict.fromkeys(VERDICTS, 0)
+        for r in mine:
+            if r.verdict in counts:
+                counts[r.verdict] += 1
         route = graph.nodes.get(f"route:{part.part}")
         chosen: Route | None = route.value if route is not None else None
         schemes = sorted({s for r in mine for s in r.schemes}, key=order.__getitem__)
@@ -134,11 +150,8 @@ def _ratification(plan: Plan, parts: dict[str, PartResult], results: list[RuleRe
     explanation = result.explanation if result else "Article 2 is not in the rulebook."
     # Art 2(a)(i), (iii): Part I and the relevant provisions of Parts XI-XIII bind whatever is accepted.
     # The Article 2 rule sits in Part I: Part I counts here by its other requirements only.
-    common = [
-        p
-        for p in COMMON_PARTS
-        if any(r.part == p and r.kind != "article_2" and r.verdict == NOT_COMPLIANT for r in results)
-    ]
+    failing_parts = {r.part for r in results if r.verdict == NOT_COMPLIANT and r.kind != "article_2"}
+    common = [p for p in COMMON_PARTS if p in failing_parts]
     if common:
         explanation += (
             f" Part I and Parts XI-XIII apply to every accepted Part (Art 2(a)); not met now: "

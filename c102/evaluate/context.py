@@ -34,6 +34,19 @@ def scheme_slugs(description: Description) -> dict[str, Scheme]:
     return out
 
 
+def fact_node(node_id: str, fact: Fact[Any] | None, label: str) -> Node:
+    """The graph node recording a fact as read: its value, source and place in the file."""
+    return Node(
+        id=node_id,
+        kind=FACT,
+        label=label,
+        value=None if fact is None else fact.value,
+        source=None if fact is None else fact.source,
+        position=None if fact is None or fact.position is None else str(fact.position),
+        explanation="not given in the description" if fact is None else "",
+    )
+
+
 class Context:
     def __init__(self, description: Description, rulebook: Rulebook) -> None:
         self.description = description
@@ -49,17 +62,7 @@ class Context:
         """Return a fact and record that the node being computed used it."""
         node_id = f"fact:{path}"
         if node_id not in self.graph:
-            self.graph.add(
-                Node(
-                    id=node_id,
-                    kind=FACT,
-                    label=label,
-                    value=None if fact is None else fact.value,
-                    source=None if fact is None else fact.source,
-                    position=None if fact is None or fact.position is None else str(fact.position),
-                    explanation="not given in the description" if fact is None else "",
-                )
-            )
+            self.graph.add(fact_node(node_id, fact, label))
         current = self.current[0]
         if current is not None:
             reads = self.graph.nodes[current].reads

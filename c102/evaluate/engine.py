@@ -33,12 +33,14 @@ NO_SCHEME_PARTS = ("I", "XIV")
 class Plan:
     """The evaluator graph of one description under one rulebook."""
 
+    context_class: type[Context] = Context  # the what-if workbench refreshes fact nodes as it re-reads
+
     def __init__(
         self, description: Description, rulebook: Rulebook, parts: Iterable[str] | None = None
     ) -> None:
         self.description = description
         self.rulebook = rulebook
-        self.ctx = Context(description, rulebook)
+        self.ctx = self.context_class(description, rulebook)
         self.only = set(parts) if parts is not None else None
         self.rules = [r for r in rulebook.rules if self.only is None or r.part in self.only]
         # The country's entry of countries/ratifications.yaml, read once (whole assessments only).

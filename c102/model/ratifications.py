@@ -213,7 +213,37 @@ def parse_ratifications(text: str, path: Path) -> dict[str, RatificationRecord]:
     return index
 
 
+@dataclass(frozen=True)
+class PublishedTotal:
+    """A count of C102 ratifications the ILO published at a date: the yardstick for completeness."""
+
+    date: dt.date
+    count: int
+    source: str
+
+
 @cache
+def load_totals() -> tuple[PublishedTotal, ...]:
+    """The published totals recorded in the ratifications file (validated with the entries)."""
+    import yaml
+
+    load_ratifications()
+    data = _jsonable(yaml.safe_load(ratifications_path().read_text(encoding="utf-8")))
+    return tuple(
+        PublishedTotal(dt.date.fromisoformat(t["date"]), int(t["count"]), str(t["source"]))
+        for t in data.get("totals", [])
+    )
+
+
+def registered_by(record: RatificationRecord, day: dt.date) -> bool | None:
+    """Whether the ratification was registered on or before ``day`` (None: a year-only date cannot say)."""
+    if record.registered is not None:
+        return record.registered <= day
+    if record.registered_year != day.year:
+        return record.registered_year < day.year
+    return None
+
+
 @cache
 def load_ratifications() -> dict[str, RatificationRecord]:
     """All recorded ratifications of C102, keyed by ISO alpha-2, ISO alpha-3 and country name."""
@@ -241,9 +271,12 @@ def ratification_for(description: Description) -> RatificationRecord | None:
 __all__ = [
     "CeasedParts",
     "Checked",
+    "PublishedTotal",
     "RatificationRecord",
     "load_ratifications",
+    "load_totals",
     "parse_ratifications",
     "ratification_for",
     "ratifications_path",
+    "registered_by",
 ]
