@@ -52,7 +52,7 @@ def test_a_longer_national_full_pension_period_is_no_gap_when_thirty_years_reach
 
 def test_the_rate_after_thirty_years_below_the_schedule_fails_29_1() -> None:
     benefit = "  accrual_rate: 1.2%\n"
-    result = rule(run(STATS, pension(period(30) + period(15, level="reduced"), benefit)), "V-29-qualifying-period")
+    result = rule(run(STATS, pension(period(35) + period(15, level="reduced"), benefit)), "V-29-qualifying-period")
     assert result.verdict == "not_compliant"
     assert result.gap is not None and result.gap.startswith("36.0% against 40%: 4.0 points short")
 
@@ -62,17 +62,26 @@ def test_twenty_years_of_residence_is_enough_for_a_residence_scheme() -> None:
     assert result.verdict == "compliant"
 
 
-def test_ten_point_alternative_accepts_thirty_five_percent_after_ten_years() -> None:
-    # 35% flat after 10 years: below 40% after 30 years (29(1)), but at least 40% less ten points (29(3)).
-    result = rule(run(STATS, pension(period(10), "  rate: 35%\n")), "V-29-qualifying-period")
+def test_ten_point_alternative_accepts_thirty_one_percent_after_ten_years() -> None:
+    # Full pension after 35 years; 28% + 0.3% a year from 10 years: 37% after 30 years is below 40%
+    # (29(1)), but 31% after 10 years is at least 40% less ten points (29(3)).
+    benefit = "  base_rate: 28%\n  accrual_rate: 0.3%\n"
+    result = rule(run(STATS, pension(period(35) + period(10, level="reduced"), benefit)), "V-29-qualifying-period")
     assert result.verdict == "compliant"
     assert result.alternative == "29(3)"
 
 
 def test_ten_point_alternative_fails_when_ten_years_give_less_than_thirty_percent() -> None:
-    result = rule(run(STATS, pension(period(10), "  rate: 25%\n")), "V-29-qualifying-period")
+    benefit = "  base_rate: 20%\n  accrual_rate: 0.3%\n"
+    result = rule(run(STATS, pension(period(35) + period(10, level="reduced"), benefit)), "V-29-qualifying-period")
     assert result.verdict == "not_compliant"
     assert "29(3)" in result.explanation
+
+
+def test_a_full_benefit_within_thirty_years_leaves_its_level_to_the_benefit_level_rule() -> None:
+    assessment = run(STATS, pension(period(10), "  rate: 35%\n"))
+    assert rule(assessment, "V-29-qualifying-period").verdict == "compliant"
+    assert rule(assessment, "V-28-benefit-level").verdict == "not_compliant"
 
 
 def test_no_qualifying_period_for_employment_injury_article_37() -> None:
@@ -120,7 +129,7 @@ def test_proportional_reduction_after_more_than_fifteen_years_needs_the_reduced_
     # but no reduced pension after 15 years, so the last clause of 29(4) closes the route; 35% after
     # 30 years fails 29(1); 29(2) fails too.
     benefit = "  base_rate: 10%\n  accrual_rate: 1%\n  max_rate: 35%\n"
-    assessment = run(STATS, pension(period(20), benefit))
+    assessment = run(STATS, pension(period(35) + period(20, level="reduced"), benefit))
     result = rule(assessment, "V-29-qualifying-period")
     assert result.verdict == "not_compliant"
     assert "last clause" in result.explanation

@@ -77,7 +77,6 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
     notes: list[str] = []
     missing: list[str] = []
     shortfall: tuple[Fraction, Fraction] | None = None  # (rate, required) under paragraph 1
-    secured: Finding | None = None  # the full benefit within the period, its rate not computable
 
     # Paragraph 1: what is secured after the Convention's period, kind by kind.
     for kind in ("contribution", "employment", "residence"):
@@ -87,9 +86,22 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
         within = [(y, level) for _, y, k, level in periods if k == kind and y <= limit]
         if not within:
             continue
-        full_within = any(level == "full" for _, level in within)
+        if any(level == "full" for _, level in within):
+            # The full benefit is secured within the period: its level is the benefit of Art 28
+            # (56, 62), which the benefit-level rule tests for the same record.
+            years = min(y for y, level in within if level == "full")
+            return Finding(
+                COMPLIANT,
+                f"{scheme.name}: the full benefit is secured after {_years(years)} of {kind} (at most "
+                f"{_years(limit)}, {limits['id']}); its level is tested by the benefit-level rule.",
+                value=years,
+                threshold=limit,
+                unit="years",
+                alternative=limits["id"],
+            )
+        # Only a reduced benefit by then: what does it pay after the Convention's period?
         benefit = benefit_for(scheme, part.branch, row.contingency if row.contingency != part.branch else None)
-        if not full_within and benefit is not None and benefit.accrual_rate is None:
+        if benefit is not None and benefit.accrual_rate is None:
             notes.append(
                 f" After {_years(limit)} of {kind} only a reduced benefit is secured, and its formula does"
                 " not say how it grows with the years."
@@ -101,29 +113,11 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
         working = calculate(ctx, scheme, row, beneficiary, part.branch, limit, schedule)
         calc = working.calculation
         if calc is None or calc.rate is None:
-            if full_within:
-                # The full benefit is secured within the period; its level is Art 28's question,
-                # which the benefit-level rule asks (and reports as unknown) on its own.
-                years = min(y for y, level in within if level == "full")
-                secured = secured or Finding(
-                    COMPLIANT,
-                    f"{scheme.name}: the full benefit is secured after {_years(years)} of {kind} (at most "
-                    f"{_years(limit)}, {limits['id']}); its level is tested by the benefit-level rule.",
-                    value=years,
-                    threshold=limit,
-                    unit="years",
-                    alternative=limits["id"],
-                )
-            else:
-                missing.extend(working.missing)
+            missing.extend(working.missing)
             continue
         if calc.rate >= schedule:
             longer = [y for _, y, k, level in periods if k == kind and level == "full" and y > limit]
-            aside = (
-                f" The law's full benefit after {_years(min(longer))} is not in itself a gap."
-                if longer and not full_within
-                else ""
-            )
+            aside = f" The law's full benefit after {_years(min(longer))} is not in itself a gap." if longer else ""
             return Finding(
                 COMPLIANT,
                 f"{scheme.name}: after {_years(limit)} of {kind} ({limits['id']}) the standard beneficiary's "
@@ -199,8 +193,6 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
                 f" Under {prop['id']} the benefit after {_years(years)} is {pct(calc.rate)}, below {pct(required)}."
             )
 
-    if secured is not None and shortfall is None:
-        return secured
     if missing:
         return Finding(
             INSUFFICIENT_DATA,
