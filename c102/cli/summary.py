@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from c102.evaluate.assessment import Assessment
+from c102.evaluate.assessment import ARTICLE_2_WORDS, Assessment
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_APPLICABLE, NOT_COMPLIANT
 
 MARK = {
@@ -44,7 +44,7 @@ def summary_text(
             f"{c[INSUFFICIENT_DATA]:>7}  {part.alternative or '':<11}  {part.title}{flag}"
         )
     lines.append("")
-    lines.append(f"Article 2: {'met' if rat.meets_article_2 else 'not met'}. {rat.explanation}")
+    lines.append(f"Article 2: {ARTICLE_2_WORDS.get(rat.verdict, rat.verdict)}. {rat.explanation}")
     if rat.accepted_but_failing:
         lines.append(
             f"Accepted Parts that the description does not meet: {', '.join(rat.accepted_but_failing)}"

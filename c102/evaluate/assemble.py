@@ -11,15 +11,21 @@ from c102 import __version__
 from c102.evaluate.assessment import Assessment, BenefitCalculation, PartResult, Ratification, Receipt
 from c102.evaluate.graph import FINDING, RULE
 from c102.evaluate.kinds.general import ROMAN
+from c102.evaluate.relevant import Relevant, article_2_verdict, relevant_provisions
 from c102.evaluate.route import Route
-from c102.evaluate.verdict import COMPLIANT, NOT_COMPLIANT, VERDICTS, RuleResult
+from c102.evaluate.verdict import (
+    COMPLIANT,
+    INSUFFICIENT_DATA,
+    NEEDS_REVIEW,
+    NOT_COMPLIANT,
+    VERDICTS,
+    RuleResult,
+)
 
 if TYPE_CHECKING:
     from c102.evaluate.engine import Plan
     from c102.evaluate.graph import EvaluationGraph
 
-# Parts binding on whatever Parts are accepted (Art 2(a)(i), (iii)).
-COMMON_PARTS = ("I", "XI", "XII", "XIII")
 
 
 def assemble(plan: Plan) -> Assessment:
@@ -148,19 +154,17 @@ def _ratification(plan: Plan, parts: dict[str, PartResult], results: list[RuleRe
     )
     in_force = _add_year(registered).isoformat() if registered is not None else None
     explanation = result.explanation if result else "Article 2 is not in the rulebook."
-    # Art 2(a)(i), (iii): Part I and the relevant provisions of Parts XI-XIII bind whatever is accepted.
-    # The Article 2 rule sits in Part I: Part I counts here by its other requirements only.
-    failing_parts = {r.part for r in results if r.verdict == NOT_COMPLIANT and r.kind != "article_2"}
-    common = [p for p in COMMON_PARTS if p in failing_parts]
-    if common:
-        explanation += (
-            f" Part I and Parts XI-XIII apply to every accepted Part (Art 2(a)); not met now: "
-            f"{', '.join('Part ' + p for p in common)}."
-        )
+    # Art 2(a)(i), (iii): Part I, and the provisions of Parts XI-XIII that bear on the schemes the
+    # set relies on, bind the set. The Article 2 rule sits in Part I: Part I counts by its other rules.
+    ceased = _ceased(plan)
+    relevant = relevant_provisions(plan, [p for p in acceptable if p not in ceased], results)
+    explanation += _relevant_text(relevant)
     node.explanation = explanation
+    verdict = article_2_verdict(result.verdict if result else NOT_COMPLIANT, relevant)
     return Ratification(
         acceptable_parts=acceptable,
-        meets_article_2=bool(result and result.verdict == COMPLIANT) and not common,
+        meets_article_2=verdict == COMPLIANT,
+        verdict=verdict,
         explanation=node.explanation,
         accepted_parts=accepted,
         ceased_parts=_ceased(plan),
@@ -168,7 +172,29 @@ def _ratification(plan: Plan, parts: dict[str, PartResult], results: list[RuleRe
         registered=registered.isoformat() if registered else None,
         in_force_from=in_force,
         record=_record_json(plan),
+        relevant_provisions=relevant.to_json(),
     )
+
+
+def _relevant_text(relevant: Relevant) -> str:
+    """Which schemes the set relies on and how Parts I and XI-XIII fare for them (Art 2(a))."""
+    if not relevant.parts and not any(relevant.found.values()):
+        return ""
+    schemes = ", ".join(relevant.schemes) or "none yet"
+    text = f" Part I and the relevant provisions of Parts XI-XIII (Art 2(a)(i), (iii)), for the schemes relied on ({schemes}): "
+    if relevant.failing:
+        text += f"not met now: {', '.join('Part ' + p for p in relevant.failing_parts)} ({'; '.join(relevant.failing)})."
+    else:
+        text += "none failing."
+    undecided = relevant.found[INSUFFICIENT_DATA]
+    if undecided:
+        text += f" Not yet decidable for lack of facts: {'; '.join(undecided)}."
+    review = relevant.found[NEEDS_REVIEW]
+    if review:
+        text += f" Awaiting a specialist's answer: {'; '.join(review)}."
+    if relevant.outside:
+        text += f" Failing on schemes that serve no Part of the set (reported, not binding): {'; '.join(relevant.outside)}."
+    return text
 
 
 def _calculations(plan: Plan, results: list[RuleResult]) -> list[BenefitCalculation]:

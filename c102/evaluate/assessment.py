@@ -18,6 +18,14 @@ if TYPE_CHECKING:
 
 ASSESSMENT_SCHEMA_VERSION = 1
 
+# How Article 2's verdict reads in words (``Ratification.verdict``).
+ARTICLE_2_WORDS = {
+    "compliant": "met",
+    "not_compliant": "not met",
+    "insufficient_data": "undecided, facts missing",
+    "needs_review": "undecided, awaiting a specialist's answer",
+}
+
 
 @dataclass
 class PartResult:
@@ -60,6 +68,12 @@ class Ratification:
     registered: str | None = None
     in_force_from: str | None = None  # Art 79(3): twelve months after registration
     record: dict[str, Any] | None = None  # the entry of countries/ratifications.yaml, if any
+    # Art 2(a)(iii): the schemes the acceptable set relies on, and the Part I/XI-XIII failures
+    # on them ("failing") or on schemes serving no Part of the set ("outside", not binding).
+    relevant_provisions: dict[str, Any] = field(default_factory=dict)
+    # Article 2 as a verdict: compliant (met), not_compliant (not met on stated facts),
+    # insufficient_data or needs_review (a set may exist once the facts or answers are given).
+    verdict: str = "not_compliant"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -72,6 +86,8 @@ class Ratification:
             "registered": self.registered,
             "in_force_from": self.in_force_from,
             "record": self.record,
+            "relevant_provisions": dict(self.relevant_provisions),
+            "verdict": self.verdict,
         }
 
 
@@ -161,7 +177,7 @@ class Assessment:
         rat = self.ratification
         if rat.accepted_parts:
             return [f"accepted Part {p} is not compliant" for p in rat.accepted_but_failing]
-        return [] if rat.meets_article_2 else ["no set of Parts meets Article 2 yet"]
+        return ["no set of Parts meets Article 2 yet"] if rat.verdict == "not_compliant" else []
 
     def rules_of(self, part: str) -> list[RuleResult]:
         return [r for r in self.rules if r.part == part]

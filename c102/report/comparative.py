@@ -100,10 +100,15 @@ def benefit_cell(assessment: Assessment, part: str, index: KeyRules | None = Non
     return f"{symbol}{quantity(rule.value, rule.unit)} / {quantity(rule.threshold, rule.unit)}"
 
 
+# The "Art 2 set" column: the Article 2 verdict in one word.
+ART_2_CELL = {"compliant": "yes", "not_compliant": "no", "insufficient_data": "?", "needs_review": "?"}
+
+
 def legend_block() -> Block:
     rows = [[VERDICT_SYMBOL[v], VERDICT_CODE[v], VERDICT_TEXT[v]] for v in VERDICTS]
     rows.append(["*", "", "Part accepted in the country's ratification"])
     rows.append(["(C121)", "", "C102 obligations for the Part ended by a later Convention (Art 75)"])
+    rows.append(["yes / no / ?", "", "Art 2 set: one exists / none on stated facts / undecided (facts or answers missing)"])
     return table(["Symbol", "Code", "Meaning"], rows, "Legend")
 
 
@@ -114,7 +119,7 @@ def verdict_matrix(assessments: list[Assessment]) -> Block:
             country_name(a),
             *(matrix_cell(a, p) for p in BRANCH_PARTS),
             ", ".join(a.ratification.acceptable_parts) or "none",
-            "yes" if a.ratification.meets_article_2 else "no",
+            ART_2_CELL.get(a.ratification.verdict, "no"),
         ]
         for a in assessments
     ]
@@ -187,6 +192,8 @@ def narrative(assessment: Assessment) -> str:
         "These include a set that satisfies Article 2."
         if r.meets_article_2
         else "No set of Parts satisfies Article 2 yet."
+        if r.verdict == "not_compliant"
+        else "Whether a set of Parts satisfies Article 2 cannot be decided yet: facts or answers are missing."
     )
     if r.accepted_parts:
         failing = ", ".join(r.accepted_but_failing)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from c102.evaluate.assessment import Assessment, PartResult
+from c102.evaluate.assessment import ARTICLE_2_WORDS, Assessment, PartResult
 from c102.evaluate.verdict import NEEDS_REVIEW, NOT_COMPLIANT, VERDICTS, RuleResult, worst
 from c102.report.common import (
     answers_block,
@@ -153,6 +153,9 @@ def summary_bullets(assessment: Assessment) -> list[str]:
     items = [f"Parts that could be accepted now: {acceptable}."]
     if ratification.meets_article_2:
         items.append(f"Article 2: an acceptable set of Parts exists. {ratification.explanation}".strip())
+    elif ratification.verdict != "not_compliant":
+        words = ARTICLE_2_WORDS.get(ratification.verdict, ratification.verdict)
+        items.append(f"Article 2: {words}. {ratification.explanation}".strip())
     else:
         items.append(f"Article 2: no acceptable set of Parts yet. {ratification.explanation}".strip())
     if ratification.accepted_parts:

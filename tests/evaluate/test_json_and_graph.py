@@ -84,7 +84,12 @@ def test_explain_follows_a_verdict_to_sourced_facts_and_the_articles() -> None:
     assert "Old-age assistance: not relied on (outside the coverage route)" in text
 
 
-def test_article_2_names_the_common_parts_that_fail() -> None:
+def test_article_2_binds_only_the_provisions_relevant_to_the_set_and_reports_the_rest() -> None:
     ratification = assess(load_description(str(EXAMPLIA))).ratification
-    assert not ratification.meets_article_2
-    assert "not met now: Part XIII" in ratification.explanation
+    assert ratification.meets_article_2 and ratification.verdict == "compliant"
+    relevant = ratification.relevant_provisions
+    assert relevant["parts"] == ["II", "III", "VII", "VIII"]  # VI ended by C121 (Art 75)
+    assert "Old-age assistance" not in relevant["schemes"]
+    assert relevant["failing"] == []
+    assert relevant["outside"] == ["XIII-70-appeal (Old-age assistance)"]
+    assert "reported, not binding" in ratification.explanation

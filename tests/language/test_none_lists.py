@@ -27,3 +27,16 @@ def test_yaml_and_json_read_none_and_an_empty_sequence(tmp_path: Path) -> None:
     for path in (yaml_file, json_file):
         fact = load_description(path).scheme[0].cost_sharing
         assert fact is not None and fact.value == []
+
+
+def test_none_with_a_source_in_yaml_is_the_empty_list_of_a_free_text_list(tmp_path) -> None:
+    from c102.language.load import load_description
+
+    path = tmp_path / "n.yaml"
+    path.write_text(
+        'country: {name: X}\nscheme:\n  - name: S\n    branches: [old_age]\n    kind: universal\n'
+        '    suspension_grounds: {value: none, source: "Act, s. 6"}\n',
+        encoding="utf-8",
+    )
+    grounds = load_description(path).scheme[0].suspension_grounds
+    assert grounds is not None and grounds.value == [] and grounds.source == "Act, s. 6"

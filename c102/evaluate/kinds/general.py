@@ -8,7 +8,7 @@ from typing import Any
 
 from c102.evaluate.context import Context
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable
-from c102.evaluate.verdict import COMPLIANT, NEEDS_REVIEW, NOT_COMPLIANT, show
+from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_COMPLIANT, show
 from c102.model.values import BRANCH_PART
 from c102.rules.model import Rule
 
@@ -73,6 +73,18 @@ def article_2(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
             f"Parts that could be accepted now: {listed}. With the Parts awaiting a specialist's answer ({', '.join(review)}) an acceptable set would exist.",
             question="Answer the open questions of the Parts awaiting review.",
             data={"acceptable": compliant, "review": review},
+        )
+    unknown = [p for p, v in zip(ROMAN, verdicts, strict=True) if v == INSUFFICIENT_DATA and p not in ceased]
+    possible = with_review + unknown
+    if len(possible) >= minimum and any(p in one_of for p in possible):
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"Parts that could be accepted now: {listed}. Whether an acceptable set exists depends on "
+            f"Parts whose facts are missing ({', '.join(unknown)})"
+            + (f" or that await a specialist's answer ({', '.join(review)})" if review else "")
+            + ".",
+            missing=[f"the missing facts of Part {p}" for p in unknown],
+            data={"acceptable": compliant, "review": review, "undecided": unknown},
         )
     short = max(0, minimum - len(compliant))
     needs = f"{short} more Part(s)" if short else f"one of Parts {', '.join(one_of)}"
