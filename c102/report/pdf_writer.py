@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from c102.report.document import Document
 
-
 PANGO_HINT = (
     "PDF output needs WeasyPrint and the Pango library: on Debian or Ubuntu, "
     "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
