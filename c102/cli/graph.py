@@ -29,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
     from c102.report.graph_dot import subgraph, to_dot
     from c102.report.pipeline import checked_parts
 
-    part = checked_parts(args.part)[0] if args.part else None  # "v" and "V" name the same Part
+    parts = checked_parts(args.part)  # "v" and "V" name the same Part
+    part = parts[0] if parts else None
     assessment = assess(load_description(args.file))
     assert assessment.graph is not None
     try:

@@ -48,8 +48,9 @@ def fact_text(value: Any) -> str:
         return f"{count(total)} persons"
     amount_ = getattr(value, "amount", None)
     if amount_ is not None:
-        per = getattr(value, "per", None) or getattr(value, "unit", None)
-        return f"{plain(amount_)} {'per ' + per if getattr(value, 'per', None) else per or ''}".strip()
+        per = getattr(value, "per", None)
+        unit = f"per {per}" if per else str(getattr(value, "unit", "") or "")
+        return f"{plain(amount_)} {unit}".strip()
     return plain(value)
 
 
