@@ -79,6 +79,9 @@ def summary_text(
             lines.append(f"  {MARK[r.verdict]:<7} {r.id:<36} Art {r.articles[0]:<9} {detail}")
             if r.remedy and r.verdict == NOT_COMPLIANT:
                 lines.append(f"  {'':<7} {'':<36} {'':<13} to close: {r.remedy}")
+            for closing in r.closings or []:
+                exact = f" (exactly {closing['exact']})" if closing["exact"] else ""
+                lines.append(f"  {'':<7} {'':<36} {'':<13} smallest change: {closing['text']}{exact}")
         if not show_all and len(gaps) > worst:
             lines.append(f"  ... {len(gaps) - worst} more (use --all)")
     review = [r for r in rules if r.verdict == NEEDS_REVIEW]
