@@ -80,7 +80,7 @@ def _block(block: Block) -> list[str]:
     kind = block["kind"]
     if kind == "paragraph":
         style = block["style"]
-        return [_para(block["text"], italic=style == "note", bold=style == "missing")]
+        return [_para(block["text"], italic=style in ("note", "placeholder"), bold=style in ("missing", "warning"))]
     if kind == "bullets":
         return [_para(entry, "ListBullet") for entry in block["entries"]]
     if kind == "table":
