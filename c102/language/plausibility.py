@@ -132,6 +132,36 @@ def _persons(description: Description, bounds: Limits, add: Add) -> None:
                         "check the figure and its basis; coverage above 100% is impossible",
                     )
                     break
+    _sums(description, bounds, add)
+
+
+def _sums(description: Description, bounds: Limits, add: Add) -> None:
+    """Groups of one basis protected for one branch, over all schemes, are counted together by
+    the coverage rules: more persons than the population would be coverage above 100%."""
+    stats = description.statistics
+    if stats is None:
+        return
+    totals: dict[tuple[str, str], int] = {}
+    for scheme in description.scheme:
+        for group in scheme.protected:
+            branches = group.branches.value if group.branches is not None else scheme.branches.value
+            for branch in dict.fromkeys(branches):
+                key = (branch, group.basis.value)
+                totals[key] = total = totals.get(key, 0) + group.persons.value.total
+                for population in bounds.counted_against.get(group.basis.value, ["residents"]):
+                    fact = getattr(stats, population, None)
+                    if not (isinstance(fact, Fact) and isinstance(fact.value, Count)):
+                        continue
+                    if total > fact.value.total >= total - group.persons.value.total >= 0 < group.persons.value.total <= fact.value.total:
+                        add(
+                            group.persons.position,
+                            f"with this group, the persons protected for {branch} on the basis "
+                            f"'{group.basis.value}' add up to {total:_}, more than the "
+                            f"{fact.value.total:_} {population.replace('_', ' ')}",
+                            "a group described twice, or overlapping groups, would be counted twice: "
+                            "count each person once",
+                        )
+                        break
 
 
 # ---------------------------------------------------------------- benefits
