@@ -71,6 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tune_collector() -> None:
+    """A command is one short process whose evaluator graphs are cyclic garbage: with the default
+    thresholds the collector rescans every live assessment over and over (35-145% of assessment
+    time in ``compare``). Fewer, larger young-generation passes cost a little memory and save that."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 100)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else list(argv)
     if args_list == ["--version"]:  # answered before the subcommands are even imported
@@ -78,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     parser = build_parser()
     args = parser.parse_args(args_list)
+    _tune_collector()
     if args.command is None:
         parser.print_help()
         return EXIT_BAD_INPUT
