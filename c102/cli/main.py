@@ -91,12 +91,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_BAD_INPUT
+    from c102.cli.terminal import VisibleStream, visible
+
+    stdout = sys.stdout
+    sys.stdout = VisibleStream(stdout)  # description text is shown, not obeyed
     try:
         return int(args._module.run(args))
     except C102Error as error:
         if os.environ.get("C102_DEBUG"):
             raise
-        print(error.render(), file=sys.stderr)
+        print(visible(error.render()), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -107,8 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("C102_DEBUG"):
             raise
         print(
-            f"c102: internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in c102. Run again with C102_DEBUG=1 for the traceback and report it.",
+            visible(f"c102: internal error: {type(error).__name__}: {error}\n")
+            + "This is a bug in c102. Run again with C102_DEBUG=1 for the traceback and report it.",
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        sys.stdout = stdout
