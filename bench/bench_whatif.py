@@ -19,7 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from bench.harness import Case
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.engine import assess
 from c102.language.load import load_description
@@ -125,37 +124,6 @@ def main() -> int:
         f"results identical: {'yes' if all_identical else 'NO'}  [goal: >= {GOAL:.0f}x, {met}]"
     )
     return 0 if all_identical else 1
-
-
-def cases() -> list[Case]:
-    """For ``python -m bench.run``: one teaching-example variant, what-if against fresh."""
-    description = load_description(str(countries()[0]))
-    path = swept_fact(description)
-    assert path is not None
-    values = values_for(description, path, 2)
-    rulebook = load_rulebook()
-    bench = Workbench(description, rulebook)
-    facts = [bench.fact_for(path, v) for v in values]
-    state = {"i": 0}
-
-    def subject() -> object:
-        state["i"] ^= 1
-        return bench.assess([(path, facts[state["i"]])])
-
-    def reference() -> object:
-        changed, _, _ = with_fact(description, path, facts[0])
-        return assess(changed, rulebook=rulebook)
-
-    return [
-        Case(
-            "what-if, one variant of the teaching example",
-            subject,
-            reference,
-            "fresh assessment",
-            unit="variant",
-            goal="<= 0.033x (30 times faster); python -m bench.bench_whatif for the interleaved CPU-time run",
-        )
-    ]
 
 
 if __name__ == "__main__":
