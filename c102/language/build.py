@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -147,6 +148,43 @@ _WRITE_AS = {
     Percent: "write it with a percent sign, e.g. {text}%",
     Duration: "add a unit: {text} days, weeks, months or years",
 }
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def check_text(text: str, atom: Atom | None) -> None:
+    """A text a report can print: no lone surrogate (``\\uD800``), not longer than the limit."""
+    from c102.language.limits import limits
+
+    found = _SURROGATE.search(text)
+    if found is not None:
+        raise BadValue(
+            f"the text holds a lone surrogate U+{ord(found.group()):04X}, which is not a character",
+            atom,
+            "write the character itself, or the \\u escape of a character outside U+D800-U+DFFF",
+        )
+    limit = limits().max_text_length
+    if len(text) > limit:
+        raise BadValue(f"the text is {len(text):,} characters long, more than the limit of {limit:,}", atom)
+
+
+def check_atom(atom: Atom) -> None:
+    """Refuse numbers too long to mean anything and texts no output can hold, at their position."""
+    from c102.language.limits import limits, too_many_digits
+
+    value = atom.value
+    if isinstance(value, str):
+        check_text(value, atom)
+        return
+    numbers = value if isinstance(value, tuple) else (value,)
+    for number in numbers:
+        if isinstance(number, Decimal) and too_many_digits(number):
+            raise BadValue(
+                f"the number has more than {limits().max_number_digits} digits",
+                atom,
+                "check the figure; write large amounts with _ between thousands, e.g. 1_600_000",
+            )
 
 
 def _integral(atom: Atom, value: Decimal) -> int:
@@ -357,6 +395,11 @@ class Builder:
     def fact(self, tp: Any, node: FieldNode) -> Fact[Any] | None:
         try:
             atoms = self.atoms(tp, node)
+            for atom in atoms:
+                check_atom(atom)
+            for text in (node.source, node.note):
+                if text is not None:
+                    check_text(text, None)
             if not atoms and isinstance(node.raw, list) and get_origin(tp) is list:
                 return Fact([], node.source, node.note, self.position(node.line, node.column))  # [] = none
             if not atoms:
@@ -474,6 +517,11 @@ class Builder:
                 self.error(
                     item.line, item.column, f"'{node.keyword}' holds fields only, not blocks", code="shape"
                 )
+                continue
+            try:
+                check_text(item.key, None)
+            except BadValue as bad:
+                self.error(item.line, item.column, bad.message, bad.hint, code="value")
                 continue
             if item.key in out:
                 self.error(

@@ -231,6 +231,16 @@ def compose(text: str, file: str, json: bool) -> tuple[Node | None, list[Diagnos
             data = json_module.loads(text, parse_float=_JsonFloat, parse_int=_JsonInt)
         except json_module.JSONDecodeError as error:
             return None, [at(error.lineno, error.colno, f"invalid JSON: {error.msg}")]
+    alias = None if json or "*" not in text else _first_alias(text)
+    if alias is not None:
+        return None, [
+            at(
+                alias.start_mark.line + 1,
+                alias.start_mark.column + 1,
+                f"YAML alias '*{alias.anchor}' is not allowed in a description",
+                "write the value out in full; aliases can make a small file expand without bound",
+            )
+        ]
     try:
         composed = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as error:
@@ -249,6 +259,19 @@ def compose(text: str, file: str, json: bool) -> tuple[Node | None, list[Diagnos
     if composed is None:
         return None, [at(1, 1, "the file is empty", 'start with a mapping: country: {name: "..."}')]
     return _from_yaml(composed), []
+
+
+def _first_alias(text: str) -> Any:
+    """The first alias event of a YAML text, found by streaming events (nothing is expanded)."""
+    import yaml
+
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            if isinstance(event, yaml.AliasEvent):
+                return event
+    except yaml.YAMLError:
+        return None  # compose reports the syntax error with its position
+    return None
 
 
 def _json_fallback(data: Any) -> Node:
@@ -320,6 +343,11 @@ def diagnose_dict_text(
     text: str, file: str, json: bool = False
 ) -> tuple[Description | None, list[Diagnostic]]:
     """A YAML or JSON description as the typed model, or the diagnostics that prevent it."""
+    from c102.language.limits import size_error
+
+    too_large = size_error(file, len(text))
+    if too_large is not None:
+        return None, [too_large]
     try:
         return _diagnose_dict_text(text, file, json)
     except RecursionError:

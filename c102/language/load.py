@@ -20,7 +20,11 @@ def diagnose_text(text: str, path: str = "<string>") -> tuple[Description | None
     from c102.language.build import Builder, build_description
     from c102.language.dictform import read_raw
     from c102.language.errors import parse_with_recovery
+    from c102.language.limits import size_error
 
+    too_large = size_error(path, len(text))
+    if too_large is not None:
+        return None, [too_large]
     items, diagnostics, blanked = parse_with_recovery(text, path)
     if items is None:
         return None, diagnostics
@@ -70,27 +74,44 @@ def diagnose_file(path: str | Path) -> tuple[Description | None, list[Diagnostic
                 code="file",
             )
         ]
-    try:
-        text = Path(name).read_text(encoding="utf-8-sig")  # a byte-order mark is not content
-    except FileNotFoundError:
-        return None, [Diagnostic(Position(name), "file not found", code="file")]
-    except UnicodeDecodeError as error:
-        return None, [
-            Diagnostic(
-                Position(name),
-                f"not UTF-8 text ({error.reason} at byte {error.start})",
-                hint="save the file as UTF-8",
-                code="file",
-            )
-        ]
-    except OSError as error:
-        return None, [Diagnostic(Position(name), f"cannot read: {error.strerror}", code="file")]
+    text, problem = _read_text(name)
+    if text is None:
+        return None, [problem] if problem is not None else []
     if suffix == EXTENSION:
         return diagnose_text(text, name)
     from c102.language.dictform import diagnose_dict_text
 
     description, diagnostics = diagnose_dict_text(text, name, json=suffix == ".json")
     return _finish(description, diagnostics, text, name)
+
+
+def _read_text(name: str) -> tuple[str | None, Diagnostic | None]:
+    """The file's text, or why it cannot be read: missing, too large, not UTF-8 (with line:column)."""
+    from c102.language.limits import line_column, max_bytes, size_error
+
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(max_bytes() + 1)  # never more than the limit allows, whatever the size
+    except FileNotFoundError:
+        return None, Diagnostic(Position(name), "file not found", code="file")
+    except OSError as error:
+        return None, Diagnostic(Position(name), f"cannot read: {error.strerror}", code="file")
+    too_large = size_error(name, len(data))
+    if too_large is not None:
+        return None, too_large
+    try:
+        return data.decode("utf-8-sig"), None  # a byte-order mark is not content
+    except UnicodeDecodeError as error:
+        line, column = line_column(data, error.start)
+        lines = data.split(b"\n")
+        source = lines[line - 1].decode("utf-8", errors="replace") if line <= len(lines) else None
+        return None, Diagnostic(
+            Position(name, line, column),
+            f"not UTF-8 text ({error.reason}: byte 0x{data[error.start]:02x})",
+            source_line=source,
+            hint="save the file as UTF-8",
+            code="file",
+        )
 
 
 def _raise_on_errors(

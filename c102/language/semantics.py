@@ -14,9 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from c102.errors import Diagnostic, Position
+from c102.language import plausibility
 from c102.language.absence import absence_diagnostics
 from c102.language.build import BLOCK, BLOCKS, FACT, specs, suggest
 from c102.language.canonical import group
+from c102.language.plausibility import percentage
 from c102.model.description import Description, Scheme
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
 
@@ -42,17 +44,6 @@ PERIODIC_AMOUNTS = {
     "means_disregard",
 }
 YEARLY_TOTALS = {"employee_contributions", "financial_resources", "family_benefits_paid", "total_paid"}
-# Percentages that are shares of a whole (of earnings, of capacity): more than 100 is impossible.
-SHARES = {
-    "invalidity_degree",
-    "employee_rate",
-    "employer_rate",
-    "state_rate",
-    "rate",
-    "base_rate",
-    "accrual_rate",
-    "max_rate",
-}
 # The population each basis of coverage is a share of (statistics field).
 BASIS_POPULATION = {
     "employees": "employees",
@@ -77,6 +68,7 @@ class _Report:
         self.file = description.path or "<string>"
         self.text = description.text
         self.out: list[Diagnostic] = []
+        self._lines: list[str] | None = None
 
     def add(
         self,
@@ -88,7 +80,9 @@ class _Report:
         code: str = "consistency",
     ) -> None:
         position = where or Position(self.file, 1, 1)
-        lines = self.text.splitlines()
+        if self._lines is None:
+            self._lines = self.text.splitlines()  # once: a large file may get many messages
+        lines = self._lines
         source = lines[position.line - 1] if 0 < position.line <= len(lines) else None
         self.out.append(Diagnostic(position, message, severity, source, hint, code))
 
@@ -128,6 +122,7 @@ def consistency(description: Description) -> list[Diagnostic]:
     _check_dates(report, description)
     for scheme in description.scheme:
         _check_scheme(report, description, scheme)
+    plausibility.check(description, report.add)
     report.out.extend(absence_diagnostics(description))
     return report.out
 
@@ -162,8 +157,8 @@ def _check_value(report: _Report, name: str, fact: Fact[Any]) -> None:
     elif isinstance(value, Percent):
         if value.value < 0:
             report.add(where, f"'{name}' is a percentage and cannot be negative")
-        elif name in SHARES and value.value > 100:
-            report.add(where, f"'{name}' is a share and cannot exceed 100% (got {value})")
+        else:
+            percentage(name, fact, report.add)
     elif isinstance(value, Duration):
         if value.amount < 0:
             report.add(where, f"'{name}' is a length of time and cannot be negative")
@@ -294,15 +289,8 @@ def _check_population(report: _Report, description: Description, scheme: Scheme)
     totals: dict[str, int] = {}
     for protected in scheme.protected:
         population_name = BASIS_POPULATION[protected.basis.value]
-        population = _count(description, population_name)
         persons = protected.persons.value.total
         totals[population_name] = totals.get(population_name, 0) + persons
-        if population is not None and persons > population.value.total:
-            report.add(
-                protected.persons.position,
-                f"{persons:_} persons protected, more than the "
-                f"{population.value.total:_} {population_name.replace('_', ' ')} they are a share of",
-            )
     for name, total in totals.items():
         population = _count(description, name)
         if population is not None and total > population.value.total and len(scheme.protected) > 1:

@@ -75,7 +75,7 @@ def test_branches_must_be_served_by_the_scheme() -> None:
         (
             "statistics 2023 {\n  employees: 100\n}\n"
             + scheme("  protected {\n    persons: 101\n    basis: employees\n  }\n"),
-            "101 persons protected, more than the 100 employees they are a share of",
+            "101 persons protected, more than the 100 employees they are counted against",
         ),
     ],
 )

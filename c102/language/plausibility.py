@@ -1,0 +1,239 @@
+"""Values that cannot be true, and blocks written twice: refused before any verdict is given.
+
+A copy-paste slip (a scheme written twice) or an impossible figure (more persons protected than
+live in the country, a 290% pension) would otherwise reach the engine and come out as a
+confident verdict. The limits live in ``rules/plausibility.yaml``; each finding is placed at the
+value or block it is about. Errors stop the load; warnings are shown by ``c102 check``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from c102.errors import Position
+from c102.language.limits import Limits, limits
+from c102.model.description import Benefit, Description, Scheme
+from c102.model.values import Count, Fact, Money, Percent
+
+# add(position, message, hint, severity): the consistency report's own method.
+Add = Callable[..., None]
+
+
+def check(description: Description, add: Add) -> None:
+    """Every duplicate and plausibility check, reported through ``add``."""
+    bounds = limits()
+    _duplicate_schemes(description, add)
+    _duplicate_conventions(description, add)
+    for scheme in description.scheme:
+        _duplicates_in_scheme(scheme, add)
+        for benefit in scheme.benefit:
+            _benefit(scheme, benefit, bounds, add)
+    _persons(description, bounds, add)
+    _wages(description, bounds, add)
+    _later_conventions(description, add)
+
+
+# ---------------------------------------------------------------- written twice
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _first_seen(items: Iterable[tuple[str, Position | None]], add: Add, what: str, hint: str) -> None:
+    seen: dict[str, Position | None] = {}
+    for name, position in items:
+        key = _key(name)
+        if key in seen:
+            first = seen[key]
+            where = f" (first at line {first.line})" if first is not None and first.line else ""
+            add(position, f"{what} '{name}' is written twice{where}", hint, code="duplicate")
+        else:
+            seen[key] = position
+
+
+def _duplicate_schemes(description: Description, add: Add) -> None:
+    _first_seen(
+        ((s.name, s.position) for s in description.scheme),
+        add,
+        "scheme",
+        "a scheme written twice would be counted twice; merge the two blocks or give each its own name",
+    )
+
+
+def _duplicate_conventions(description: Description, add: Add) -> None:
+    _first_seen(
+        ((c.name, c.position) for c in description.convention),
+        add,
+        "convention",
+        "keep one block per Convention",
+    )
+
+
+def _duplicates_in_scheme(scheme: Scheme, add: Add) -> None:
+    benefits = (
+        (
+            benefit.branch + (f" ({benefit.contingency.value})" if benefit.contingency is not None else ""),
+            benefit.position,
+        )
+        for benefit in scheme.benefit
+    )
+    _first_seen(benefits, add, f"in scheme '{scheme.name}', the benefit for", "keep one block per branch")
+    _identical(scheme.protected, add, f"in scheme '{scheme.name}', this protected group")
+    _identical(scheme.qualifying_period, add, f"in scheme '{scheme.name}', this qualifying period")
+
+
+def _identical(blocks: list[Any], add: Add, what: str) -> None:
+    """Blocks equal in every field (positions aside) are one block pasted twice."""
+    seen: list[Any] = []
+    for block in blocks:
+        twin = next((b for b in seen if _same(b, block)), None)
+        if twin is not None:
+            line = twin.position.line if twin.position is not None else 0
+            add(
+                block.position,
+                f"{what} repeats the one at line {line}",
+                "a group written twice is counted twice; remove the copy",
+                code="duplicate",
+            )
+        else:
+            seen.append(block)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return bool(a == b)  # dataclass equality leaves positions out (compare=False)
+
+
+# ---------------------------------------------------------------- persons
+
+
+def _persons(description: Description, bounds: Limits, add: Add) -> None:
+    stats = description.statistics
+    for name in ("residents", "employees", "economically_active", "industrial_employees"):
+        fact = getattr(stats, name, None) if stats is not None else None
+        if fact is not None and fact.value.total > bounds.max_persons:
+            add(fact.position, f"'{name}' of {fact.value.total:_} is more than the world's population")
+    for scheme in description.scheme:
+        for group in scheme.protected:
+            persons = group.persons.value.total
+            if persons > bounds.max_persons:
+                add(group.persons.position, f"{persons:_} persons protected, more than the world's population")
+                continue
+            for population in bounds.counted_against.get(group.basis.value, ["residents"]):
+                fact = getattr(stats, population, None) if stats is not None else None
+                if isinstance(fact, Fact) and isinstance(fact.value, Count) and persons > fact.value.total:
+                    add(
+                        group.persons.position,
+                        f"{persons:_} persons protected, more than the {fact.value.total:_} "
+                        f"{population.replace('_', ' ')} they are counted against",
+                        "check the figure and its basis; coverage above 100% is impossible",
+                    )
+                    break
+
+
+# ---------------------------------------------------------------- benefits
+
+
+def _benefit(scheme: Scheme, benefit: Benefit, bounds: Limits, add: Add) -> None:
+    if benefit.assessed_under is not None and benefit.assessed_under.value not in bounds.assessed_under:
+        add(
+            benefit.assessed_under.position,
+            f"'assessed_under: {benefit.assessed_under.value}' is not an Article of Part XI",
+            "expected " + ", ".join(bounds.assessed_under),
+        )
+    _formula(scheme, benefit, bounds, add)
+
+
+def percentage(name: str, fact: Fact[Percent], add: Add) -> None:
+    """A percentage above what its concept allows (error) or above what is usual (warning)."""
+    levels = limits().percentages.get(name)
+    if levels is not None:
+        _percentage(name, fact, levels, add)
+
+
+def _percentage(name: str, fact: Fact[Percent], levels: dict[str, Decimal], add: Add) -> None:
+    value = fact.value.value
+    if "error" in levels and value > levels["error"]:
+        add(fact.position, f"'{name}' is a share and cannot exceed {levels['error']}% (got {fact.value})")
+    elif "warning" in levels and value > levels["warning"]:
+        add(
+            fact.position,
+            f"'{name}' of {fact.value} is unusually high (above {levels['warning']}%)",
+            "check the figure",
+            severity="warning",
+        )
+
+
+def _formula(scheme: Scheme, benefit: Benefit, bounds: Limits, add: Add) -> None:
+    """base_rate + accrual_rate a year, with no max_rate, must stay a share of earnings."""
+    if benefit.rate is not None or benefit.accrual_rate is None or benefit.max_rate is not None:
+        return
+    base = benefit.base_rate.value.fraction if benefit.base_rate is not None else Fraction(0)
+    after = benefit.accrual_after.value.in_unit("years") if benefit.accrual_after is not None else 0
+    years = max(Fraction(0), bounds.formula_years - Fraction(after))
+    reached = base + benefit.accrual_rate.value.fraction * years
+    if reached * 100 > bounds.formula_error:
+        add(
+            benefit.accrual_rate.position,
+            f"the formula of '{scheme.name}' ({benefit.branch}) reaches {float(reached * 100):.4g}% of earnings "
+            f"after {bounds.formula_years} years, with no max_rate",
+            "add max_rate: the highest percentage the law allows",
+        )
+
+
+# ---------------------------------------------------------------- wages and dates
+
+
+def _wages(description: Description, bounds: Limits, add: Add) -> None:
+    stats = description.statistics
+    if stats is None:
+        return
+    wages: dict[str, Fact[Money]] = {}
+    for name in ("skilled_wage", "labourer_wage"):
+        fact = getattr(stats, name)
+        if fact is None:
+            continue
+        if fact.value.amount <= 0:
+            add(fact.position, f"'{name}' must be more than zero", "a reference wage is what a worker earns")
+        elif fact.value.per is not None:
+            wages[name] = fact
+    if len(wages) < 2:
+        return
+    skilled, labourer = wages["skilled_wage"], wages["labourer_wage"]
+    high, low = max(skilled, labourer, key=_monthly), min(skilled, labourer, key=_monthly)
+    ratio = _monthly(high) / _monthly(low)
+    if ratio > Fraction(bounds.wage_ratio_error):
+        add(
+            low.position,
+            f"the two reference wages differ more than {bounds.wage_ratio_error} times "
+            f"({skilled.value} skilled, {labourer.value} labourer)",
+            "check the amounts and their periods",
+        )
+    elif ratio > Fraction(bounds.wage_ratio_warning) or _monthly(skilled) < _monthly(labourer):
+        add(
+            skilled.position,
+            f"unusual reference wages: {skilled.value} skilled, {labourer.value} labourer",
+            "the skilled manual employee usually earns somewhat more than the ordinary labourer",
+            severity="warning",
+        )
+
+
+def _monthly(fact: Fact[Money]) -> Fraction:
+    return fact.value.per_month()
+
+
+def _later_conventions(description: Description, add: Add) -> None:
+    as_of = description.country.as_of
+    if as_of is None:
+        return
+    for other in description.convention:
+        if other.registered is not None and other.registered.value > as_of.value:
+            add(
+                other.registered.position,
+                f"{other.name} registered on {other.registered.value}, after the date the description "
+                f"is true of ({as_of.value})",
+                "a Convention not yet registered cannot end C102 obligations; check 'as_of' or the date",
+            )
