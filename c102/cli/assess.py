@@ -35,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
     from c102.cli.summary import summary_text
     from c102.errors import EXIT_GAPS, EXIT_OK
 
+    if args.part:  # "v" and "V" name the same Part
+        from c102.report.pipeline import checked_parts
+
+        args.part = checked_parts(",".join(args.part))
     assessments = [assess(load_description(path)) for path in args.files]
     if args.format == "json":
         documents = [a.to_json() for a in assessments]

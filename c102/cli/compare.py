@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-HELP = "compare several countries Part by Part: matrix, charts, notes (HTML, Markdown, DOCX, JSON)"
+if TYPE_CHECKING:
+    from c102.evaluate.assessment import Assessment
+
+HELP = "compare several countries Part by Part: matrix, charts, notes (HTML, Markdown, DOCX, PDF, XLSX, JSON)"
 EXAMPLE = "c102 compare countries/*.c102 -o reports/"
 
 EPILOG = """\
-writes comparative.html, comparative.md, comparative.docx and comparative.json into DIR
-(only the formats given with --format), each atomically; nothing else is written.
+writes comparative.html, .md, .docx, .pdf, .xlsx and .json into DIR (only the formats given
+with --format), each atomically, and prints what it wrote and the verdict counts.
 
 --fail-on-gap: exit 1 when any country has a Part that it accepted in its ratification,
 whose C102 obligations were not ended by a later Convention (Art 75), and whose verdict is
@@ -23,9 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into")
     parser.add_argument(
         "--format",
-        default="html,md,docx,json",
+        default="html,md,docx,pdf,xlsx,json",
         metavar="LIST",
-        help="comma-separated among html, md, docx, json (default: all four)",
+        help="comma-separated among html, md, docx, pdf, xlsx, json (default: all six)",
     )
     parser.add_argument(
         "--fail-on-gap",
@@ -36,9 +41,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="print this report date (no date otherwise)")
 
 
+def written_summary(written: list[Path], assessments: list[Assessment]) -> str:
+    """What was written (with sizes) and how many Parts got each verdict: silence is no success."""
+    from collections import Counter
+
+    from c102.evaluate.verdict import VERDICTS
+
+    lines = [f"wrote {path} ({path.stat().st_size:,} bytes)" for path in written]
+    counts = Counter(result.verdict for a in assessments for result in a.parts.values())
+    summary = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts.get(v))
+    lines.append(f"{len(assessments)} countries, Parts by verdict: {summary or 'none'}")
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
     import sys
-    from pathlib import Path
 
     from c102.errors import EXIT_GAPS, UsageError
     from c102.report.output import FORMATS, comparative_outputs, write_outputs
@@ -55,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {args.output}: not a folder")
     date = checked_date(args.date)
     assessments = assess_all(list(args.files))
-    write_outputs(folder, comparative_outputs(assessments, formats, date))
+    written = write_outputs(folder, comparative_outputs(assessments, formats, date))
+    print(written_summary(written, assessments))
     failing = {a.description.country.name: a.gaps() for a in assessments}
     if args.fail_on_gap and any(failing.values()):
         for name, found in failing.items():

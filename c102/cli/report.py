@@ -8,7 +8,7 @@ HELP = "write a gap analysis, an Article 22 report draft or a trainer walk-throu
 EXAMPLE = "c102 report countries/examples/examplia.c102 --kind gap --format html -o reports/examplia.html"
 
 KINDS = ("gap", "article22", "walkthrough")
-FORMATS = ("md", "html", "docx", "json")
+FORMATS = ("md", "html", "docx", "pdf", "xlsx", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,8 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         choices=FORMATS,
-        help="md or json go to stdout when -o is not given; html and docx need -o. Default: the "
-        "extension of -o, else md. json is the full assessment whatever the kind.",
+        help="md or json go to stdout when -o is not given; html, docx, pdf and xlsx need -o. Default: "
+        "the extension of -o (.md, .html, .docx, .pdf, .xlsx, .json; any other is an error), else md. "
+        "json is the full assessment whatever the kind; xlsx is the workbook of --kind gap.",
     )
     parser.add_argument("-o", "--output", metavar="PATH", help="file to write (atomically); default stdout")
     parser.add_argument("--part", metavar="PART", help="the Part for --kind walkthrough, e.g. V")
@@ -40,19 +41,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import sys
-    from pathlib import Path
 
     from c102.errors import UsageError
     from c102.report.atomic import write_atomic
-    from c102.report.output import render_report
+    from c102.report.output import WORKBOOK_KINDS, format_for, render_report
     from c102.report.pipeline import assess_file, checked_date, checked_parts
 
-    fmt = args.format
-    if fmt is None:
-        suffix = Path(args.output).suffix.lstrip(".").lower() if args.output else ""
-        fmt = {"markdown": "md"}.get(suffix, suffix) if suffix in (*FORMATS, "markdown") else "md"
-    if fmt in ("html", "docx") and not args.output:
+    fmt = format_for(args.output, args.format)
+    if fmt in ("html", "docx", "pdf", "xlsx") and not args.output:
         raise UsageError(f"--format {fmt} writes a file: give -o PATH")
+    if fmt == "xlsx" and args.kind not in WORKBOOK_KINDS:
+        raise UsageError(f"the workbook (xlsx) is written for --kind {', '.join(WORKBOOK_KINDS)} and compare")
     date = checked_date(args.date)
     part = None
     if args.kind == "walkthrough":

@@ -1,25 +1,34 @@
-"""Small inline SVG bar charts, drawn here so reports need no library and no network.
+"""Bar charts drawn with matplotlib: SVG for HTML and PDF, PNG for DOCX.
 
-Each bar shows a percentage with a tick at the percentage required, and the figure in text
-beside it, so the chart reads without colour. All text is XML-escaped; no external reference
-(not even an xmlns URL: inline SVG in HTML does not need one).
+A chart in a document is plain data (a *spec*: title, bars, note); it becomes a drawing only when
+a writer asks, so Markdown and JSON never load matplotlib. Each bar is a percentage with a tick at
+the percentage required and the figure written beside it, so the chart reads without colour.
+Output is byte-identical from run to run: the Agg backend, one bundled font (DejaVu Sans), a fixed
+SVG hash salt, and no date or software stamp in the file's metadata.
 """
 
 from __future__ import annotations
 
+import hashlib
+import html
+import io
+import re
 from dataclasses import dataclass
 from fractions import Fraction
-from html import escape
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from c102.evaluate.verdict import show
 
-_WIDTH = 760
-_LABEL = 250
-_BAR = 360
-_ROW = 18
-_GROUP = 24
-_MEETS = "#1f4e8c"
-_SHORT = "#d9822b"
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+MEETS = "#1f4e8c"
+SHORT = "#d9822b"
+_WIDTH_IN = 7.5
+_ROW_IN = 0.3
+
+ChartSpec = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -35,59 +44,127 @@ def _pct(value: Fraction) -> str:
     return f"{show(value, 1)}%"
 
 
-def _tenths(value: Fraction, top: Fraction, offset: int = 0) -> str:
-    """``offset + _BAR * value / top`` pixels, to a tenth (rounded down), by integer arithmetic."""
-    ratio = min(max(value, Fraction(0)), top) / top
-    tenths = offset * 10 + (_BAR * 10 * ratio.numerator) // ratio.denominator
-    return f"{tenths // 10}.{tenths % 10}"
+def chart_spec(title: str, bars: list[Bar], note: str = "") -> ChartSpec:
+    """A chart as plain data: only bars with a figure are drawn; ``note`` says what was left out."""
+    drawn = [b for b in bars if b.value is not None]
+    rows = []
+    for bar in drawn:
+        assert bar.value is not None
+        text = _pct(bar.value)
+        if bar.required is not None:
+            text += f" (required {_pct(bar.required)})"
+        meets = bar.required is None or bar.value >= bar.required
+        rows.append(
+            {
+                "label": bar.label,
+                "value": float(bar.value),
+                "required": float(bar.required) if bar.required is not None else None,
+                "text": text,
+                "meets": meets,
+            }
+        )
+    return {"title": title, "bars": rows, "note": note}
 
 
-def bar_chart(title: str, groups: list[tuple[str, list[Bar]]]) -> str:
-    """Horizontal bars grouped by country, with the required percentage marked on each bar."""
-    values = [b.value for _, bars in groups for b in bars if b.value is not None]
-    values += [b.required for _, bars in groups for b in bars if b.required is not None]
-    top = max([Fraction(100), *values])
-    rows = sum(len(bars) for _, bars in groups)
-    height = 40 + len(groups) * _GROUP + rows * _ROW + 30
-    out = [
-        f'<svg role="img" aria-label="{escape(title)}" width="{_WIDTH}" height="{height}"'
-        f' viewBox="0 0 {_WIDTH} {height}" font-family="Arial, sans-serif" font-size="11">',
-        f"<title>{escape(title)}</title>",
-        f'<text x="0" y="16" font-size="13" font-weight="bold">{escape(title)}</text>',
-    ]
-    y = 34
-    for name, bars in groups:
-        out.append(f'<text x="0" y="{y + 14}" font-weight="bold">{escape(name)}</text>')
-        y += _GROUP
-        for bar in bars:
-            out.append(f'<text x="8" y="{y + 12}">{escape(bar.label)}</text>')
-            if bar.value is None:
-                out.append(f'<text x="{_LABEL}" y="{y + 12}" fill="#555">no figure</text>')
-            else:
-                meets = bar.required is None or bar.value >= bar.required
-                width = _tenths(bar.value, top)
-                out.append(
-                    f'<rect x="{_LABEL}" y="{y + 3}" width="{width}" height="{_ROW - 6}"'
-                    f' fill="{_MEETS if meets else _SHORT}"/>'
-                )
-            if bar.required is not None:
-                x = _tenths(bar.required, top, _LABEL)
-                out.append(
-                    f'<line x1="{x}" y1="{y}" x2="{x}" y2="{y + _ROW}" stroke="#000" stroke-width="2"/>'
-                )
-            text = _pct(bar.value) if bar.value is not None else "—"
-            if bar.required is not None:
-                text += f" (required {_pct(bar.required)})"
-            out.append(f'<text x="{_LABEL + _BAR + 8}" y="{y + 12}">{escape(text)}</text>')
-            y += _ROW
-    y += 10
-    out.append(
-        f'<rect x="0" y="{y}" width="12" height="10" fill="{_MEETS}"/>'
-        f'<text x="16" y="{y + 9}">meets the requirement</text>'
-        f'<rect x="170" y="{y}" width="12" height="10" fill="{_SHORT}"/>'
-        f'<text x="186" y="{y + 9}">falls short</text>'
-        f'<line x1="290" y1="{y - 1}" x2="290" y2="{y + 11}" stroke="#000" stroke-width="2"/>'
-        f'<text x="296" y="{y + 9}">percentage required</text>'
+def missing_note(names: list[str], what: str, whats: str) -> str:
+    """``3 countries have no figure: A, B, C.`` or empty when none is missing."""
+    if not names:
+        return ""
+    noun = what if len(names) == 1 else whats
+    verb = "has" if len(names) == 1 else "have"
+    return f"{len(names)} {noun} {verb} no figure: {', '.join(names)}."
+
+
+@cache
+def _pyplot() -> Any:
+    """matplotlib, loaded on first use with a non-interactive backend and fixed settings."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    matplotlib.rcParams.update(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 8,
+            "svg.hashsalt": "c102",
+            "svg.fonttype": "none",
+            "path.simplify": False,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
     )
-    out.append("</svg>")
-    return "".join(out)
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _figure(spec: ChartSpec) -> Figure:
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    _pyplot()
+    bars = spec["bars"]
+    fig = Figure(figsize=size_inches(spec))
+    ax = fig.add_subplot()
+    top = max([100.0, *(b["value"] for b in bars), *(b["required"] or 0 for b in bars)])
+    positions = list(range(len(bars)))
+    ax.barh(
+        positions,
+        [b["value"] for b in bars],
+        height=0.6,
+        color=[MEETS if b["meets"] else SHORT for b in bars],
+    )
+    for y, bar in zip(positions, bars, strict=True):
+        if bar["required"] is not None:
+            ax.plot([bar["required"]] * 2, [y - 0.42, y + 0.42], color="black", linewidth=1.8)
+        ax.text(min(bar["value"], top) + top * 0.01, y, bar["text"], va="center", fontsize=7)
+    ax.set_yticks(positions, [b["label"] for b in bars])
+    ax.invert_yaxis()
+    ax.set_xlim(0, top * 1.35)
+    ax.set_xlabel("per cent")
+    if not bars:
+        ax.text(0.5, 0.5, "no figure to draw", transform=ax.transAxes, ha="center")
+    ax.set_title(spec["title"], loc="left", fontsize=9, fontweight="bold")
+    legend = [
+        Patch(color=MEETS, label="meets the requirement"),
+        Patch(color=SHORT, label="falls short"),
+        Line2D([], [], color="black", linewidth=1.8, label="percentage required"),
+    ]
+    ax.legend(handles=legend, loc="lower right", fontsize=6.5, frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+_SVG_CACHE: dict[str, str] = {}
+
+
+def svg(spec: ChartSpec) -> str:
+    """The chart as an inline SVG element (text kept as text: searchable and read aloud)."""
+    key = repr(spec)
+    if key not in _SVG_CACHE:
+        buffer = io.StringIO()
+        _figure(spec).savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        text = buffer.getvalue()
+        # The XML prologue and DOCTYPE are not allowed inside HTML; the <svg> element is. Ids get a
+        # prefix of the chart's own, so several charts in one page do not share an id.
+        prefix = "c" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:8] + "-"
+        text = text[text.index("<svg") :]
+        text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.DOTALL)
+        text = re.sub(r' xmlns(:xlink)?="[^"]*"', "", text)  # not needed inline in HTML; no URL left
+        text = text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(spec["title"])}" ', 1)
+        for start in ('id="', 'url(#', 'href="#'):
+            text = text.replace(start, start + prefix)
+        _SVG_CACHE[key] = text
+    return _SVG_CACHE[key]
+
+
+def png(spec: ChartSpec, dpi: int = 150) -> bytes:
+    """The chart as PNG bytes, for DOCX."""
+    buffer = io.BytesIO()
+    _figure(spec).savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def size_inches(spec: ChartSpec) -> tuple[float, float]:
+    """Width and height of the drawing, for placing it in a page."""
+    return (_WIDTH_IN, 1.1 + max(len(spec["bars"]), 1) * _ROW_IN)

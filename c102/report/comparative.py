@@ -15,7 +15,7 @@ from c102.evaluate.verdict import (
     VERDICTS,
     RuleResult,
 )
-from c102.report.charts import Bar, bar_chart
+from c102.report.charts import Bar, chart_spec, missing_note
 from c102.report.common import _recorded_rows, as_of, country_name, is_fictional
 from c102.report.display import (
     NONE,
@@ -23,6 +23,7 @@ from c102.report.display import (
     VERDICT_TEXT,
     change_needed,
     cite,
+    cited_article,
     part_key,
     quantity,
     share,
@@ -143,40 +144,62 @@ def key_rule_tables(assessments: list[Assessment]) -> list[Block]:
     ]
 
 
-def replacement_chart(assessments: list[Assessment]) -> Block:
-    groups: list[tuple[str, list[Bar]]] = []
-    rows: list[list[str]] = []
-    for a in assessments:
-        bars = []
-        for c in sorted(a.calculations, key=lambda c: (part_key(c.part), c.row, c.scheme)):
-            label = f"Part {c.part} {c.row.replace('_', ' ')}"
-            bars.append(Bar(label, c.rate * 100 if c.rate is not None else None, c.required * 100))
-            rows.append([country_name(a), label, c.scheme, share(c.rate), share(c.required)])
-        groups.append((country_name(a), bars or [Bar("no benefit computed", None, None)]))
-    data = table(["Country", "Branch", "Scheme", "Replacement rate", "Schedule"], rows)
-    title = "Replacement rate of the standard beneficiary against the Schedule to Part XI"
-    return chart(bar_chart(title, groups), title, data)
-
-
-def coverage_chart(assessments: list[Assessment]) -> Block:
-    groups: list[tuple[str, list[Bar]]] = []
-    rows: list[list[str]] = []
-    for a in assessments:
-        bars = []
-        index = key_rules(a)
-        for part in BRANCH_PARTS:
-            rule = coverage_rule(a, part, index)
-            if rule is None or rule.unit != "percent":
+def replacement_charts(assessments: list[Assessment]) -> list[Block]:
+    """One chart per Part: each country's lowest replacement rate against the Schedule percentage."""
+    blocks: list[Block] = []
+    for part in BRANCH_PARTS:
+        bars: list[Bar] = []
+        rows: list[list[str]] = []
+        without: list[str] = []
+        for a in assessments:
+            computed = [c for c in a.calculations if c.part == part and c.rate is not None]
+            if not computed:
+                without.append(country_name(a))
                 continue
-            label = f"Part {part} {cite(rule.alternative) if rule.alternative else ''}".strip()
-            value = rule.value * 100 if rule.value is not None else None
+            lowest = min(computed, key=lambda c: (c.rate or Fraction(0)) - c.required)
+            assert lowest.rate is not None
+            bars.append(Bar(country_name(a), lowest.rate * 100, lowest.required * 100))
+            rows.append(
+                [
+                    country_name(a),
+                    lowest.row.replace("_", " "),
+                    lowest.scheme,
+                    share(lowest.rate),
+                    share(lowest.required),
+                ]
+            )
+        if not bars:
+            continue
+        title = f"Part {part}: replacement rate of the standard beneficiary against the Schedule"
+        spec = chart_spec(title, bars, missing_note(without, "country", "countries"))
+        data = table(["Country", "Beneficiary", "Scheme", "Replacement rate", "Schedule"], rows)
+        blocks.append(chart(spec, title, data))
+    return blocks or [paragraph("No country has a replacement rate computed.")]
+
+
+def coverage_charts(assessments: list[Assessment]) -> list[Block]:
+    """One chart per Part: each country's share protected against the threshold of its alternative."""
+    blocks: list[Block] = []
+    for part in BRANCH_PARTS:
+        bars: list[Bar] = []
+        rows: list[list[str]] = []
+        without: list[str] = []
+        for a in assessments:
+            rule = coverage_rule(a, part)
+            if rule is None or rule.unit != "percent" or rule.value is None:
+                without.append(country_name(a))
+                continue
+            article = cite(cited_article(rule))
             threshold = rule.threshold * 100 if rule.threshold is not None else None
-            bars.append(Bar(label, value, threshold))
-            rows.append([country_name(a), f"Part {part}", share(rule.value), share(rule.threshold)])
-        groups.append((country_name(a), bars or [Bar("no coverage share computed", None, None)]))
-    data = table(["Country", "Part", "Share protected", "Threshold"], rows)
-    title = "Share of the reference population protected against the threshold"
-    return chart(bar_chart(title, groups), title, data)
+            bars.append(Bar(f"{country_name(a)} ({article})", rule.value * 100, threshold))
+            rows.append([country_name(a), article, share(rule.value), share(rule.threshold)])
+        if not bars:
+            continue
+        title = f"Part {part}: share of the reference population protected against the threshold"
+        spec = chart_spec(title, bars, missing_note(without, "country", "countries"))
+        data = table(["Country", "Alternative", "Share protected", "Threshold"], rows)
+        blocks.append(chart(spec, title, data))
+    return blocks or [paragraph("No country has a coverage share computed.")]
 
 
 def narrative(assessment: Assessment) -> str:
@@ -256,7 +279,8 @@ def comparative_document(assessments: list[Assessment], date: str | None = None)
             anchor="verdicts",
         ),
         section("Key requirements", key_rule_tables(assessments), anchor="key"),
-        section("Charts", [replacement_chart(assessments), coverage_chart(assessments)], anchor="charts"),
+        section("Replacement rates", replacement_charts(assessments), anchor="rates"),
+        section("Coverage", coverage_charts(assessments), anchor="coverage"),
         section(
             "Country notes",
             [paragraph(narrative(a)) for a in assessments],

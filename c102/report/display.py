@@ -76,6 +76,19 @@ UNIT_WORDS = {
 }
 
 
+_COUNTS = re.compile(r"^(?:\S \d+ ?)+$")
+_TONE_OF_SYMBOL = {symbol: verdict for verdict, symbol in VERDICT_SYMBOL.items()}
+
+
+def cell_tone(cell: str) -> str:
+    """The verdict a table cell shows by its leading symbol (``✘ NC`` -> not_compliant), else ""."""
+    head = cell[:1]
+    counts = _COUNTS.match(cell) is not None  # "✔ 2 ✘ 1": verdict counts, not a verdict
+    if head in _TONE_OF_SYMBOL and (len(cell) == 1 or cell[1] == " ") and not counts:
+        return _TONE_OF_SYMBOL[head]
+    return ""
+
+
 def verdict_label(verdict: str) -> str:
     """``✘ not compliant``: the symbol and the words, for a table cell."""
     return f"{VERDICT_SYMBOL.get(verdict, '')} {VERDICT_TEXT.get(verdict, verdict)}".strip()
@@ -101,6 +114,22 @@ def main_article(article: str) -> str:
     """The article number of a citation: ``27(b)`` -> ``27``."""
     match = _ARTICLE.match(article)
     return match.group(1) if match else article
+
+
+_UNDER = re.compile(r"under (\d+\([^)\s]+\)(?:\([^)\s]+\))*)")
+
+
+def cited_article(rule: RuleResult) -> list[str]:
+    """The article a verdict rests on: the alternative met, else the one the gap is measured under.
+
+    ``27(b)`` for "13.0% against 20%: 7.0 points short under 27(b)", not the rule's first citation.
+    """
+    if rule.alternative:
+        return [rule.alternative]
+    match = _UNDER.search(rule.gap or "")
+    if match:
+        return [match.group(1)]
+    return list(rule.articles[:1])
 
 
 def cite(articles: list[str] | tuple[str, ...] | str) -> str:

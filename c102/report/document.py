@@ -2,7 +2,7 @@
 
 A document is plain data (dicts, lists, strings) so Jinja templates only loop over it and the
 DOCX writer reads the very same structure. Block kinds: ``paragraph``, ``bullets``, ``table``
-and ``chart`` (an SVG drawing with a text caption; DOCX and Markdown show its data table).
+and ``chart`` (a bar chart as data, drawn by the writer; Markdown shows its data table).
 """
 
 from __future__ import annotations
@@ -40,11 +40,14 @@ def table(
     }
 
 
-def chart(svg: str, caption: str, data: Block) -> Block:
-    """An inline SVG chart; ``data`` is the table of the figures drawn (for text-only formats)."""
+def chart(spec: dict[str, Any], caption: str, data: Block) -> Block:
+    """A chart (``c102.report.charts.chart_spec``) drawn by the writer: SVG in HTML and PDF, PNG in DOCX.
+
+    ``data`` is the table of the figures drawn: shown in Markdown, folded away in HTML.
+    """
     if not data["caption"]:
         data = {**data, "caption": f"Figures of the chart: {caption}"}
-    return {"kind": "chart", "svg": svg, "caption": caption, "data": data}
+    return {"kind": "chart", "spec": spec, "caption": caption, "data": data}
 
 
 def section(heading: str, blocks: list[Block], level: int = 2, anchor: str = "") -> Section:

@@ -28,6 +28,7 @@ from c102.report.display import (
     verdict_label,
 )
 from c102.report.document import Block, Document, Section, bullets, document, paragraph, section, table
+from c102.report.figures import country_charts
 
 GAP_HEADER = [
     "Requirement",
@@ -205,6 +206,7 @@ def summary_section(assessment: Assessment) -> Section:
         bullets(summary_bullets(assessment)),
         parts_table(assessment),
         gaps_table(assessment),
+        *country_charts(assessment),
         choices_block(assessment),
         answers_block(assessment),
     ]

@@ -10,8 +10,40 @@ from c102.evaluate.assessment import Assessment
 from c102.report.atomic import write_atomic
 from c102.report.document import Document
 
-FORMATS = ("md", "html", "docx", "json")
+FORMATS = ("md", "html", "docx", "pdf", "xlsx", "json")
+DOCUMENT_FORMATS = ("md", "html", "docx", "pdf")
 KINDS = ("gap", "article22", "walkthrough")
+WORKBOOK_KINDS = ("gap",)  # and the comparative assessment
+BINARY_FORMATS = ("docx", "pdf", "xlsx")
+# File extensions and the format each names; anything else is refused (no silent fallback).
+EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".xlsx": "xlsx",
+    ".json": "json",
+}
+
+
+def format_for(output: str | None, given: str | None) -> str:
+    """The format asked with ``--format``, else the one the extension of ``-o`` names, else Markdown."""
+    from c102.errors import UsageError
+
+    if given:
+        return given
+    if not output:
+        return "md"
+    suffix = Path(output).suffix.lower()
+    if suffix not in EXTENSIONS:
+        known = ", ".join(EXTENSIONS)
+        raise UsageError(
+            f"-o {output}: the extension {suffix or '(none)'!r} names no output format; use one of "
+            f"{known}, or give --format ({', '.join(FORMATS)})"
+        )
+    return EXTENSIONS[suffix]
 
 
 def json_text(data: Any) -> str:
@@ -35,6 +67,10 @@ def render_document(doc: Document, fmt: str, date: str | None = None) -> bytes:
         from c102.report.docx_writer import render_docx
 
         return render_docx(doc, date)
+    if fmt == "pdf":
+        from c102.report.pdf_writer import render_pdf
+
+        return render_pdf(doc)
     raise ValueError(f"no document renderer for {fmt!r}")
 
 
@@ -75,9 +111,22 @@ def render_report(
 ) -> bytes:
     """One report as bytes; ``json`` is the assessment itself whatever the kind."""
     if fmt == "json":
-        return json_text(assessment.to_json()).encode("utf-8")
+        return json_text(assessment_json(assessment)).encode("utf-8")
+    if fmt == "xlsx":
+        if kind not in WORKBOOK_KINDS:
+            raise ValueError(f"no workbook for the {kind} report")
+        from c102.report.workbook import render_xlsx
+
+        return render_xlsx([assessment], date or _as_of(assessment))
     doc = report_document(assessment, kind, date=date, part=part, parts=parts)
     return render_document(doc, fmt, date or _as_of(assessment))
+
+
+def assessment_json(assessment: Assessment) -> dict[str, Any]:
+    """The assessment's documented JSON, with the Social Security Inquiry table added."""
+    from c102.report.ssi import ssi_json
+
+    return {**assessment.to_json(), "social_security_inquiry": ssi_json(assessment)}
 
 
 def _as_of(assessment: Assessment) -> str | None:
@@ -106,9 +155,17 @@ def comparative_outputs(
     for fmt in formats:
         if fmt == "json":
             producers["comparative.json"] = lambda: json_text(comparative_json(assessments)).encode("utf-8")
+        elif fmt == "xlsx":
+            producers["comparative.xlsx"] = lambda: _workbook(assessments, stamp)
         else:
             producers[f"comparative.{fmt}"] = lambda fmt=fmt: render_document(document(), fmt, stamp)  # type: ignore[misc]
     return producers
+
+
+def _workbook(assessments: list[Assessment], stamp: str | None) -> bytes:
+    from c102.report.workbook import render_xlsx
+
+    return render_xlsx(assessments, stamp)
 
 
 def write_outputs(folder: Path, producers: dict[str, Callable[[], bytes]]) -> list[Path]:

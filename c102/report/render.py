@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from c102.report.display import cell_tone
 from c102.report.document import Document
 
 if TYPE_CHECKING:
     import jinja2
+    from markupsafe import Markup
 
 _MD_STYLE = {"normal": "", "note": "*", "missing": "**"}
 
@@ -50,12 +52,24 @@ def environment() -> jinja2.Environment:
     env.filters["md_caption"] = md_caption
     env.filters["md_style"] = lambda style: _MD_STYLE.get(style, "")
     env.filters["md_style_end"] = lambda style: _MD_STYLE.get(style, "")
+    env.filters["chart_svg"] = chart_svg
+    env.filters["cell_tone"] = cell_tone
     return env
+
+
+def chart_svg(spec: dict[str, Any]) -> Markup:
+    """A chart drawn as inline SVG; matplotlib escapes every text it writes into it."""
+    from markupsafe import Markup
+
+    from c102.report.charts import svg
+
+    return Markup(svg(spec))
 
 
 def render_markdown(doc: Document) -> str:
     return environment().get_template("report.md.j2").render(doc=doc)
 
 
-def render_html(doc: Document) -> str:
-    return environment().get_template("report.html.j2").render(doc=doc)
+def render_html(doc: Document, medium: str = "screen") -> str:
+    """HTML for a browser (``screen``) or for WeasyPrint (``pdf``: page numbers, contents with pages)."""
+    return environment().get_template("report.html.j2").render(doc=doc, medium=medium)

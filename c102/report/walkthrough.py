@@ -20,6 +20,7 @@ from c102.report.common import as_of, choices_block, country_name, is_fictional,
 from c102.report.display import NONE, amount, cite, count, joined, quantity, share, verdict_label
 from c102.report.document import Block, Document, Section, bullets, document, paragraph, section, table
 from c102.report.evidence import REFERENCE_POPULATION, calculation_rows
+from c102.report.figures import coverage_chart, rate_chart
 
 _WAGE_RULES = {
     "65": "Art 65(6): the skilled manual male employee, chosen under (a) a fitter or turner in machinery, "
@@ -178,6 +179,16 @@ def calculation_steps(assessment: Assessment, calc: BenefitCalculation) -> list[
     ]
 
 
+def rate_charts(assessment: Assessment, part: str) -> list[Block]:
+    block = rate_chart(assessment, part)
+    return [block] if block is not None else []
+
+
+def coverage_charts(assessment: Assessment, part: str) -> list[Block]:
+    block = coverage_chart(assessment, part)
+    return [block] if block is not None else []
+
+
 def walkthrough_document(assessment: Assessment, part: str, date: str | None = None) -> Document:
     result = assessment.parts.get(part)
     branch = (
@@ -195,12 +206,18 @@ def walkthrough_document(assessment: Assessment, part: str, date: str | None = N
     sections: list[Section] = [
         section("Introduction", intro, anchor="intro"),
         section("Step 1: the contingency", contingency_step(assessment, part, branch), anchor="contingency"),
-        section("Step 2: persons protected", coverage_step(assessment, part, branch), anchor="coverage"),
+        section(
+            "Step 2: persons protected",
+            [*coverage_step(assessment, part, branch), *coverage_charts(assessment, part)],
+            anchor="coverage",
+        ),
     ]
     calculations = [c for c in assessment.calculations if c.part == part]
     benefit_rules = _rules(assessment, part, "benefit_level")
     if calculations:
-        sections.append(section("Steps 3 to 6: the benefit under Part XI", [], anchor="benefit"))
+        sections.append(
+            section("Steps 3 to 6: the benefit under Part XI", rate_charts(assessment, part), anchor="benefit")
+        )
         for calc in calculations:
             sections += calculation_steps(assessment, calc)
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 _URL = re.compile(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}/", re.IGNORECASE)
 
@@ -45,7 +46,7 @@ def check_html(text: str) -> _Collector:
     assert "script" not in collector.tags, "a <script> element reached the HTML"
     # A source's URL may be shown as text (country files cite their documents); nothing may load it.
     assert not any(_URL.search(value) for value in collector.markup), "an external URL is in the HTML"
-    assert "url(" not in text
+    assert not re.search(r"url\((?!#)", text), "a url() that is not a reference inside the page"
     assert all(link.startswith("#") for link in collector.links), collector.links
     return collector
 
@@ -93,3 +94,24 @@ def docx_text(data: bytes) -> str:
 
     document = docx.Document(io.BytesIO(data))
     return "\n".join(p.text for p in document.paragraphs)
+
+
+def pdf_text(path: Path | bytes) -> list[str]:
+    """The text of each page of a PDF (pypdf)."""
+    import io
+
+    from pypdf import PdfReader
+
+    data = path if isinstance(path, bytes) else path.read_bytes()
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def xlsx_values(path: Path | bytes) -> dict[str, list[tuple[object, ...]]]:
+    """Sheet name -> rows of cell values (openpyxl)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    data = path if isinstance(path, bytes) else path.read_bytes()
+    book = load_workbook(io.BytesIO(data))
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}

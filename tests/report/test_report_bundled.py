@@ -7,7 +7,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from report_checks import check_html, check_markdown, docx_tables, docx_text
+from report_checks import check_html, check_markdown, docx_tables, docx_text, pdf_text, xlsx_values
 
 from c102.cli.main import main
 
@@ -33,6 +33,8 @@ def test_committed_comparative_report_is_current(tmp_path: Path) -> None:
     fresh, old = (tmp_path / "comparative.docx").read_bytes(), (committed / "comparative.docx").read_bytes()
     assert docx_text(fresh) == docx_text(old), hint
     assert docx_tables(fresh) == docx_tables(old), hint
+    assert pdf_text(tmp_path / "comparative.pdf") == pdf_text(committed / "comparative.pdf"), hint
+    assert xlsx_values(tmp_path / "comparative.xlsx") == xlsx_values(committed / "comparative.xlsx"), hint
     assert sorted(p.name for p in committed.iterdir()) == sorted(p.name for p in tmp_path.iterdir())
 
 

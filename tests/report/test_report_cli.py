@@ -74,7 +74,9 @@ def test_report_formats_to_files(tmp_path: Path) -> None:
         ["report", "x.c102", "--kind", "walkthrough", "--part", "XIII"],
         ["report", "x.c102", "--date", "1 March"],
         ["report", "x.c102", "--kind", "article22", "--parts", "II,Q"],
-        ["compare", "x.c102", "-o", "out", "--format", "pdf"],
+        ["compare", "x.c102", "-o", "out", "--format", "txt"],
+        ["report", "x.c102", "-o", "x.txt"],
+        ["report", "x.c102", "--kind", "article22", "-o", "x.xlsx"],
     ],
 )
 def test_usage_mistakes_exit_2_with_a_message(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
@@ -83,16 +85,22 @@ def test_usage_mistakes_exit_2_with_a_message(argv: list[str], capsys: pytest.Ca
     assert "error" in err and "Traceback" not in err
 
 
-def test_compare_writes_exactly_the_four_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_compare_writes_exactly_the_asked_files_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     files = [f"{n}.c102" for n in ("alpha", "beta", "gamma", "delta", "epsilon")]
-    assert main(["compare", *files, "-o", str(tmp_path)]) == 0
+    assert main(["compare", *files, "-o", str(tmp_path), "--format", "html,md,docx,json,xlsx"]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "comparative.docx",
         "comparative.html",
         "comparative.json",
         "comparative.md",
+        "comparative.xlsx",
     ]
-    assert capsys.readouterr().err == ""  # no progress bar when stderr is not a terminal
+    out, err = capsys.readouterr()
+    assert err == ""  # no progress bar when stderr is not a terminal
+    assert out.count("wrote ") == 5 and "comparative.xlsx" in out
+    assert "5 countries, Parts by verdict: " in out
     check_html((tmp_path / "comparative.html").read_text())
     check_markdown((tmp_path / "comparative.md").read_text())
 
