@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from c102 import __version__
 from c102.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, C102Error
 
-SUBCOMMANDS = ("check", "assess", "explain", "compare", "report", "rules", "fmt", "graph", "serve", "test")
+SUBCOMMANDS = ("check", "assess", "explain", "whatif", "diff", "compare", "report", "rules", "fmt", "graph", "serve", "test")
 
 DESCRIPTION = """\
 Assess a country's social security law against ILO Convention No. 102 (1952).

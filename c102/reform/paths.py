@@ -119,7 +119,8 @@ def resolve(description: Description, text: str, argument: str | None = None) ->
         spec = fields.get(name)
         if spec is None or spec.kind == LABEL:
             what = "a label; change it in the file" if spec is not None else "not a field here"
-            raise _error(argument, text, column, f"'{name}' is {what}", description, list(fields))
+            here = [n for n, f in fields.items() if f.kind != LABEL]
+            raise _error(argument, text, column, f"'{name}' is {what}", description, here)
         canonical.append(name)
         value = getattr(obj, name)
         last = i == len(segments) - 1

@@ -30,7 +30,7 @@ from c102.reform import track as tracking
 from c102.reform.paths import FactPath, get_fact, parse_value, resolve, with_fact
 from c102.rules.model import PartInfo, Rule, Rulebook
 
-Change = tuple[str, Any]
+Change = tuple["str | FactPath", Any]
 
 
 class _RefreshingContext(Context):
@@ -290,7 +290,7 @@ class Workbench:
     def sweep(self, path: str, values: Iterable[Any]) -> list[Assessment]:
         """One assessment per value of one fact, each identical to a fresh assessment."""
         resolved = self.resolve(path)
-        return [self.assess([(resolved, value)]) for value in values]  # type: ignore[list-item]
+        return [self.assess([(resolved, value)]) for value in values]
 
 
 _EXACT = (str, int, bool, type(None), Route)

@@ -1,0 +1,64 @@
+"""The number inside a fact's value, so a sweep or a search can move it: a percentage's points,
+an amount of money, a duration's length, a number of persons. The unit, the period and the split
+by sex stay as they are written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from c102.evaluate.verdict import show
+from c102.model.values import Count, Duration, Money, Percent
+
+
+@dataclass(frozen=True)
+class Numeric:
+    """How to read and set the number of one value type, and how finely a search resolves it."""
+
+    name: str
+    number: Callable[[Any], Fraction]
+    make: Callable[[Any, Decimal], Any]  # (a value of the type to copy units from, new number)
+    places: int  # decimal places a flip point is located to
+    whole: bool = False  # counts and persons are whole numbers
+
+
+NUMERIC: dict[Any, Numeric] = {
+    Percent: Numeric("percent", lambda v: Fraction(v.value), lambda like, n: Percent(n), 4),
+    Money: Numeric("money", lambda v: Fraction(v.amount), lambda like, n: replace(like, amount=n), 2),
+    Duration: Numeric("duration", lambda v: Fraction(v.amount), lambda like, n: replace(like, amount=n), 2),
+    Count: Numeric("persons", lambda v: Fraction(v.total), lambda like, n: Count(int(n)), 0, whole=True),
+    Decimal: Numeric("number", lambda v: Fraction(v), lambda like, n: n, 4),
+    int: Numeric("number", lambda v: Fraction(v), lambda like, n: int(n), 0, whole=True),
+}
+
+
+def numeric(tp: Any) -> Numeric | None:
+    """The number adaptor of a fact type (for ``Money | Percent`` supplements: none, ambiguous)."""
+    return NUMERIC.get(tp)
+
+
+def as_decimal(value: Fraction, places: int, up: bool) -> Decimal:
+    """A fraction rounded to ``places`` decimals, up or down (exactly, no binary floats)."""
+    scale = 10**places
+    scaled = value * scale
+    whole = -((-scaled.numerator) // scaled.denominator) if up else scaled.numerator // scaled.denominator
+    return Decimal(whole).scaleb(-places)
+
+
+def exact_text(value: Fraction, places: int = 4) -> str:
+    """A fraction as a decimal if it terminates, else as ``n/d`` with its decimal start."""
+    reduced = value.denominator
+    for prime in (2, 5):
+        while reduced % prime == 0:
+            reduced //= prime
+    if reduced == 1:
+        return format(Decimal(value.numerator) / Decimal(value.denominator), "f").rstrip("0").rstrip(".") or "0"
+    return f"{value.numerator}/{value.denominator} (= {show(value, places + 2)}…)"
+
+
+def with_number(tp: Any, like: Any, number: Decimal) -> Any:
+    adaptor = NUMERIC[tp]
+    return adaptor.make(like, number)
