@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from c102.evaluate.assessment import Assessment
@@ -32,11 +33,29 @@ def as_of(assessment: Assessment) -> str:
     return when.value.isoformat() if when else NONE
 
 
+_PART_WORD = re.compile(r"\bpart (x{0,3}(?:ix|iv|v?i{0,3}))\b")
+
+
+def human_label(key: str) -> str:
+    """``family_allowances_in_part_xi`` -> ``Family allowances in Part XI``: no raw key in a document."""
+    text = key.replace("_", " ").strip()
+    text = _PART_WORD.sub(lambda m: f"Part {m.group(1).upper()}", text)
+    return text[:1].upper() + text[1:]
+
+
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
     for key in keys:
         if key in record:
             return record[key]
     return None
+
+
+def _name(record: dict[str, Any]) -> str:
+    """A choice by its human label; a rule by its id (ids are what specialists look up)."""
+    if "choice" in record or ("id" in record and "rule" not in record):
+        key = plain(_first(record, ("choice", "id")))
+        return key if " " in key else human_label(key)
+    return plain(_first(record, _NAME_KEYS))
 
 
 def _recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
@@ -54,7 +73,7 @@ def _recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
         source = record.get("source")
         rows.append(
             [
-                plain(_first(record, _NAME_KEYS)),
+                _name(record),
                 plain(_first(record, _VALUE_KEYS)),
                 plain(source) if source else ("the rulebook's default" if default else "no source given"),
                 "; ".join(notes) or NONE,

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     import jinja2
     from markupsafe import Markup
 
-_MD_STYLE = {"normal": "", "note": "*", "missing": "**"}
+_MD_STYLE = {"normal": "", "note": "*", "missing": "**", "warning": "**", "placeholder": "*"}
 
 
 def md_text(value: object) -> str:

@@ -11,6 +11,7 @@ entry times, so the same inputs give the same bytes.
 from __future__ import annotations
 
 import io
+import re
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -254,4 +255,13 @@ def render_xlsx(assessments: list[Assessment], when: str | None = None) -> bytes
     book.properties.modified = stamp
     buffer = io.BytesIO()
     book.save(buffer)
-    return rezip(buffer.getvalue())
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def fixed_core(name: str, content: bytes) -> bytes:
+        # openpyxl sets the modified time to the clock when saving, whatever was asked.
+        if name != "docProps/core.xml":
+            return content
+        text = re.sub(r"(<dcterms:modified[^>]*>)[^<]*", rf"\g<1>{iso}", content.decode("utf-8"))
+        return re.sub(r"(<dcterms:created[^>]*>)[^<]*", rf"\g<1>{iso}", text).encode("utf-8")
+
+    return rezip(buffer.getvalue(), fixed_core)
