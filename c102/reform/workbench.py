@@ -45,7 +45,11 @@ class _RefreshingContext(Context):
             if node_id not in refreshed:
                 refreshed.add(node_id)
                 if node_id in self.graph.nodes:
-                    self.graph.nodes[node_id] = fact_node(node_id, fact, label)
+                    fresh, known = fact_node(node_id, fact, label), self.graph.nodes[node_id]
+                    # A path shared by repeated blocks (three employment_injury benefits) names the
+                    # block read first: keep the node unless what it records has changed.
+                    if (fresh.value, fresh.source, fresh.explanation) != (known.value, known.source, known.explanation):
+                        self.graph.nodes[node_id] = fresh
         return super().read(fact, path, label)
 
 
