@@ -110,11 +110,23 @@ def percent_of_earnings(
                 f"x {show(counted, 1)} years = {pct(share)}{_src(accrual)}."
             )
         elif base is not None:
-            steps.append(f"Benefit rate: {base.value} of earnings{_src(base)}.")
+            after_text = (
+                f"; increments start only after {after.value}, so none count at {show(years, 0)} years{_src(after)}"
+                if after is not None and years is not None
+                else ""
+            )
+            steps.append(f"Benefit rate: {base.value} of earnings{_src(base)}{after_text}.")
     if cap is not None and share > cap.value.fraction:
         share = cap.value.fraction
         steps.append(f"Capped at the maximum rate of {cap.value}{_src(cap)}.")
     return share
+
+
+def _accrues(benefit: Benefit, years: Fraction | None) -> bool:
+    """Whether increments count at ``years``: increments that start exactly at (or after) the
+    standard beneficiary's years add nothing, so their rate is not needed."""
+    assert benefit.accrual_after is not None
+    return years is None or years > benefit.accrual_after.value.in_unit("years")
 
 
 def calculate(
@@ -137,7 +149,7 @@ def calculate(
     label = f"scheme.{ctx.slug(scheme)}.benefit.{branch}"
     if benefit is None:
         return Working(None, [f"{label} (the benefit and its formula)"])
-    if benefit.accrual_after is not None and benefit.accrual_rate is None:
+    if benefit.accrual_after is not None and benefit.accrual_rate is None and _accrues(benefit, years):
         return Working(
             None,
             [f"{label}.accrual_rate (accrual_after is given without it)"],

@@ -15,6 +15,7 @@ SCHEME_KINDS: dict[str, SchemeKind] = {
     "commutation": benefit.commutation,
     "qualifying_period_max": qualifying.qualifying_period_max,
     "qualifying_period_limit": qualifying.qualifying_period_limit,
+    "reduced_benefit_period": qualifying.reduced_benefit_period,
     "waiting_period_max": duration.waiting_period_max,
     "duration_min": duration.duration_min,
     "contingency": care.contingency,

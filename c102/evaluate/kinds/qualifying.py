@@ -1,15 +1,15 @@
-"""Qualifying periods: the long-term benefits' ladders of Art 29, 57 and 63 (full benefit, reduced
-benefit, the ten-point alternative, proportional reduction) and the plain limits of Art 37 and 43."""
+"""Qualifying periods: the long-term benefits' ladders of Art 29, 57 and 63 (paragraph 1 with the
+ten-point and proportional alternatives of paragraphs 3 and 4; paragraph 2's reduced benefit as a
+rule of its own) and the plain limits of Art 37 and 43."""
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
 from c102.evaluate.context import Context
-from c102.evaluate.gaps import too_long
-from c102.evaluate.kinds.base import Finding, duration, percent
-from c102.evaluate.part_xi import calculate, pct
+from c102.evaluate.gaps import percent_short, too_long
+from c102.evaluate.kinds.base import Finding, duration, not_applicable, percent
+from c102.evaluate.part_xi import benefit_for, calculate, pct
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.model.description import QualifyingPeriod, Scheme
 from c102.rules.model import PartInfo, Rule
@@ -55,6 +55,10 @@ def _years(x: Fraction) -> str:
 
 
 def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    """Paragraph 1 of Art 29, 57 and 63 (with paragraphs 3 and 4 deemed to satisfy it): is the
+    benefit of the Part XI level secured after the Convention's qualifying period? The standard
+    beneficiary's rate is computed at that point; a longer national "full pension" period is not in
+    itself a gap. Paragraph 2 is a separate rule (kind ``reduced_benefit_period``)."""
     assert part is not None and part.branch is not None
     params = rule.params
     unknown = periods_unknown(ctx, scheme, part.branch)
@@ -65,70 +69,81 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
         return Finding(
             COMPLIANT, f"{scheme.name}: no qualifying period is required.", value=Fraction(0), unit="years"
         )
-    full = [(y, k) for _, y, k, level in periods if level == "full"] or [(y, k) for _, y, k, _ in periods]
     limits = params["full"]
-
-    def excess(years: Fraction, kind: str, spec: dict[str, Any]) -> Fraction | None:
-        limit = spec.get(kind)
-        return None if limit is None else years - Fraction(str(limit))
-
-    # Paragraph 1: the full benefit within the Convention's qualifying period.
-    scored = [(excess(y, k, limits), y, k) for y, k in full]
-    usable = [(e, y, k) for e, y, k in scored if e is not None]
-    best = min(usable, default=None, key=lambda t: t[0])
+    row = ctx.rulebook.schedule[params["row"]]
+    beneficiary = ctx.rulebook.standard_beneficiaries[row.standard_beneficiary]
+    schedule = percent(row.percent)
     shortest_worked = min((y for _, y, k, _ in periods if k in WORKED), default=None)
     notes: list[str] = []
-    if best is not None and best[0] <= 0:
-        _, years, kind = best
-        verdict, alternative = COMPLIANT, limits["id"]
-        text = f"{scheme.name}: the benefit is secured after {_years(years)} of {kind} (at most {limits[kind]} allowed by {limits['id']})."
-        reduced = params.get("reduced")
-        if reduced and kind in WORKED and years > Fraction(str(reduced.get(kind, years))):
-            # Paragraph 2: a reduced benefit after the shorter period.
-            if shortest_worked is None or shortest_worked > Fraction(str(reduced[kind])):
-                return Finding(
-                    NOT_COMPLIANT,
-                    text
-                    + f" But no reduced benefit is secured after {reduced[kind]} years of {kind} ({reduced['id']}).",
-                    value=shortest_worked,
-                    threshold=Fraction(str(reduced[kind])),
-                    unit="years",
-                    gap=(
-                        f"no benefit before {_years(shortest_worked)}; {reduced['id']} asks for a reduced "
-                        f"benefit after at most {reduced[kind]} years"
-                    )
-                    if shortest_worked
-                    else None,
-                    remedy=f"secure a reduced benefit after {reduced[kind]} years of {kind} ({reduced['id']})",
-                )
-            notes.append(f" A reduced benefit is secured after {_years(shortest_worked)} ({reduced['id']}).")
-        return Finding(
-            verdict,
-            text + "".join(notes),
-            value=years,
-            threshold=Fraction(str(limits[kind])),
-            unit="years",
-            alternative=alternative,
+    missing: list[str] = []
+    shortfall: tuple[Fraction, Fraction] | None = None  # (rate, required) under paragraph 1
+
+    # Paragraph 1: what is secured after the Convention's period, kind by kind.
+    for kind in ("contribution", "employment", "residence"):
+        if limits.get(kind) is None:
+            continue
+        limit = Fraction(str(limits[kind]))
+        within = [(y, level) for _, y, k, level in periods if k == kind and y <= limit]
+        if not within:
+            continue
+        if any(level == "full" for _, level in within):
+            # The full benefit is secured within the period: its level is the benefit of Art 28
+            # (56, 62), which the benefit-level rule tests for the same record.
+            years = min(y for y, level in within if level == "full")
+            return Finding(
+                COMPLIANT,
+                f"{scheme.name}: the full benefit is secured after {_years(years)} of {kind} (at most "
+                f"{_years(limit)}, {limits['id']}); its level is tested by the benefit-level rule.",
+                value=years,
+                threshold=limit,
+                unit="years",
+                alternative=limits["id"],
+            )
+        # Only a reduced benefit by then: what does it pay after the Convention's period?
+        benefit = benefit_for(scheme, part.branch, row.contingency if row.contingency != part.branch else None)
+        if benefit is not None and benefit.accrual_rate is None:
+            notes.append(
+                f" After {_years(limit)} of {kind} only a reduced benefit is secured, and its formula does"
+                " not say how it grows with the years."
+            )
+            missing.append(
+                f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}.accrual_rate (the benefit after {_years(limit)})"
+            )
+            continue
+        working = calculate(ctx, scheme, row, beneficiary, part.branch, limit, schedule)
+        calc = working.calculation
+        if calc is None or calc.rate is None:
+            missing.extend(working.missing)
+            continue
+        if calc.rate >= schedule:
+            longer = [y for _, y, k, level in periods if k == kind and level == "full" and y > limit]
+            aside = f" The law's full benefit after {_years(min(longer))} is not in itself a gap." if longer else ""
+            return Finding(
+                COMPLIANT,
+                f"{scheme.name}: after {_years(limit)} of {kind} ({limits['id']}) the standard beneficiary's "
+                f"benefit is {pct(calc.rate)}, at least the Schedule's {pct(schedule)}.{aside}",
+                value=calc.rate,
+                threshold=schedule,
+                unit="percent",
+                alternative=limits["id"],
+            )
+        shortfall = shortfall or (calc.rate, schedule)
+        notes.append(
+            f" After {_years(limit)} of {kind} ({limits['id']}) the benefit is {pct(calc.rate)}, below {pct(schedule)}."
         )
 
     # Paragraph 3: the ten-point alternative.
-    row = ctx.rulebook.schedule[params["row"]]
-    beneficiary = ctx.rulebook.standard_beneficiaries[row.standard_beneficiary]
     ten = params.get("ten_point")
     if ten:
         entitled = [(y, k) for _, y, k, _ in periods if ten.get(k) is not None and y <= Fraction(str(ten[k]))]
         if entitled:
             years_tested = Fraction(str(max(ten.get(k) for k in WORKED if ten.get(k) is not None)))
-            required = percent(row.percent) - percent(ten.get("points", 10))
+            required = schedule - percent(ten.get("points", 10))
             working = calculate(ctx, scheme, row, beneficiary, part.branch, years_tested, required)
             calc = working.calculation
             if calc is None or calc.rate is None:
-                return Finding(
-                    INSUFFICIENT_DATA,
-                    f"{scheme.name}: the ten-point alternative ({ten['id']}) cannot be computed.",
-                    missing=working.missing,
-                )
-            if calc.rate >= required:
+                missing.extend(working.missing)
+            elif calc.rate >= required:
                 return Finding(
                     COMPLIANT,
                     f"{scheme.name}: after {_years(years_tested)} the benefit is {pct(calc.rate)}, at least the Schedule "
@@ -138,50 +153,123 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
                     unit="percent",
                     alternative=ten["id"],
                 )
-            notes.append(
-                f" Under {ten['id']} the benefit after {_years(years_tested)} is {pct(calc.rate)}, below {pct(required)}."
-            )
+            else:
+                notes.append(
+                    f" Under {ten['id']} the benefit after {_years(years_tested)} is {pct(calc.rate)}, below {pct(required)}."
+                )
 
-    # Paragraph 4: proportional reduction between the two periods.
+    # Paragraph 4: the Schedule percentage reduced in proportion, after a period between the two.
     prop = params.get("proportional")
-    if prop and shortest_worked is not None:
+    reduced = params.get("reduced") or {}
+    if prop:
         low, high = Fraction(str(prop["from"])), Fraction(str(prop["to"]))
-        if low < shortest_worked < high:
-            required = percent(row.percent) * shortest_worked / high
-            working = calculate(ctx, scheme, row, beneficiary, part.branch, shortest_worked, required)
+        for years in sorted({y for _, y, k, _ in periods if k in WORKED and low < y < high}):
+            required = schedule * years / high
+            reduced_limit = min((Fraction(str(v)) for k, v in reduced.items() if k in WORKED), default=None)
+            if reduced_limit is not None and years > reduced_limit and (
+                shortest_worked is None or shortest_worked > reduced_limit
+            ):
+                notes.append(
+                    f" {prop['id']} cannot be relied on after {_years(years)}: its last clause then asks for a reduced "
+                    f"benefit under {reduced.get('id', 'paragraph 2')} after {_years(reduced_limit)}, and none is secured."
+                )
+                continue
+            working = calculate(ctx, scheme, row, beneficiary, part.branch, years, required)
             calc = working.calculation
-            if calc is not None and calc.rate is not None and calc.rate >= required:
+            if calc is None or calc.rate is None:
+                missing.extend(working.missing)
+                continue
+            if calc.rate >= required:
                 return Finding(
                     COMPLIANT,
-                    f"{scheme.name}: after {_years(shortest_worked)} the benefit is {pct(calc.rate)}, at least the "
+                    f"{scheme.name}: after {_years(years)} the benefit is {pct(calc.rate)}, at least the "
                     f"proportionally reduced {pct(required)} ({prop['id']}).",
                     value=calc.rate,
                     threshold=required,
                     unit="percent",
                     alternative=prop["id"],
                 )
-            if calc is not None and calc.rate is not None:
-                notes.append(
-                    f" Under {prop['id']} the benefit after {_years(shortest_worked)} is {pct(calc.rate)}, below {pct(required)}."
-                )
+            notes.append(
+                f" Under {prop['id']} the benefit after {_years(years)} is {pct(calc.rate)}, below {pct(required)}."
+            )
 
-    if best is None:
-        kinds = ", ".join(sorted({k for _, k in full}))
+    if missing:
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: the benefit secured after the Convention's qualifying period cannot be computed."
+            + "".join(notes),
+            missing=sorted(set(missing)),
+        )
+    if shortfall is not None:
+        rate, required = shortfall
         return Finding(
             NOT_COMPLIANT,
-            f"{scheme.name}: a qualifying period of {kinds} that {limits['id']} does not provide for.",
+            f"{scheme.name}: the benefit secured after the qualifying period of {limits['id']} does not reach the "
+            f"Schedule." + "".join(notes),
+            value=rate,
+            threshold=required,
+            unit="percent",
+            gap=percent_short(rate, required) + f" after the period of {limits['id']}",
+            remedy=f"secure the Schedule's {pct(required)} after the period of {limits['id']}, or meet "
+            f"{ten['id'] if ten else 'the ten-point alternative'}",
         )
-    _, years, kind = best
+    usable = [(y - Fraction(str(limits[k])), y, k) for _, y, k, _ in periods if limits.get(k) is not None]
+    if not usable:
+        kinds = ", ".join(sorted({k for _, _, k, _ in periods}))
+        return Finding(
+            NOT_COMPLIANT,
+            f"{scheme.name}: a qualifying period of {kinds} that {limits['id']} does not provide for."
+            + "".join(notes),
+        )
+    _, years, kind = min(usable)
     limit = Fraction(str(limits[kind]))
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name}: the benefit needs {_years(years)} of {kind}, more than the {_years(limit)} of {limits['id']}."
-        + "".join(notes),
+        f"{scheme.name}: no benefit is secured before {_years(years)} of {kind}, more than the {_years(limit)} of "
+        f"{limits['id']}." + "".join(notes),
         value=years,
         threshold=limit,
         unit="years",
         gap=too_long(years, limit, "years"),
         remedy=f"secure the benefit after at most {_years(limit)} of {kind}, or meet {ten['id'] if ten else 'the ten-point alternative'}",
+    )
+
+
+def reduced_benefit_period(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    """Paragraph 2 of Art 29, 57 and 63 (and the last clauses of their paragraph 4): where the
+    benefit depends on a minimum period of contribution or employment, a reduced benefit must be
+    secured after 15 (5) years of it."""
+    assert part is not None and part.branch is not None
+    reduced = rule.params["reduced"]
+    unknown = periods_unknown(ctx, scheme, part.branch)
+    if unknown is not None:
+        return unknown
+    periods = [(y, k, level) for _, y, k, level in periods_for(ctx, scheme, part.branch) if k in WORKED]
+    if not periods:
+        return not_applicable(
+            f"{scheme.name}: the benefit does not depend on a minimum period of contribution or employment."
+        )
+    years, kind, level = min(periods, key=lambda t: t[0] - Fraction(str(reduced.get(t[1], 0))))
+    limit = Fraction(str(reduced[kind]))
+    what = "a reduced benefit" if level == "reduced" else "the benefit"
+    if years <= limit:
+        return Finding(
+            COMPLIANT,
+            f"{scheme.name}: {what} is secured after {_years(years)} of {kind} (at most {_years(limit)}, {reduced['id']}).",
+            value=years,
+            threshold=limit,
+            unit="years",
+            alternative=reduced["id"],
+        )
+    return Finding(
+        NOT_COMPLIANT,
+        f"{scheme.name}: no benefit is secured before {_years(years)} of {kind}; {reduced['id']} asks for a reduced "
+        f"benefit after at most {_years(limit)}.",
+        value=years,
+        threshold=limit,
+        unit="years",
+        gap=too_long(years, limit, "years"),
+        remedy=f"secure a reduced benefit after {_years(limit)} of {kind} ({reduced['id']})",
     )
 
 
