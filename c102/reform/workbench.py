@@ -47,9 +47,12 @@ class _RefreshingContext(Context):
                 if node_id in self.graph.nodes:
                     fresh, known = fact_node(node_id, fact, label), self.graph.nodes[node_id]
                     # A path shared by repeated blocks (three employment_injury benefits) names the
-                    # block read first: keep the node unless what it records has changed.
-                    if (fresh.value, fresh.source, fresh.explanation) != (known.value, known.source, known.explanation):
+                    # block read first, as a fresh run does: re-record only from that same block.
+                    same_block = None in (fresh.position, known.position) or fresh.position == known.position
+                    if same_block:
                         self.graph.nodes[node_id] = fresh
+                    else:
+                        refreshed.discard(node_id)
         return super().read(fact, path, label)
 
 
