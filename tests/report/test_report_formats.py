@@ -88,7 +88,7 @@ def test_every_report_shows_every_choice_with_its_source(assessment_factory) -> 
     outputs = [render_report(a, k, "md", **o).decode() for k, o in KINDS]
     outputs.append(render_document(comparative_document([a]), "md").decode())
     for text in outputs:
-        assert "Family allowances in Part XI" in text  # the choice by its human label (no raw key)
+        assert "Family allowances in Part XI" in text  # the choice by its human label, no raw key
         assert "Cabinet decision 12/2024" in text
 
 
