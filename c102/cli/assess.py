@@ -20,6 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--all", action="store_true", help="list every rule, not only the ones that are not compliant"
     )
     parser.add_argument(
+        "--no-color", action="store_true", help="plain text even on a terminal (so does NO_COLOR=1)"
+    )
+    parser.add_argument(
         "--fail-on-gap",
         action="store_true",
         help="exit 1 when an accepted Part is not compliant (for a country that has not ratified: when no "
@@ -32,7 +35,6 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from c102 import assess, load_description
-    from c102.cli.summary import summary_text
     from c102.errors import EXIT_GAPS, EXIT_OK
 
     if args.part:  # "v" and "V" name the same Part
@@ -45,10 +47,17 @@ def run(args: argparse.Namespace) -> int:
         payload = documents[0] if len(documents) == 1 else documents
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
+        from rich.console import Console
+
+        from c102.cli.summary import print_summary, summary_renderables
+
+        # rich writes plain text when stdout is not a terminal and honours NO_COLOR itself.
+        width = None if sys.stdout.isatty() else 160  # a pipe gets full lines, not 80 columns
+        console = Console(no_color=args.no_color or None, highlight=False, emoji=False, width=width)
         for i, assessment in enumerate(assessments):
             if i:
-                print()
-            print(summary_text(assessment, parts=args.part, show_all=args.all))
+                console.print()
+            print_summary(console, summary_renderables(assessment, parts=args.part, show_all=args.all))
     gaps = {a.description.path: a.gaps() for a in assessments}
     if args.fail_on_gap and any(gaps.values()):
         for path, found in gaps.items():

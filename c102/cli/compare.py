@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 HELP = "compare several countries Part by Part: matrix, charts, notes (HTML, Markdown, DOCX, PDF, XLSX, JSON)"
 EXAMPLE = "c102 compare countries/*.c102 -o reports/"
 
+DEFAULT_FORMATS = "html,md,docx,pdf,xlsx,json"
+
 EPILOG = """\
 writes comparative.html, .md, .docx, .pdf, .xlsx and .json into DIR (only the formats given
 with --format), each atomically, and prints what it wrote and the verdict counts.
@@ -28,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write into")
     parser.add_argument(
         "--format",
-        default="html,md,docx,pdf,xlsx,json",
+        default=DEFAULT_FORMATS,
         metavar="LIST",
         help="comma-separated among html, md, docx, pdf, xlsx, json (default: all six)",
     )
@@ -67,6 +69,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"--format takes a comma-separated list among {', '.join(FORMATS)}; got {args.format!r}"
         )
+    if "pdf" in formats and args.format == DEFAULT_FORMATS:
+        from c102.report.pdf_writer import PANGO_HINT, pdf_available
+
+        if not pdf_available():  # the default set: write the others, say why the PDF is missing
+            formats.remove("pdf")
+            print(f"c102: no comparative.pdf: {PANGO_HINT}", file=sys.stderr)
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"-o {args.output}: not a folder")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "write a gap analysis, an Article 22 report draft or a trainer walk-through for one country"
+HELP = "write a gap analysis, an Article 22 report draft, a trainer walk-through or ratification options for one country"
 EXAMPLE = "c102 report countries/examples/examplia.c102 --kind gap --format html -o reports/examplia.html"
 
-KINDS = ("gap", "article22", "walkthrough")
+KINDS = ("gap", "article22", "walkthrough", "options")
 FORMATS = ("md", "html", "docx", "pdf", "xlsx", "json")
 
 
@@ -18,7 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=KINDS,
         default="gap",
         help="gap: gap analysis Part by Part (default); article22: draft report on the accepted Parts; "
-        "walkthrough: one Part step by step (needs --part)",
+        "walkthrough: one Part step by step (needs --part); options: ratification options (Parts "
+        "acceptable now, sets meeting Article 2, what stands in the way, a draft declaration)",
     )
     parser.add_argument(
         "--format",

@@ -1,9 +1,27 @@
-"""The terminal summary of an assessment: what a specialist reads first."""
+"""The terminal summary of an assessment: what a specialist reads first.
+
+Laid out with rich: tables align whatever the verdict word, verdicts are coloured on a terminal
+and plain when piped, with ``NO_COLOR`` set or with ``--no-color``. The citation shown for a
+rule is the alternative its verdict rests on (``cited_article``), not its first citation.
+"""
 
 from __future__ import annotations
 
+import io
+from typing import TYPE_CHECKING
+
 from c102.evaluate.assessment import ARTICLE_2_WORDS, Assessment
-from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_APPLICABLE, NOT_COMPLIANT
+from c102.evaluate.verdict import (
+    COMPLIANT,
+    INSUFFICIENT_DATA,
+    NEEDS_REVIEW,
+    NOT_APPLICABLE,
+    NOT_COMPLIANT,
+    RuleResult,
+)
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
 
 MARK = {
     COMPLIANT: "ok",
@@ -14,9 +32,96 @@ MARK = {
 }
 
 
-def summary_text(
+STYLE = {
+    COMPLIANT: "green",
+    NOT_COMPLIANT: "bold red",
+    NEEDS_REVIEW: "yellow",
+    INSUFFICIENT_DATA: "dim",
+    NOT_APPLICABLE: "dim",
+}
+
+
+def _verdict(verdict: str) -> RenderableType:
+    from rich.text import Text
+
+    return Text(verdict, style=STYLE.get(verdict, ""))
+
+
+def _parts_table(assessment: Assessment, parts: list[str] | None) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for name, justify in (
+        ("Part", "left"),
+        ("verdict", "left"),
+        ("ok", "right"),
+        ("fail", "right"),
+        ("review", "right"),
+        ("no-data", "right"),
+        ("alternative", "left"),
+        ("title", "left"),
+    ):
+        table.add_column(name, justify=justify, no_wrap=name != "title")  # type: ignore[arg-type]
+    for part in assessment.parts.values():
+        if parts and part.part not in parts:
+            continue
+        c = part.counts
+        flags = (["accepted"] if part.accepted else []) + (
+            [f"ceased: {part.ceased_by}"] if part.ceased_by else []
+        )
+        table.add_row(
+            part.part,
+            _verdict(part.verdict),
+            str(c.get(COMPLIANT, 0)),
+            str(c.get(NOT_COMPLIANT, 0)),
+            str(c.get(NEEDS_REVIEW, 0)),
+            str(c.get(INSUFFICIENT_DATA, 0)),
+            part.alternative or "",
+            part.title + (f"  [{', '.join(flags)}]" if flags else ""),
+        )
+    return table
+
+
+def _rules_table(rules: list[RuleResult]) -> RenderableType:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from c102.report.display import cited_article
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for name in ("", "rule", "article"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("finding", overflow="fold")
+    for r in rules:
+        failing = [d.explanation for d in r.details if d.verdict == r.verdict]
+        detail = r.gap or (" ".join(failing) if failing else r.explanation)
+        if r.remedy and r.verdict == NOT_COMPLIANT:
+            detail += f"\nto close: {r.remedy}"
+        article = cited_article(r)
+        table.add_row(
+            Text(MARK[r.verdict], style=STYLE.get(r.verdict, "")),
+            r.id,
+            f"Art {article[0]}" if article else "",
+            detail,
+        )
+    return table
+
+
+def plain_console(width: int = 160) -> Console:
+    """A console that writes plain text into a buffer: for tests, pipes and ``summary_text``."""
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(), width=width, color_system=None, no_color=True, highlight=False, emoji=False
+    )
+
+
+def summary_renderables(
     assessment: Assessment, parts: list[str] | None = None, show_all: bool = False, worst: int = 8
-) -> str:
+) -> list[RenderableType]:
+    """Lines and tables, in the order printed."""
     country = assessment.country_json()
     lines = [
         f"{country['name']} ({country['iso'] or '-'}), as of {country['as_of'] or 'unknown date'}"
@@ -28,33 +133,19 @@ def summary_text(
         when = rat.registered or (f"in {year}, exact date not recorded" if year else "date unknown")
         lines.append(f"Ratified C102 (registered {when}); Parts accepted: {', '.join(rat.accepted_parts)}")
     lines.append("")
-    lines.append("Part  verdict          ok fail review no-data  alternative  title")
-    for part in assessment.parts.values():
-        if parts and part.part not in parts:
-            continue
-        c = part.counts
-        flags = []
-        if part.accepted:
-            flags.append("accepted")
-        if part.ceased_by:
-            flags.append(f"ceased: {part.ceased_by}")
-        flag = f"  [{', '.join(flags)}]" if flags else ""
-        lines.append(
-            f"{part.part:<5} {part.verdict:<16} {c[COMPLIANT]:>2} {c[NOT_COMPLIANT]:>4} {c[NEEDS_REVIEW]:>6} "
-            f"{c[INSUFFICIENT_DATA]:>7}  {part.alternative or '':<11}  {part.title}{flag}"
-        )
-    lines.append("")
+    out: list[RenderableType] = ["\n".join(lines), _parts_table(assessment, parts)]
+    lines = []
     lines.append(f"Article 2: {ARTICLE_2_WORDS.get(rat.verdict, rat.verdict)}. {rat.explanation}")
     if rat.accepted_but_failing:
         lines.append(
             f"Accepted Parts that the description does not meet: {', '.join(rat.accepted_but_failing)}"
         )
-    chosen = [c for c in assessment.choices if c["stated"]]
+    chosen = [c for c in assessment.choices if c.get("stated", True)]
     if chosen:
         lines.append(
             "Choices: "
             + "; ".join(
-                f"{c['id']} = {c['value']}" + (f" [{c['source']}]" if c["source"] else "") for c in chosen
+                f"{c['id']} = {c['value']}" + (f" [{c['source']}]" if c.get("source") else "") for c in chosen
             )
         )
     rules = [r for r in assessment.rules if not parts or r.part in parts]
@@ -73,12 +164,8 @@ def summary_text(
     if gaps:
         lines.append("")
         lines.append("Rules:" if show_all else "Gaps, largest first:")
-        for r in gaps if show_all else gaps[:worst]:
-            failing = [d.explanation for d in r.details if d.verdict == r.verdict]
-            detail = r.gap or (" ".join(failing) if failing else r.explanation)
-            lines.append(f"  {MARK[r.verdict]:<7} {r.id:<36} Art {r.articles[0]:<9} {detail}")
-            if r.remedy and r.verdict == NOT_COMPLIANT:
-                lines.append(f"  {'':<7} {'':<36} {'':<13} to close: {r.remedy}")
+        out += ["\n".join(lines), _rules_table(gaps if show_all else gaps[:worst])]
+        lines = []
         if not show_all and len(gaps) > worst:
             lines.append(f"  ... {len(gaps) - worst} more (use --all)")
     review = [r for r in rules if r.verdict == NEEDS_REVIEW]
@@ -87,4 +174,19 @@ def summary_text(
     lines.append(
         f"{len(review)} questions for a specialist, {len(missing)} missing facts (c102 report for the full list)."
     )
-    return "\n".join(lines)
+    out.append("\n".join(lines))
+    return out
+
+
+def print_summary(console: Console, renderables: list[RenderableType]) -> None:
+    for item in renderables:
+        console.print(item, highlight=False, markup=False) if isinstance(item, str) else console.print(item)
+
+
+def summary_text(
+    assessment: Assessment, parts: list[str] | None = None, show_all: bool = False, worst: int = 8
+) -> str:
+    """The summary as plain text (no colour), as printed to a pipe."""
+    console = plain_console()
+    print_summary(console, summary_renderables(assessment, parts, show_all, worst))
+    return "\n".join(line.rstrip() for line in console.file.getvalue().splitlines())  # type: ignore[attr-defined]

@@ -10,9 +10,12 @@ from c102.evaluate.verdict import show
 
 def percent_short(value: Fraction, threshold: Fraction) -> str:
     """``36.0% against 45%: 9.0 points short`` (value and threshold as fractions of one)."""
+    places = 1
+    while places < 6 and show((threshold - value) * 100, places).strip("0.") == "" and value != threshold:
+        places += 1  # never "0.0 points short": show the digits that make the shortfall visible
     return (
-        f"{show(value * 100, 1)}% against {show(threshold * 100, 1).removesuffix('.0')}%: "
-        f"{show((threshold - value) * 100, 1)} points short"
+        f"{show(value * 100, places)}% against {show(threshold * 100, places).rstrip('0').removesuffix('.')}%: "
+        f"{show((threshold - value) * 100, places)} points short"
     )
 
 

@@ -41,6 +41,16 @@ def pct(x: Fraction) -> str:
     return f"{show(x * 100, 1)}%"
 
 
+def pcts(x: Fraction, y: Fraction) -> tuple[str, str]:
+    """Two percentages with enough decimals that unequal values never print alike
+    (never "40.0% is below 40.0%"): one decimal, more only where needed (up to six)."""
+    for places in range(1, 7):
+        a, b = show(x * 100, places), show(y * 100, places)
+        if x == y or a != b:
+            return f"{a}%", f"{b}%"
+    return f"{show(x * 100, 6)}%", f"{show(y * 100, 6)}%"
+
+
 def benefit_for(scheme: Scheme, branch: str, contingency: str | None) -> Benefit | None:
     """The scheme's benefit block for a branch (and employment injury's sub-contingency)."""
     fallback = None

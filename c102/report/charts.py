@@ -13,6 +13,7 @@ import hashlib
 import html
 import io
 import re
+import textwrap
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -27,6 +28,8 @@ MEETS = "#1f4e8c"
 SHORT = "#d9822b"
 _WIDTH_IN = 7.5
 _ROW_IN = 0.3
+_LEGEND_IN = 0.25
+_LABEL_CHARS = 34
 
 ChartSpec = dict[str, Any]
 
@@ -118,20 +121,20 @@ def _figure(spec: ChartSpec) -> Figure:
         if bar["required"] is not None:
             ax.plot([bar["required"]] * 2, [y - 0.42, y + 0.42], color="black", linewidth=1.8)
         ax.text(min(bar["value"], top) + top * 0.01, y, bar["text"], va="center", fontsize=7)
-    ax.set_yticks(positions, [b["label"] for b in bars])
+    ax.set_yticks(positions, [textwrap.fill(b["label"], _LABEL_CHARS) for b in bars])
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.35)
     ax.set_xlabel("per cent")
     if not bars:
         ax.text(0.5, 0.5, "no figure to draw", transform=ax.transAxes, ha="center")
-    ax.set_title(spec["title"], loc="left", fontsize=9, fontweight="bold")
+    fig.suptitle(textwrap.fill(spec["title"], 95), x=0.01, ha="left", fontsize=9, fontweight="bold")
     legend = [
         Patch(color=MEETS, label="meets the requirement"),
         Patch(color=SHORT, label="falls short"),
         Line2D([], [], color="black", linewidth=1.8, label="percentage required"),
     ]
-    ax.legend(handles=legend, loc="lower right", fontsize=6.5, frameon=False)
-    fig.tight_layout()
+    fig.legend(handles=legend, loc="lower center", ncol=3, fontsize=6.5, frameon=False)
+    fig.tight_layout(rect=(0, _LEGEND_IN / fig.get_figheight(), 1, 1))
     return fig
 
 
@@ -167,4 +170,4 @@ def png(spec: ChartSpec, dpi: int = 150) -> bytes:
 
 def size_inches(spec: ChartSpec) -> tuple[float, float]:
     """Width and height of the drawing, for placing it in a page."""
-    return (_WIDTH_IN, 1.1 + max(len(spec["bars"]), 1) * _ROW_IN)
+    return (_WIDTH_IN, 1.4 + max(len(spec["bars"]), 1) * _ROW_IN)

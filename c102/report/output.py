@@ -12,7 +12,7 @@ from c102.report.document import Document
 
 FORMATS = ("md", "html", "docx", "pdf", "xlsx", "json")
 DOCUMENT_FORMATS = ("md", "html", "docx", "pdf")
-KINDS = ("gap", "article22", "walkthrough")
+KINDS = ("gap", "article22", "walkthrough", "options")
 WORKBOOK_KINDS = ("gap",)  # and the comparative assessment
 BINARY_FORMATS = ("docx", "pdf", "xlsx")
 # File extensions and the format each names; anything else is refused (no silent fallback).
@@ -91,6 +91,10 @@ def report_document(
         from c102.report.article22 import article22_document
 
         return article22_document(assessment, parts=parts, date=date)
+    if kind == "options":
+        from c102.report.options import options_document
+
+        return options_document(assessment, date)
     if kind == "walkthrough":
         from c102.report.walkthrough import walkthrough_document
 

@@ -8,9 +8,27 @@ from __future__ import annotations
 
 from c102.report.document import Document
 
+PANGO_HINT = (
+    "PDF output needs WeasyPrint and the Pango library: on Debian or Ubuntu, "
+    "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+)
+
+
+def pdf_available() -> bool:
+    """Whether WeasyPrint loads here (it needs Pango from the system)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
 
 def render_pdf(doc: Document) -> bytes:
     """The document as PDF pages: A4 landscape, running header, "Page n of N", bookmarks by heading."""
+    from c102.errors import UsageError
+
+    if not pdf_available():
+        raise UsageError(PANGO_HINT)
     import weasyprint
 
     from c102.report.render import render_html

@@ -9,7 +9,7 @@ from typing import Any
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, percent, src
-from c102.evaluate.part_xi import Working, benefit_for, calculate, either_article, pct
+from c102.evaluate.part_xi import Working, benefit_for, calculate, either_article, pct, pcts
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
 from c102.model.description import Benefit, Scheme
 from c102.rules.model import PartInfo, Rule
@@ -58,11 +58,12 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             if excess is not None:
                 found.append(excess)
                 continue
+        shown, needed = pcts(calc.rate, required)
         if calc.rate >= required:
             found.append(
                 Finding(
                     COMPLIANT,
-                    f"{row_id} ({label}): {pct(calc.rate)} reaches {pct(required)}.{also}",
+                    f"{row_id} ({label}): {shown} reaches {needed}.{also}",
                     value=calc.rate,
                     threshold=required,
                     alternative=calc.article if also else None,
@@ -72,7 +73,7 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             found.append(
                 Finding(
                     NOT_COMPLIANT,
-                    f"{row_id} ({label}): {pct(calc.rate)} is below {pct(required)}.{also}",
+                    f"{row_id} ({label}): {shown} is below {needed}.{also}",
                     value=calc.rate,
                     threshold=required,
                     gap=percent_short(calc.rate, required),

@@ -102,6 +102,16 @@ def cost_sharing(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
         return Finding(
             COMPLIANT, f"{scheme.name}: no cost sharing for {wanted.replace('_', ' ')}{src(fact)}."
         )
+    shared = rule.params.get("shared_with")
+    if shared is not None and shared in scheme.branches.value:
+        # The scheme also gives general care (Part II), where cost sharing may be lawful: whether
+        # the charge reaches care for this Part's contingency is a question of the law's detail.
+        return by_answer(
+            ctx,
+            rule,
+            f"{scheme.name}: patients share the cost of care for {wanted.replace('_', ' ')}{src(fact)}, and the "
+            f"scheme also serves {shared.replace('_', ' ')}.",
+        )
     if rule.params.get("permitted"):
         return by_answer(
             ctx,
