@@ -16,17 +16,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o", "--output", metavar="PATH", help="write to a file (atomically) instead of stdout"
     )
+    parser.add_argument("--rule", metavar="ID", help="only this rule's verdict and what it depends on")
+    parser.add_argument("--part", metavar="PART", help="only this Part's verdict and what it depends on, e.g. V")
 
 
 def run(args: argparse.Namespace) -> int:
     import sys
 
     from c102 import assess, load_description
-    from c102.evaluate.export import to_dot, to_node_link
+    from c102.errors import UsageError
+    from c102.evaluate.export import to_node_link
+    from c102.report.graph_dot import subgraph, to_dot
+    from c102.report.pipeline import checked_parts
 
+    parts = checked_parts(args.part)  # "v" and "V" name the same Part
+    part = parts[0] if parts else None
     assessment = assess(load_description(args.file))
     assert assessment.graph is not None
-    text = to_dot(assessment.graph) if args.format == "dot" else to_node_link(assessment.graph)
+    try:
+        keep = subgraph(assessment.graph, args.rule, part)
+    except KeyError:
+        known = ", ".join(r.id for r in assessment.rules[:5])
+        raise UsageError(
+            f"no verdict {'rule ' + args.rule if args.rule else 'for Part ' + str(part)} in this graph; "
+            f"rule ids look like {known}"
+        ) from None
+    if args.format == "dot":
+        text = to_dot(assessment.graph, keep if (args.rule or part) else None)
+    else:
+        text = to_node_link(assessment.graph)
     if args.output:
         from c102.report.atomic import write_atomic
 

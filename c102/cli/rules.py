@@ -29,6 +29,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--instrument", default="c102", metavar="NAME", help="rulebook folder under rules/ (default: c102)"
     )
+    parser.add_argument(
+        "--validate",
+        action="store_true",
+        help="check every rule file against rules/schema.json first (the bundled rulebook is not "
+        "schema-checked on ordinary runs; the tests check it)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(
             f"unknown instrument {args.instrument!r}; available: {', '.join(available_instruments())}"
         )
-    rulebook = load_rulebook(instrument)
+    rulebook = load_rulebook(instrument, validate=True if args.validate else None)
     part = None
     if args.part:
         part = str(args.part).upper()

@@ -99,6 +99,9 @@ def _rules_table(rules: list[RuleResult]) -> RenderableType:
         detail = r.gap or (" ".join(failing) if failing else r.explanation)
         if r.remedy and r.verdict == NOT_COMPLIANT:
             detail += f"\nto close: {r.remedy}"
+        for closing in r.closings or []:
+            exact = f" (exactly {closing['exact']})" if closing["exact"] else ""
+            detail += f"\nsmallest change: {closing['text']}{exact}"
         article = cited_article(r)
         table.add_row(
             Text(MARK[r.verdict], style=STYLE.get(r.verdict, "")),

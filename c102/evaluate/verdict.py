@@ -111,6 +111,8 @@ class RuleResult:
     details: list[SchemeFinding] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)  # graph node ids
     data: Any = field(default=None, repr=False, compare=False)  # kind-specific extras, not in the JSON
+    # The smallest changes that close the gap, when computed (c102.reform.closing; c102 assess).
+    closings: list[dict[str, Any]] | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -135,4 +137,4 @@ class RuleResult:
             "sources": list(self.sources),
             "answer": self.answer,
             "details": [d.to_json(self.unit) for d in self.details],
-        }
+        } | ({"smallest_changes": list(self.closings)} if self.closings is not None else {})

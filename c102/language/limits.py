@@ -32,6 +32,7 @@ class Limits:
     wage_ratio_error: Decimal
     wage_ratio_warning: Decimal
     assessed_under: tuple[str, ...]
+    parts_of_wholes: dict[str, str]
 
 
 @cache
@@ -58,6 +59,7 @@ def limits() -> Limits:
         wage_ratio_error=Decimal(str(data["wages"]["ratio_error"])),
         wage_ratio_warning=Decimal(str(data["wages"]["ratio_warning"])),
         assessed_under=tuple(str(a) for a in data["assessed_under"]),
+        parts_of_wholes={str(k): str(v) for k, v in data.get("parts_of_wholes", {}).items()},
     )
 
 

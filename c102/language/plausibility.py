@@ -132,6 +132,36 @@ def _persons(description: Description, bounds: Limits, add: Add) -> None:
                         "check the figure and its basis; coverage above 100% is impossible",
                     )
                     break
+    _sums(description, bounds, add)
+
+
+def _sums(description: Description, bounds: Limits, add: Add) -> None:
+    """Groups of one basis protected for one branch, over all schemes, are counted together by
+    the coverage rules: more persons than the population would be coverage above 100%."""
+    stats = description.statistics
+    if stats is None:
+        return
+    totals: dict[tuple[str, str], int] = {}
+    for scheme in description.scheme:
+        for group in scheme.protected:
+            branches = group.branches.value if group.branches is not None else scheme.branches.value
+            for branch in dict.fromkeys(branches):
+                key = (branch, group.basis.value)
+                totals[key] = total = totals.get(key, 0) + group.persons.value.total
+                for population in bounds.counted_against.get(group.basis.value, ["residents"]):
+                    fact = getattr(stats, population, None)
+                    if not (isinstance(fact, Fact) and isinstance(fact.value, Count)):
+                        continue
+                    if total > fact.value.total >= total - group.persons.value.total >= 0 < group.persons.value.total <= fact.value.total:
+                        add(
+                            group.persons.position,
+                            f"with this group, the persons protected for {branch} on the basis "
+                            f"'{group.basis.value}' add up to {total:_}, more than the "
+                            f"{fact.value.total:_} {population.replace('_', ' ')}",
+                            "a group described twice, or overlapping groups, would be counted twice: "
+                            "count each person once",
+                        )
+                        break
 
 
 # ---------------------------------------------------------------- benefits
@@ -191,6 +221,10 @@ def _wages(description: Description, bounds: Limits, add: Add) -> None:
     stats = description.statistics
     if stats is None:
         return
+    for part_name, whole_name in bounds.parts_of_wholes.items():
+        part, whole = getattr(stats, part_name, None), getattr(stats, whole_name, None)
+        if isinstance(part, Fact) and isinstance(whole, Fact) and _above(part.value, whole.value):
+            add(part.position, f"'{part_name}' ({part.value}) is more than '{whole_name}' ({whole.value}) it is part of")
     wages: dict[str, Fact[Money]] = {}
     for name in ("skilled_wage", "labourer_wage"):
         fact = getattr(stats, name)
@@ -200,6 +234,8 @@ def _wages(description: Description, bounds: Limits, add: Add) -> None:
             add(fact.position, f"'{name}' must be more than zero", "a reference wage is what a worker earns")
         elif fact.value.per is not None:
             wages[name] = fact
+    if wages:
+        _against_wage(description, max(_monthly(w) for w in wages.values()), bounds, add)
     if len(wages) < 2:
         return
     skilled, labourer = wages["skilled_wage"], wages["labourer_wage"]
@@ -219,6 +255,47 @@ def _wages(description: Description, bounds: Limits, add: Add) -> None:
             "the skilled manual employee usually earns somewhat more than the ordinary labourer",
             severity="warning",
         )
+
+
+# Amounts paid to one beneficiary (or per child) each period: many times any wage is impossible.
+_PAID_AMOUNTS = ("flat", "minimum", "family_allowance", "spouse_supplement", "child_supplement")
+
+
+def _against_wage(description: Description, wage: Fraction, bounds: Limits, add: Add) -> None:
+    limit = wage * Fraction(bounds.wage_ratio_error)
+    for scheme in description.scheme:
+        for benefit in scheme.benefit:
+            for name in _PAID_AMOUNTS:
+                fact = getattr(benefit, name)
+                if fact is None or not isinstance(fact.value, Money) or fact.value.per is None:
+                    continue
+                if fact.value.per_month() > limit:
+                    add(
+                        fact.position,
+                        f"'{name}' of {fact.value} is more than {bounds.wage_ratio_error} times the "
+                        "reference wage",
+                        "check the amount and its period",
+                    )
+    stats = description.statistics
+    paid = stats.family_benefits_paid if stats is not None else None
+    children = stats.children_of_protected if stats is not None else None
+    if paid is None or children is None or paid.value.per is None or children.value.total <= 0:
+        return
+    if paid.value.per_month() / children.value.total > limit:
+        add(
+            paid.position,
+            f"family benefits of {paid.value} for {children.value.total:_} children are more than "
+            f"{bounds.wage_ratio_error} times the reference wage per child",
+            "check the total, its period and the number of children",
+        )
+
+
+def _above(part: object, whole: object) -> bool:
+    if not (isinstance(part, Money) and isinstance(whole, Money)):
+        return False
+    if part.per is None or whole.per is None:
+        return part.per == whole.per and part.amount > whole.amount
+    return part.per_month() > whole.per_month()
 
 
 def _monthly(fact: Fact[Money]) -> Fraction:

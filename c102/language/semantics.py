@@ -282,25 +282,6 @@ def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> 
                 f"add it to the scheme's branches ({', '.join(served)})",
                 code="reference",
             )
-    _check_population(report, description, scheme)
-
-
-def _check_population(report: _Report, description: Description, scheme: Scheme) -> None:
-    totals: dict[str, int] = {}
-    for protected in scheme.protected:
-        population_name = BASIS_POPULATION[protected.basis.value]
-        persons = protected.persons.value.total
-        totals[population_name] = totals.get(population_name, 0) + persons
-    for name, total in totals.items():
-        population = _count(description, name)
-        if population is not None and total > population.value.total and len(scheme.protected) > 1:
-            report.add(
-                scheme.position,
-                f"the protected groups of '{scheme.name}' add up to {total:_}, more "
-                f"than the {population.value.total:_} {name.replace('_', ' ')}",
-                "do the groups overlap?",
-                severity="warning",
-            )
 
 
 # ---------------------------------------------------------------- with the rulebook and the engine

@@ -101,6 +101,13 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _schema_errors(data: Any) -> list[Any]:
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(_schema())
+    return sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+
+
 def _fail(path: Path, message: str, hint: str | None = None) -> DescriptionError:
     return DescriptionError(message, [Diagnostic(Position(str(path)), message, hint=hint)])
 
@@ -173,13 +180,16 @@ def _record(raw: dict[str, Any], path: Path, label: str) -> RatificationRecord:
     )
 
 
-def parse_ratifications(text: str, path: Path) -> dict[str, RatificationRecord]:
-    """Validate the YAML text and index its entries by ISO alpha-2, alpha-3 and country name."""
-    import jsonschema
+def parse_ratifications(text: str, path: Path, validate: bool = True) -> dict[str, RatificationRecord]:
+    """Validate the YAML text and index its entries by ISO alpha-2, alpha-3 and country name.
+
+    ``validate=False`` skips the JSON Schema for the bundled file, which the tests validate: a run
+    then neither imports jsonschema nor walks the schema (most of a cold start's cost).
+    """
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
@@ -190,8 +200,7 @@ def parse_ratifications(text: str, path: Path) -> dict[str, RatificationRecord]:
             message, [Diagnostic(Position(str(path), line, column), message, source_line=source_line)]
         ) from None
     data = _jsonable(data)
-    validator = jsonschema.Draft202012Validator(_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    errors = _schema_errors(data) if validate else []
     if errors:
         err = errors[0]
         where = list(err.absolute_path)
@@ -252,7 +261,8 @@ def load_ratifications() -> dict[str, RatificationRecord]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise _fail(path, f"cannot read the ratifications file: {exc.strerror}") from None
-    return parse_ratifications(text, path)
+    # The bundled file is validated by tests/foundation/test_bundled_data_valid.py, not on every run.
+    return parse_ratifications(text, path, validate=False)
 
 
 def ratification_for(description: Description) -> RatificationRecord | None:

@@ -62,3 +62,21 @@ def exact_text(value: Fraction, places: int = 4) -> str:
 def with_number(tp: Any, like: Any, number: Decimal) -> Any:
     adaptor = NUMERIC[tp]
     return adaptor.make(like, number)
+
+
+def shown(value: Any) -> str:
+    """A value as the language writes it, without trailing zeros: ``50%``, ``1 906 344``."""
+    from c102.report.display import count, plain
+
+    if isinstance(value, Count):
+        return count(value.total)
+    if isinstance(value, Percent):
+        return f"{_trim(value.value)}%"
+    if isinstance(value, Money | Duration):
+        return str(replace(value, amount=_trim(value.amount)))
+    return plain(value)
+
+
+def _trim(number: Decimal) -> Decimal:
+    text = format(number, "f")
+    return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)

@@ -37,22 +37,36 @@ class _RefreshingContext(Context):
     """Re-records a fact node the first time a re-evaluated node reads it in a variant."""
 
     refreshed: set[str] | None = None
+    moved = False
+    rank: dict[str, int] = {}  # noqa: RUF012 - set per workbench; the topological rank of each node
 
     def read(self, fact: Fact[Any] | None, path: str, label: str) -> Fact[Any] | None:
+        node_id = f"fact:{path}"
+        writers = self.__dict__.setdefault("writers", {})
+        current = self.current[0]
+        if node_id not in self.graph.nodes:
+            writers[node_id] = current
         refreshed = self.refreshed
-        if refreshed is not None:
-            node_id = f"fact:{path}"
-            if node_id not in refreshed:
+        if refreshed is not None and node_id not in refreshed and node_id in self.graph.nodes:
+            # Two blocks can share a fact node's id (two benefits of one branch): a fresh run
+            # records the first reader's fact, so only a reader that comes first may rewrite it.
+            writer = writers.get(node_id)
+            rank = self.rank
+            nodes = self.graph.nodes
+            first = writer is not None and (
+                rank.get(current or "", -1) <= rank.get(writer, -1)
+                or writer not in nodes
+                or node_id not in nodes[writer].reads  # its first reader no longer reads it
+            )
+            if first and current is not None:
+                new = fact_node(node_id, fact, label)
+                old = nodes[node_id]
+                changed = (old.value, old.source, old.position) != (new.value, new.source, new.position)
+                if writer != current or (changed and self.__dict__.get("fact_readers", {}).get(node_id, 0) > 1):
+                    self.moved = True  # other readers see it too: every rule's sources are redone
                 refreshed.add(node_id)
-                if node_id in self.graph.nodes:
-                    fresh, known = fact_node(node_id, fact, label), self.graph.nodes[node_id]
-                    # A path shared by repeated blocks (three employment_injury benefits) names the
-                    # block read first, as a fresh run does: re-record only from that same block.
-                    same_block = None in (fresh.position, known.position) or fresh.position == known.position
-                    if same_block:
-                        self.graph.nodes[node_id] = fresh
-                    else:
-                        refreshed.discard(node_id)
+                writers[node_id] = current
+                nodes[node_id] = new
         return super().read(fact, path, label)
 
 
@@ -119,6 +133,7 @@ class Workbench:
         graph = plan.ctx.graph
         order = graph.order()
         self.rank = {node_id: i for i, node_id in enumerate(order)}
+        plan.ctx.rank = self.rank  # type: ignore[attr-defined]
         self.dependants: dict[str, list[str]] = {}
         for node_id in order:
             for source in graph.nodes[node_id].inputs:
@@ -127,6 +142,7 @@ class Workbench:
         self.readers: dict[tracking.Dependency, set[str]] = {}
         self.built_facts = {n for n, node in graph.nodes.items() if node.kind == FACT}
         self.fact_readers: dict[str, int] = {}
+        plan.ctx.fact_readers = self.fact_readers  # type: ignore[attr-defined]
         self._compute(order, copy_nodes=False)
         self.rule_nodes = [f"rule:{rule.id}" for rule in plan.rules]
         self.rule_part = {f"rule:{rule.id}": rule.part for rule in plan.rules}
@@ -219,10 +235,13 @@ class Workbench:
         ctx.graph = graph
         plan.switch_to(root)
         ctx.refreshed = set()  # type: ignore[attr-defined]
+        ctx.moved = False  # type: ignore[attr-defined]
         try:
             done = self._propagate(dirty)
         finally:
             ctx.refreshed = None  # type: ignore[attr-defined]
+        if ctx.moved:  # type: ignore[attr-defined]
+            done = list(dict.fromkeys(done + self.rule_nodes))
         self.current = self._reassemble(done, full=any(key in self.collect_deps for key in dirty))
         return self.current
 

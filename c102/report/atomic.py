@@ -16,6 +16,8 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())  # the rename must not outlive the data after a power loss
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:

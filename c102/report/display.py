@@ -187,7 +187,10 @@ def quantity(value: Fraction | None, unit: str | None) -> str:
 
 
 def change_needed(rule: RuleResult) -> str:
-    """The size of the change that closes a numeric gap: the rule's remedy, else derived from it."""
+    """The change that closes a gap: the verified smallest changes when computed (``c102 assess
+    --smallest-changes``, ``c102.reform.closing``), else the rule's remedy, else derived from it."""
+    if rule.closings:
+        return "; ".join(str(c["text"]) for c in rule.closings)
     if rule.remedy:
         return rule.remedy
     if rule.verdict != NOT_COMPLIANT or rule.value is None or rule.threshold is None:

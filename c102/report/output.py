@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from c102.evaluate.assessment import Assessment
-from c102.report.atomic import write_atomic
 from c102.report.document import Document
 
 FORMATS = ("md", "html", "docx", "pdf", "xlsx", "json")
@@ -173,4 +172,7 @@ def _workbook(assessments: list[Assessment], stamp: str | None) -> bytes:
 
 
 def write_outputs(folder: Path, producers: dict[str, Callable[[], bytes]]) -> list[Path]:
-    return [write_atomic(folder / name, produce()) for name, produce in producers.items()]
+    """Every file produced first, then all put in place as one set (``output_set.write_set``)."""
+    from c102.report.output_set import write_set
+
+    return write_set(folder, producers)

@@ -16,9 +16,12 @@ _MD_STYLE = {"normal": "", "note": "*", "missing": "**", "warning": "**", "place
 
 
 def md_text(value: object) -> str:
-    """Markdown text: angle brackets are backslash-escaped so no markup passes through."""
-    text = str(value).replace("\\", "\\\\")
-    return text.replace("<", "\\<").replace(">", "\\>")
+    """Markdown text: backslash, angle brackets (HTML, autolinks) and square brackets (links,
+    images) are backslash-escaped, so no markup written in a description passes through."""
+    return str(value).translate(_MD_ESCAPES)
+
+
+_MD_ESCAPES = str.maketrans({"\\": "\\\\", "<": "\\<", ">": "\\>", "[": "\\[", "]": "\\]"})
 
 
 def md_cell(value: object) -> str:

@@ -31,20 +31,25 @@ CHOICES_FILE = "choices.yaml"
 PART_FILE_PREFIX = "part-"
 
 
-def load_rulebook(instrument: str = "c102", root: Path | None = None) -> Rulebook:
+def load_rulebook(instrument: str = "c102", root: Path | None = None, *, validate: bool | None = None) -> Rulebook:
     """The rulebook of ``instrument`` (a folder under ``root``, default the bundled ``rules/``).
 
-    Cached per (instrument, root): the evaluator calls this for every assessment.
+    Cached per (instrument, root): the evaluator calls this for every assessment. A rulebook from
+    another folder is checked against ``rules/schema.json`` on every load; the bundled one is
+    checked by the tests (``tests/foundation/test_bundled_data_valid.py``) and by
+    ``c102 rules --validate``, not on every run, which saves most of a cold start. The cross-file
+    checks run on every load.
     """
-    return _load_cached(instrument.lower(), root.resolve() if root is not None else None)
+    check = root is not None if validate is None else validate
+    return _load_cached(instrument.lower(), root.resolve() if root is not None else None, check)
 
 
 @cache
-def _load_cached(instrument: str, root: Path | None) -> Rulebook:
+def _load_cached(instrument: str, root: Path | None, validate: bool) -> Rulebook:
     from c102.resources import data_path
 
     rules_root = root if root is not None else data_path("rules")
-    return _load(rules_root, instrument)
+    return _load(rules_root, instrument, validate)
 
 
 def available_instruments(root: Path | None = None) -> list[str]:
@@ -63,7 +68,7 @@ def schema_path_for(rules_root: Path) -> Path:
     return local if local.is_file() else data_path("rules") / "schema.json"
 
 
-def _load(rules_root: Path, instrument: str) -> Rulebook:
+def _load(rules_root: Path, instrument: str, check_schema: bool = True) -> Rulebook:
     from c102.rules.schema import validate
 
     folder = rules_root / instrument
@@ -100,7 +105,8 @@ def _load(rules_root: Path, instrument: str) -> Rulebook:
                 )
             )
             continue
-        diagnostics.extend(validate(source, schema_path))
+        if check_schema:
+            diagnostics.extend(validate(source, schema_path))
     _raise_if(diagnostics)
 
     rulebook = _build(folder, sources, paths)

@@ -103,3 +103,12 @@ def test_shrinking_coverage_never_turns_a_failing_verdict_compliant(larger: int,
     after = rule(run(STATS, old_age(protected(smaller))), "V-27-coverage").verdict
     if before == "not_compliant":
         assert after == "not_compliant"
+
+
+def test_every_protected_group_records_its_own_source() -> None:
+    from c102 import assess, load_description
+
+    path = "tests/legal/art-27-a-two-protected-groups.c102"
+    result = assess(load_description(path)).rule("V-27-coverage")
+    assert "Fictional scheme report 2023" in result.sources
+    assert "Fictional civil service pension office 2023" in result.sources

@@ -212,7 +212,9 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative
     numerator = Fraction(0)
     pro_rata = False
     for scheme, group in groups:
-        persons = ctx.scheme_fact(scheme, "persons", group, "protected.")
+        # Each group is its own fact: every group's figure and source reaches the explanation.
+        index = next((i for i, g in enumerate(scheme.protected) if g is group), 0)
+        persons = ctx.scheme_fact(scheme, "persons", group, "protected." if index == 0 else f"protected[{index}].")
         if persons is None:
             missing.append(f"scheme.{ctx.slug(scheme)}.protected.persons")
             continue

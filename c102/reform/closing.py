@@ -1,0 +1,256 @@
+"""The smallest change that closes each gap: per failing numeric rule, per parameter of the law that
+can close it, the value at which the rule becomes compliant.
+
+Candidates are the scheme facts the rule's findings actually read (recorded by the workbench),
+that hold a number: rates, accruals, flat amounts, ceilings, persons protected, durations,
+qualifying periods. For each, the search first solves the straight line through two what-ifs for
+the value at which the rule's figure meets its threshold (the inverse formula), and falls back to
+bisection in exact decimals when the figure does not move in a straight line. The answer is the
+smallest change at the fact's written precision (hundredths of a percent, cents, whole weeks), and
+it is verified by a fresh assessment of the changed description before it is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+from c102.evaluate.assessment import Assessment
+from c102.evaluate.graph import FINDING
+from c102.evaluate.verdict import COMPLIANT, NOT_COMPLIANT, RuleResult
+from c102.model.description import Description
+from c102.reform import track as tracking
+from c102.reform.numbers import as_decimal, exact_text, numeric, shown
+from c102.reform.paths import FactPath, fact_paths, get_fact, resolve
+from c102.reform.workbench import Workbench
+
+# Decimal places a smallest change is stated to, by the kind of number.
+PLACES = {"percent": 2, "money": 2, "duration": 0, "persons": 0, "number": 2}
+MAX_DOUBLINGS = 12
+
+
+@dataclass(frozen=True)
+class Closing:
+    """One way to close one gap: set this fact to this value (verified)."""
+
+    rule: str
+    path: str
+    parameter: str
+    before: str
+    after: str
+    exact: str | None  # the exact value where the figure meets the threshold, if it moves linearly
+    raise_: bool
+
+    @property
+    def text(self) -> str:
+        return f"{'raise' if self.raise_ else 'lower'} {self.parameter} from {self.before} to {self.after}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "parameter": self.parameter,
+            "direction": "raise" if self.raise_ else "lower",
+            "from": self.before,
+            "to": self.after,
+            "exact": self.exact,
+            "text": self.text,
+            "verified": True,
+        }
+
+
+def smallest_changes(bench: Workbench) -> dict[str, list[Closing]]:
+    """For each not-compliant rule with a figure and a threshold, the verified smallest changes."""
+    baseline = bench.baseline
+    keys = _block_paths(bench)
+    out: dict[str, list[Closing]] = {}
+    for rule in baseline.rules:
+        if rule.verdict != NOT_COMPLIANT or rule.value is None or rule.threshold is None:
+            continue
+        found = []
+        for path in _candidates(bench, rule, keys):
+            closing = _close(bench, rule, path)
+            if closing is not None:
+                found.append(closing)
+        if found:
+            out[rule.id] = found
+    bench.assess(())  # leave the workbench at the baseline
+    return out
+
+
+def _block_paths(bench: Workbench) -> dict[int, str]:
+    """Each tracked block's path prefix (``scheme."X".benefit.old_age.``), by block key."""
+    out: dict[int, str] = {}
+    root = bench.root
+    for text in fact_paths(root):
+        path = resolve(root, text)
+        last = path.steps[-1]
+        if last.key is not None or not text.endswith(last.field):
+            continue
+        holder: Any = root
+        for step in path.steps[:-1]:
+            value = getattr(holder, step.field)
+            holder = value[step.index] if step.index is not None else value
+        out.setdefault(tracking.block_key(holder), text[: len(text) - len(last.field)])
+    return out
+
+
+def _candidates(bench: Workbench, rule: RuleResult, keys: dict[int, str]) -> list[FactPath]:
+    """Stated numeric scheme facts read by the rule or its per-scheme findings."""
+    graph = bench.plan.ctx.graph
+    rule_id = f"rule:{rule.id}"
+    nodes = [rule_id] + [n for n in graph.nodes[rule_id].inputs if graph.nodes[n].kind == FINDING]
+    seen: dict[str, FactPath] = {}
+    for node_id in nodes:
+        for key, field in sorted(bench.deps.get(node_id, ()), key=lambda d: (d[0], d[1])):
+            prefix = keys.get(key)
+            if prefix is None or not prefix.startswith("scheme."):
+                continue
+            try:
+                path = resolve(bench.original, prefix + field)
+            except Exception:  # a block field, not a fact
+                continue
+            if numeric(path.type) is not None and get_fact(bench.original, path) is not None:
+                seen.setdefault(path.text, path)
+    return list(seen.values())
+
+
+def _close(bench: Workbench, rule: RuleResult, path: FactPath) -> Closing | None:
+    adaptor = numeric(path.type)
+    assert adaptor is not None
+    fact = get_fact(bench.original, path)
+    assert fact is not None
+    like = fact.value
+    x0 = adaptor.number(like)
+    places = PLACES.get(adaptor.name, 2)
+    unit = Fraction(1, 10**places)
+
+    def verdict_at(x: Fraction) -> tuple[str, RuleResult]:
+        result = bench.assess([(path, adaptor.make(like, _dec(x)))]).rule(rule.id)
+        return result.verdict, result
+
+    target = _by_inverse(rule, x0, unit, verdict_at)
+    solved = target is not None
+    if target is None:
+        target = _by_bisection(x0, unit, verdict_at)
+    if target is None:
+        return None
+    exact, raise_ = target
+    step = as_decimal(exact, places, up=raise_)
+    if adaptor.whole and step != step.to_integral_value():
+        return None
+    if not _verified(bench, path, adaptor.make(like, step), rule.id):
+        return None
+    return Closing(
+        rule.id,
+        path.text,
+        _parameter(path),
+        shown(like),
+        shown(adaptor.make(like, step)),
+        exact_text(exact) if solved and Fraction(step) != exact else None,
+        raise_,
+    )
+
+
+def _by_inverse(rule: RuleResult, x0: Fraction, unit: Fraction, verdict_at: Any) -> tuple[Fraction, bool] | None:
+    """Solve the straight line through the figure at x0 and x0 + 1 unit for the threshold."""
+    assert rule.value is not None and rule.threshold is not None
+    for delta in (unit, -unit):
+        if x0 + delta < 0:
+            continue
+        _, moved = verdict_at(x0 + delta)
+        if moved.value is None or moved.value == rule.value or moved.threshold != rule.threshold:
+            continue
+        slope = (Fraction(moved.value) - Fraction(rule.value)) / delta
+        point = x0 + (Fraction(rule.threshold) - Fraction(rule.value)) / slope
+        if point < 0:
+            return None
+        raise_ = point > x0
+        at, _ = verdict_at(point) if _finite(point) else verdict_at(Fraction(as_decimal(point, 8, up=raise_)))
+        if at == COMPLIANT:
+            return point, raise_
+        return None
+    return None
+
+
+def _by_bisection(x0: Fraction, unit: Fraction, verdict_at: Any) -> tuple[Fraction, bool] | None:
+    """Find a compliant value by doubling (or at zero), then bisect down to the precision."""
+    for raise_ in (True, False):
+        bound = None
+        if raise_:
+            x = x0 if x0 > 0 else unit
+            for _ in range(MAX_DOUBLINGS):
+                x *= 2
+                if verdict_at(x)[0] == COMPLIANT:
+                    bound = x
+                    break
+        elif x0 > 0 and verdict_at(Fraction(0))[0] == COMPLIANT:
+            bound = Fraction(0)
+        if bound is None:
+            continue
+        fail, ok = x0, bound
+        while abs(ok - fail) > unit / 2:
+            mid = (fail + ok) / 2
+            if verdict_at(mid)[0] == COMPLIANT:
+                ok = mid
+            else:
+                fail = mid
+        return ok, raise_
+    return None
+
+
+def _verified(bench: Workbench, path: FactPath, value: Any, rule_id: str) -> bool:
+    """A fresh assessment of the changed description finds the rule compliant."""
+    from c102.evaluate.engine import assess
+    from c102.reform.paths import with_fact
+
+    changed, _, _ = with_fact(tracking.untrack(bench.root), path, bench.fact_for(path, value))
+    return assess(changed, rulebook=bench.rulebook).rule(rule_id).verdict == COMPLIANT
+
+
+def _finite(x: Fraction) -> bool:
+    d = x.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    return d == 1
+
+
+def _dec(x: Fraction) -> Decimal:
+    if _finite(x):
+        return Decimal(x.numerator) / Decimal(x.denominator)
+    return as_decimal(x, 12, up=True)
+
+
+def _parameter(path: FactPath) -> str:
+    """The parameter in words: ``the accrual rate (Pension fund, old-age benefit)``."""
+    from c102.reform.paths import split_path
+
+    segments = split_path(path.text)
+    field = segments[-1][0].replace("_", " ")
+    scheme = segments[1][0] if len(segments) > 1 else ""
+    where = [scheme]
+    names = [s[0] for s in segments]
+    if "benefit" in names:
+        where.append(f"{names[names.index('benefit') + 1].replace('_', ' ')} benefit")
+    if "protected" in names:
+        field = "persons protected"
+        index = segments[names.index("protected")][1]
+        where.append(f"group {index + 1 if index is not None else 1}")
+    if "qualifying_period" in names:
+        field = "qualifying period"
+    return f"the {field} ({', '.join(w for w in where if w)})"
+
+
+def closings_for(description: Description, bench: Workbench | None = None) -> dict[str, list[Closing]]:
+    """Smallest changes for a description (builds a workbench when none is given)."""
+    return smallest_changes(bench if bench is not None else Workbench(description))
+
+
+def attach(assessment: Assessment, closings: dict[str, list[Closing]]) -> None:
+    """Record the smallest changes on the rule results, for the JSON, assess and the gap report."""
+    for rule in assessment.rules:
+        found = closings.get(rule.id)
+        if found:
+            rule.closings = [c.to_json() for c in found]
