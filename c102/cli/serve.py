@@ -1,11 +1,11 @@
-"""`c102 serve`: a local web view for exploring reforms; each reload re-assesses the files."""
+"""`c102 serve`: the browser workbench: edit a description, re-assess, compare, explain, download."""
 
 from __future__ import annotations
 
 import argparse
 
-HELP = "serve gap analyses, walk-throughs and the comparison on localhost; reload after editing a file"
-EXAMPLE = "c102 serve countries/*.c102 --port 8102   # then open http://127.0.0.1:8102/"
+HELP = "the browser workbench on localhost: edit descriptions, see verdicts change, explain, download reports"
+EXAMPLE = "c102 serve countries/*.c102 countries/examples/examplia.c102   # then open http://127.0.0.1:8102/"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,23 +20,27 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from c102.errors import UsageError
-    from c102.serve import make_server
+    from c102.web.server import bind, bound_port, make_server
 
     try:
-        server = make_server(args.files, args.host, args.port)
-    except OSError as error:
-        raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror}") from None
-    host, port = str(server.server_address[0]), int(server.server_address[1])
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        sock = bind(args.host, args.port)
+    except (OSError, OverflowError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {reason}") from None
+    host, port = str(sock.getsockname()[0]), bound_port(sock)
+    if host not in ("127.0.0.1", "::1"):
         print(f"warning: listening on {host}, reachable from other machines", file=sys.stderr)
+    shown = f"[{host}]" if ":" in host else host
     print(
-        f"c102: serving {len(args.files)} description(s) at http://{host}:{port}/ (Ctrl-C to stop)",
+        f"c102: workbench for {len(args.files)} description(s) at http://{shown}:{port}/ (Ctrl-C to stop)",
         file=sys.stderr,
+        flush=True,
     )
+    server = make_server(args.files, sock)
     try:
-        server.serve_forever()
+        server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        sock.close()
     return 0

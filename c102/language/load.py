@@ -77,12 +77,19 @@ def diagnose_file(path: str | Path) -> tuple[Description | None, list[Diagnostic
     text, problem = _read_text(name)
     if text is None:
         return None, [problem] if problem is not None else []
-    if suffix == EXTENSION:
-        return diagnose_text(text, name)
+    return diagnose_any_text(text, name)
+
+
+def diagnose_any_text(text: str, path: str) -> tuple[Description | None, list[Diagnostic]]:
+    """A text in the syntax its path's suffix names: .yaml/.yml/.json, else .c102 (for a text edited
+    in the workbench, which never was a file of its own)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in DICT_EXTENSIONS:
+        return diagnose_text(text, path)
     from c102.language.dictform import diagnose_dict_text
 
-    description, diagnostics = diagnose_dict_text(text, name, json=suffix == ".json")
-    return _finish(description, diagnostics, text, name)
+    description, diagnostics = diagnose_dict_text(text, path, json=suffix == ".json")
+    return _finish(description, diagnostics, text, path)
 
 
 def _read_text(name: str) -> tuple[str | None, Diagnostic | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("networkx", "jsonschema", "jinja2", "lark", "yaml", "docx", "rich")
+HEAVY = ("networkx", "jsonschema", "jinja2", "lark", "yaml", "docx", "rich", "starlette", "uvicorn", "anyio")
 
 
 def test_import_and_cli_parser_load_no_heavy_module() -> None:

@@ -1,0 +1,127 @@
+// c102 workbench: re-assess the edited description, jump to a diagnostic's line, save a copy.
+// Plain JavaScript, no libraries and no network other than this server.
+"use strict";
+
+(function () {
+  const bench = document.querySelector(".workbench");
+  if (!bench) { return; }
+  const slug = bench.dataset.slug;
+  const text = document.getElementById("text");
+  const gutter = document.getElementById("gutter");
+  const status = document.getElementById("status");
+  const live = document.getElementById("live");
+  let sent = text.value;
+  let pending = null;
+  let timer = null;
+
+  function renderGutter(marks) {
+    const lines = text.value.split("\n").length;
+    const out = [];
+    for (let n = 1; n <= lines; n++) {
+      const span = document.createElement("span");
+      span.dataset.line = String(n);
+      span.textContent = String(n);
+      const mark = marks[n];
+      if (mark) { span.className = "mark-" + mark.severity; span.title = mark.message; }
+      out.push(span, document.createTextNode("\n"));
+    }
+    gutter.replaceChildren(...out);
+    gutter.scrollTop = text.scrollTop;
+  }
+
+  function goTo(line, column) {
+    const lines = text.value.split("\n");
+    let start = 0;
+    for (let i = 0; i < line - 1 && i < lines.length; i++) { start += lines[i].length + 1; }
+    const length = (lines[line - 1] || "").length;
+    const at = Math.min(start + Math.max(column - 1, 0), start + length);
+    text.focus();
+    text.setSelectionRange(at, start + length);
+    text.scrollTop = Math.max(0, (line - 5) * 18);
+  }
+
+  async function reassess() {
+    if (pending) { return pending; }
+    const body = text.value;
+    status.textContent = "assessing…";
+    pending = fetch("/country/" + encodeURIComponent(slug) + "/edit", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify({ text: body }),
+    }).then(async (response) => {
+      const data = await response.json();
+      if (!response.ok) { status.textContent = data.error || ("error " + response.status); return; }
+      sent = body;
+      document.getElementById("results").innerHTML = data.results;
+      document.getElementById("diagnostics").innerHTML = data.diagnostics;
+      renderGutter(data.marks);
+      status.textContent = "assessed in " + data.server_ms.toFixed(1) + " ms server time";
+    }).catch(() => {
+      status.textContent = "the server did not answer";
+    }).finally(() => { pending = null; });
+    return pending;
+  }
+
+  document.getElementById("edit-form").addEventListener("submit", (event) => {
+    if (event.submitter && event.submitter.id === "reset") { return; }
+    event.preventDefault();
+    reassess();
+  });
+  text.addEventListener("input", () => {
+    renderGutter({});
+    if (!live.checked) { return; }
+    clearTimeout(timer);
+    timer = setTimeout(reassess, 400);
+  });
+  text.addEventListener("scroll", () => { gutter.scrollTop = text.scrollTop; });
+  text.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); reassess(); }
+  });
+  bench.addEventListener("click", async (event) => {
+    const link = event.target.closest("a.goto");
+    if (link) {
+      event.preventDefault();
+      goTo(Number(link.dataset.line), Number(link.dataset.column));
+      return;
+    }
+    const out = event.target.closest("a.sync");
+    if (out && text.value !== sent) {
+      // Links show the edited state: send the latest text first.
+      event.preventDefault();
+      await reassess();
+      window.location.href = out.href;
+    }
+  });
+  bench.querySelectorAll("form.sync").forEach((form) => {
+    form.addEventListener("submit", async (event) => {
+      if (text.value === sent) { return; }
+      event.preventDefault();
+      await reassess();
+      form.submit();
+    });
+  });
+
+  document.getElementById("save-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const name = document.getElementById("save-name").value;
+    const saveStatus = document.getElementById("save-status");
+    const response = await fetch("/country/" + encodeURIComponent(slug) + "/save", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept": "application/json" },
+      body: JSON.stringify({ name: name, text: text.value }),
+    });
+    const data = await response.json();
+    if (response.ok) {
+      saveStatus.replaceChildren("saved as " + data.file + " · ");
+      const link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = "open it";
+      saveStatus.append(link);
+    } else {
+      saveStatus.textContent = data.error;
+    }
+  });
+
+  const params = new URLSearchParams(window.location.search);
+  if (params.get("line")) { goTo(Number(params.get("line")), 1); }
+})();
