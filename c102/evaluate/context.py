@@ -116,17 +116,18 @@ class Context:
         fact = self.read(decl.in_force, "article_3.in_force", "Art 3 declaration in force")
         return bool(fact and fact.value)
 
-    def declaration_invokes(self, exception: str) -> bool:
+    def declaration_invokes(self, exception: str) -> bool | None:
         """Whether an Art 3 declaration in force invokes this temporary exception.
 
-        A declaration that lists no exceptions is read as invoking all of those of Art 3(1).
+        None where a declaration is in force but the description does not list the exceptions it
+        invokes: unknown, not all twelve of Art 3(1).
         """
         if not self.declaration_in_force():
             return False
         decl = self.description.article_3
         assert decl is not None
         listed = self.read(decl.exceptions, "article_3.exceptions", "Art 3 exceptions invoked")
-        return listed is None or exception in listed.value
+        return None if listed is None else exception in listed.value
 
     def answer(self, rule: Rule) -> Fact[Any] | None:
         fact = self.description.answers.get(rule.id)

@@ -80,6 +80,14 @@ def article_of(ctx: Context, scheme: Scheme, benefit: Benefit) -> str | None:
     return "66"
 
 
+def either_article(ctx: Context, scheme: Scheme, benefit: Benefit | None) -> bool:
+    """Whether the benefit may be tested under Art 66 as well: an earnings-related formula and no
+    stated ``assessed_under`` (a stated choice forces one Article)."""
+    if benefit is None or not has_amount(benefit) or benefit.assessed_under is not None:
+        return False
+    return article_of(ctx, scheme, benefit) == "65"
+
+
 def has_amount(benefit: Benefit) -> bool:
     """Whether the description says how much is paid: a rate, an accrual, a flat or minimum amount."""
     return any(getattr(benefit, f) is not None for f in (*EARNINGS_FIELDS, "flat", "minimum"))
@@ -139,8 +147,13 @@ def calculate(
     branch: str,
     years: Fraction | None,
     required: Fraction,
+    article: str | None = None,
 ) -> Working:
-    """The standard beneficiary's benefit and replacement rate under one scheme."""
+    """The standard beneficiary's benefit and replacement rate under one scheme.
+
+    ``article`` tests the benefit under that Article of Part XI instead of the one its formula or
+    a stated ``assessed_under`` gives (Art 65 or 66, "either" in Arts 16, 22, 28, 36, 50, 56, 62).
+    """
     contingency = row.contingency if row.contingency != branch else None
     benefit = benefit_for(scheme, branch, contingency)
     label = f"scheme.{ctx.slug(scheme)}.benefit.{branch}"
@@ -152,7 +165,7 @@ def calculate(
             [f"{label}.accrual_rate (accrual_after is given without it)"],
             "the accrual rate is not given",
         )
-    article = article_of(ctx, scheme, benefit)
+    article = article or article_of(ctx, scheme, benefit)
     if article is None:
         return Working(
             None, [f"{label}: rate, base_rate, accrual_rate or flat"], "the benefit has no formula"

@@ -54,10 +54,10 @@ def test_accrual_formula_uses_thirty_years_and_reports_the_accrual_needed() -> N
 
 def test_family_allowances_enter_numerator_and_denominator_of_article_65_1() -> None:
     # b = 380, FA = 2 x 50 = 100, w = 1000: (b+FA)/(w+FA) = 480/1100 = 43.6% < 45%,
-    # although b/w + FA/w = 48% would pass: the Convention's formula is the first.
-    result = rule(
-        run(STATS, sickness("  rate: 38%\n  family_allowance: 50 per month\n")), "III-16-benefit-level"
-    )
+    # although b/w + FA/w = 48% would pass: the Convention's formula is the first. Art 65 is
+    # stated, so Art 66 (which this benefit would meet) is not tried.
+    pinned = "  rate: 38%\n  family_allowance: 50 per month\n  assessed_under: 65\n"
+    result = rule(run(STATS, sickness(pinned)), "III-16-benefit-level")
     assert result.value == Fraction(480, 1100)
     assert result.verdict == "not_compliant"
 
@@ -72,9 +72,14 @@ def test_family_allowances_can_be_left_out_by_an_explicit_choice() -> None:
 
 
 def test_a_ceiling_below_the_skilled_wage_is_tested_at_the_skilled_wage() -> None:
-    capped = rule(run(STATS, sickness("  rate: 45%\n  ceiling: 900 per month\n")), "III-16-benefit-level")
+    pinned = "  assessed_under: 65\n"  # Art 65(3) is the test here; Art 66 is not tried
+    capped = rule(
+        run(STATS, sickness("  rate: 45%\n  ceiling: 900 per month\n" + pinned)), "III-16-benefit-level"
+    )
     assert capped.verdict == "not_compliant"
     assert capped.value == Fraction(405, 1000)
+    either = rule(run(STATS, sickness("  rate: 45%\n  ceiling: 900 per month\n")), "III-16-benefit-level")
+    assert either.verdict == "compliant" and either.alternative == "66"  # 45% of the labourer's wage
     uncapped = rule(run(STATS, sickness("  rate: 45%\n  ceiling: 1_000 per month\n")), "III-16-benefit-level")
     assert uncapped.verdict == "compliant"
 

@@ -9,7 +9,7 @@ from typing import Any
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, percent, src
-from c102.evaluate.part_xi import benefit_for, calculate, pcts
+from c102.evaluate.part_xi import Working, benefit_for, calculate, either_article, pct, pcts
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
 from c102.model.description import Benefit, Scheme
 from c102.rules.model import PartInfo, Rule
@@ -36,15 +36,17 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             continue
         beneficiary = ctx.rulebook.standard_beneficiaries[row.standard_beneficiary]
         required = percent(row.percent)
-        working = calculate(
-            ctx, scheme, row, beneficiary, part.branch, Fraction(years) if years else None, required
-        )
+        counted = Fraction(years) if years else None
+        working = calculate(ctx, scheme, row, beneficiary, part.branch, counted, required)
+        also = ""
+        if either_article(ctx, scheme, benefit):
+            working, also = _either(ctx, scheme, row, beneficiary, part.branch, counted, required, working)
         calc = working.calculation
         if calc is None or calc.rate is None:
             found.append(
                 Finding(
                     INSUFFICIENT_DATA,
-                    f"{row_id}: {working.problem or 'the calculation needs more facts'}.",
+                    f"{row_id}: {working.problem or 'the calculation needs more facts'}.{also}",
                     missing=working.missing,
                 )
             )
@@ -61,16 +63,17 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             found.append(
                 Finding(
                     COMPLIANT,
-                    f"{row_id} ({label}): {shown} reaches {needed}.",
+                    f"{row_id} ({label}): {shown} reaches {needed}.{also}",
                     value=calc.rate,
                     threshold=required,
+                    alternative=calc.article if also else None,
                 )
             )
         else:
             found.append(
                 Finding(
                     NOT_COMPLIANT,
-                    f"{row_id} ({label}): {shown} is below {needed}.",
+                    f"{row_id} ({label}): {shown} is below {needed}.{also}",
                     value=calc.rate,
                     threshold=required,
                     gap=percent_short(calc.rate, required),
@@ -78,6 +81,7 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
                 )
             )
     verdict = worst([f.verdict for f in found])
+    articles = {f.alternative for f in found if f.alternative}
     measured = [f for f in found if f.value is not None]
     lowest = min(measured, key=lambda f: (f.value or 0) - (f.threshold or 0)) if measured else None
     failing = [f for f in found if f.verdict == NOT_COMPLIANT and f.gap]
@@ -90,8 +94,44 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
         gap="; ".join(f.gap for f in failing if f.gap) or None,
         remedy="; ".join(f.remedy for f in failing if f.remedy) or None,
         missing=sorted({m for f in found for m in f.missing}),
+        alternative=articles.pop() if len(articles) == 1 and verdict == COMPLIANT else None,
         data=calculations,
     )
+
+
+def _either(
+    ctx: Context,
+    scheme: Scheme,
+    row: Any,
+    beneficiary: Any,
+    branch: str,
+    years: Fraction | None,
+    required: Fraction,
+    under_65: Working,
+) -> tuple[Working, str]:
+    """Test an earnings-related benefit under Art 66 too, where Art 65 is not met or cannot be
+    computed: the Parts ask that it comply with "either Article 65 or Article 66"."""
+    first = under_65.calculation
+    if first is not None and first.rate is not None and first.rate >= required:
+        return under_65, " It meets Art 65."
+    under_66 = calculate(ctx, scheme, row, beneficiary, branch, years, required, article="66")
+    second = under_66.calculation
+    met_66 = second is not None and second.rate is not None and second.rate >= required
+    if met_66:
+        why = (
+            f"not Art 65 ({pct(first.rate)})"
+            if first is not None and first.rate is not None
+            else "Art 65 cannot be computed"
+        )
+        return under_66, f" It meets Art 66 (the ordinary labourer's wage); {why}."
+    if first is None or first.rate is None:  # Art 65 undecided and Art 66 not met: undecided
+        if second is not None and second.rate is not None:
+            return under_65, f" Under Art 66 it would be {pct(second.rate)}, below {pct(required)}."
+        return under_65, ""
+    if second is None or second.rate is None:  # Art 65 fails, Art 66 cannot be computed: undecided
+        problem = f"Art 65 is not met ({pct(first.rate)}) and Art 66 cannot be computed"
+        return Working(None, under_66.missing, problem), ""
+    return under_65, f" Under Art 66 it is {pct(second.rate)}, also below {pct(required)}."
 
 
 def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:

@@ -63,7 +63,7 @@ def medical_care_items(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
     provided = set(fact.value)
     shortfalls = []
     for alt in rule.params["alternatives"]:
-        if alt.get("requires_declaration") and not ctx.declaration_invokes(alt["requires_declaration"]):
+        if alt.get("requires_declaration") and ctx.declaration_invokes(alt["requires_declaration"]) is not True:
             continue
         lacking = [i for i in alt["items"] if i not in provided]
         if not lacking:

@@ -144,7 +144,17 @@ def no_scheme(ctx: Context, branch: str) -> Finding:
 def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative:
     alt_id = spec["id"]
     declaration = spec.get("requires_declaration")
-    if declaration and not ctx.declaration_invokes(declaration):
+    invoked = ctx.declaration_invokes(declaration) if declaration else True
+    if invoked is None:
+        return Alternative(
+            alt_id,
+            None,
+            None,
+            None,
+            text=f"{alt_id}: an Art 3 declaration is in force but the exceptions it invokes are not listed.",
+            missing=["article_3.exceptions"],
+        )
+    if not invoked:
         return Alternative(
             alt_id,
             False,

@@ -130,7 +130,7 @@ def _alternatives(
     first_gap: Finding | None = None
     for alt in rule.params.get("alternatives", []):
         alt_id = alt["id"]
-        if alt.get("requires_declaration") and not ctx.declaration_invokes(alt["requires_declaration"]):
+        if alt.get("requires_declaration") and ctx.declaration_invokes(alt["requires_declaration"]) is not True:
             continue
         if alt.get("counts") and not bases & set(alt["counts"]):
             continue

@@ -105,8 +105,10 @@ def article_3(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     allowed = list(rule.params["exceptions"])
     if listed is None:
         return Finding(
-            COMPLIANT,
-            f"A declaration is in force; it is read as invoking the temporary exceptions of Art 3(1): {', '.join(allowed)}.",
+            INSUFFICIENT_DATA,
+            "A declaration is in force, but the description does not list the temporary exceptions it "
+            f"invokes (Art 3(1) offers {', '.join(allowed)}); add article_3.exceptions.",
+            missing=["article_3.exceptions"],
         )
     wrong = [e for e in listed.value if e not in allowed]
     if wrong:

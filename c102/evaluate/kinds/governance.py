@@ -102,11 +102,31 @@ def equal_treatment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
     if fact.value == "equal":
         return Finding(COMPLIANT, f"{scheme.name}: non-national residents have the same rights{src(fact)}.")
     if fact.value == "reciprocity_only":
-        return Finding(
-            COMPLIANT,
-            f"{scheme.name}: equal rights for nationals of other States depend on reciprocity{src(fact)}, which Art 68(2) allows for contributory schemes.",
-            alternative="68(2)",
-        )
+        contributory = scheme.kind.value in rule.params["contributory"]
+        employees = [g for g in scheme.protected if g.basis.value in rule.params["employee_bases"]]
+        if contributory and employees:
+            return Finding(
+                COMPLIANT,
+                f"{scheme.name}: equal rights for nationals of other States depend on reciprocity{src(fact)}, "
+                "which Art 68(2) allows under contributory schemes protecting employees.",
+                alternative="68(2)",
+            )
+        if contributory and not scheme.protected:
+            return not_given(
+                ctx,
+                scheme,
+                "protected",
+                "equal rights depend on reciprocity, which Art 68(2) allows only where a contributory "
+                "scheme protects employees, and the persons protected are not given.",
+            )
+        if scheme.kind.value not in rule.params["public_funds"]:
+            return Finding(
+                NOT_COMPLIANT,
+                f"{scheme.name}: equal rights of non-nationals depend on reciprocity{src(fact)}; Art 68(2) "
+                "allows that only under contributory schemes protecting employees, and Art 68(1) gives "
+                "non-national residents the same rights as nationals.",
+                remedy="give non-national residents the same rights as nationals without a reciprocity condition",
+            )
     if scheme.kind.value in rule.params["public_funds"]:
         return by_answer(
             ctx,
