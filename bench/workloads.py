@@ -9,6 +9,7 @@ from pathlib import Path
 
 _BIG = re.compile(r"\b\d{1,3}(?:_\d{3})+\b")
 _COUNTRY = re.compile(r'^country "([^"]*)"', re.MULTILINE)
+_PERSONS = re.compile(r"^(\s*persons: )([0-9_]+)", re.MULTILINE)
 _SCHEME = re.compile(r'^scheme "([^"]*)" \{\n.*?^\}\n', re.MULTILINE | re.DOTALL)
 
 
@@ -54,8 +55,11 @@ def with_schemes(count: int) -> str:
     schemes = list(_SCHEME.finditer(text))
     head = text[: schemes[0].start()]
     tail = text[schemes[-1].end() :]
+    rounds = -(-count // len(schemes))
     blocks = []
     for i in range(count):
         block = schemes[i % len(schemes)].group()
+        # Each copy protects its share of the persons, so the sums stay within the populations.
+        block = _PERSONS.sub(lambda m: f"{m.group(1)}{max(1, int(m.group(2).replace('_', '')) // rounds)}", block)
         blocks.append(block.replace('scheme "', f'scheme "#{i:05d} ', 1))
     return head + "".join(blocks) + tail

@@ -331,16 +331,18 @@ def rulebook_references(description: Description) -> list[Diagnostic]:
 def missing_fact_warnings(description: Description) -> list[Diagnostic]:
     """Warn about the facts the rulebook needs and the description lacks (``insufficient_data``)."""
     from c102 import assess
+    from c102.evaluate.context import scheme_slugs
 
     assessment = assess(description)
     report = _Report(description)
+    slugs = scheme_slugs(description)
     for result in assessment.rules:
         if result.verdict != "insufficient_data":
             continue
         # One warning per place the missing facts belong, so the reviewer lands on the right block.
         by_place: dict[Position | None, list[str]] = {}
         for path in result.missing or ["facts not given"]:
-            by_place.setdefault(fact_place(description, path), []).append(path)
+            by_place.setdefault(fact_place(description, path, slugs), []).append(path)
         for place, paths in by_place.items():
             report.add(
                 place or description.country.position,
@@ -351,8 +353,13 @@ def missing_fact_warnings(description: Description) -> list[Diagnostic]:
     return report.out
 
 
-def fact_place(description: Description, path: str) -> Position | None:
-    """Where a missing fact belongs: the block its path names (a benefit, a scheme, statistics)."""
+def fact_place(
+    description: Description, path: str, slugs: dict[str, Scheme] | None = None
+) -> Position | None:
+    """Where a missing fact belongs: the block its path names (a benefit, a scheme, statistics).
+
+    ``slugs`` (``scheme_slugs`` of the description) is computed once by a caller placing many
+    facts: computing it per fact made ``c102 check`` quadratic in the number of schemes."""
     from c102.evaluate.context import scheme_slugs
 
     parts = path.split(" ")[0].split(".")
@@ -360,7 +367,7 @@ def fact_place(description: Description, path: str) -> Position | None:
         return description.statistics.position
     if parts[0] != "scheme" or len(parts) < 2:
         return None
-    scheme = scheme_slugs(description).get(parts[1])
+    scheme = (slugs if slugs is not None else scheme_slugs(description)).get(parts[1])
     if scheme is None:
         return None
     if len(parts) >= 4 and parts[2] == "benefit":
