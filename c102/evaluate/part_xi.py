@@ -41,6 +41,15 @@ def pct(x: Fraction) -> str:
     return f"{show(x * 100, 1)}%"
 
 
+def pct_exact(x: Fraction) -> str:
+    """A computed rate with the decimals it has (at least one, at most four): ``39.99%``, not the
+    ``40.0%`` one decimal would print for it."""
+    for places in range(1, 4):
+        if (x * 100 * 10**places).denominator == 1:
+            return f"{show(x * 100, places)}%"
+    return f"{show(x * 100, 4)}%"
+
+
 def pcts(x: Fraction, y: Fraction) -> tuple[str, str]:
     """Two percentages with enough decimals that unequal values never print alike
     (never "40.0% is below 40.0%"): one decimal, more only where needed (up to six)."""
@@ -49,6 +58,13 @@ def pcts(x: Fraction, y: Fraction) -> tuple[str, str]:
         if x == y or a != b:
             return f"{a}%", f"{b}%"
     return f"{show(x * 100, 6)}%", f"{show(y * 100, 6)}%"
+
+
+def versus(x: Fraction, y: Fraction, between: str) -> str:
+    """``40.04%, below 40.1%``: two percentages joined by the words that compare them, each with
+    the digits that make the comparison visible."""
+    a, b = pcts(x, y)
+    return f"{a}{between}{b}"
 
 
 def benefit_for(scheme: Scheme, branch: str, contingency: str | None) -> Benefit | None:
@@ -117,7 +133,7 @@ def percent_of_earnings(
             base_text = f"{base.value} + " if base is not None else ""
             steps.append(
                 f"Benefit rate after {show(years or 0, 0)} years: {base_text}{accrual.value} a year "
-                f"x {show(counted, 1)} years = {pct(share)}{_src(accrual)}."
+                f"x {show(counted, 1)} years = {pct_exact(share)}{_src(accrual)}."
             )
         elif base is not None:
             after_text = (
@@ -238,8 +254,7 @@ def calculate(
             )
     rate = (total + allowances) / (wage + allowances)
     steps.append(
-        f"Rate: ({money(total)} + {money(allowances)}) / ({money(wage)} + {money(allowances)}) = {pct(rate)}, "
-        f"against {pct(required)} required."
+        f"Rate: ({money(total)} + {money(allowances)}) / ({money(wage)} + {money(allowances)}) = {versus(rate, required, ', against ')} required."
     )
     remedy = None
     if rate < required:

@@ -17,6 +17,7 @@ import typing
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Literal, Union, get_args, get_origin
 
 from c102.errors import Diagnostic, Position
@@ -140,7 +141,7 @@ _EXPECTED: dict[Any, str] = {
     Decimal: "a number",
     Count: "a number of persons, e.g. 1_600_000 (men 950_000, women 650_000)",
     Money: "an amount of money, e.g. 1_000 per month",
-    Percent: "a percentage, e.g. 40%",
+    Percent: "a percentage, e.g. 40%, 4/3% or 1/60",
     Duration: "a duration, e.g. 15 years",
 }
 
@@ -193,6 +194,16 @@ def _integral(atom: Atom, value: Decimal) -> int:
     return int(value)
 
 
+def _exact(atom: Atom) -> Decimal | Fraction:
+    """A written number kept exact: ``40`` a Decimal, ``4/3`` a Fraction (never a rounded decimal)."""
+    if not isinstance(atom.value, tuple):
+        return atom.value  # type: ignore[no-any-return]
+    numerator, denominator = atom.value
+    if denominator == 0:
+        raise BadValue(f"{atom.text} divides by zero", atom, "write the share as the law does, e.g. 1/60 or 4/3%")
+    return Fraction(numerator) / Fraction(denominator)
+
+
 def _mismatch(tp: Any, atom: Atom) -> BadValue:
     hint = _WRITE_AS.get(tp)
     return BadValue(
@@ -219,7 +230,7 @@ def convert_atom(tp: Any, atom: Atom) -> Any:
     if tp is str:
         if kind in ("text", "word", "cite"):
             return atom.value
-        if kind in ("num", "date"):
+        if kind in ("num", "date", "frac"):
             return atom.text
     elif tp is bool:
         if kind == "word" and atom.value in ("yes", "no"):
@@ -250,7 +261,9 @@ def convert_atom(tp: Any, atom: Atom) -> Any:
             return Money(amount, per.removesuffix("s"))
     elif tp is Percent:
         if kind == "pct":
-            return Percent(atom.value)
+            return Percent(_exact(atom))
+        if kind == "frac":
+            return Percent(Fraction(_exact(atom)) * 100, share=True)
     elif tp is Duration:
         if kind == "duration":
             amount, unit = atom.value
@@ -292,7 +305,7 @@ def natural(atom: Atom) -> Any:
 
 _NATURAL: tuple[tuple[Any, tuple[str, ...]], ...] = (
     (Decimal, ("num",)),
-    (Percent, ("pct",)),
+    (Percent, ("pct", "frac")),
     (Money, ("money",)),
     (Duration, ("duration",)),
     (date, ("date",)),

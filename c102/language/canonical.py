@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Literal, Union, get_args, get_origin
 
 from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, LINES, NONE, specs
@@ -78,6 +79,8 @@ def format_value(tp: Any, value: Any) -> str:
     if isinstance(value, Money):
         return f"{group(value.amount)} per {value.per}" if value.per else group(value.amount)
     if isinstance(value, Percent):
+        if value.share or isinstance(value.value, Fraction):
+            return str(value)  # as the law writes it: 1/60, 4/3%
         return f"{group(value.value)}%"
     if isinstance(value, Duration):
         return f"{group(value.amount)} {value.unit}"

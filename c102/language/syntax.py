@@ -41,6 +41,13 @@ def number(text: str) -> Decimal:
     return Decimal(text.replace("_", ""))
 
 
+def number_or_ratio(text: str) -> Decimal | tuple[Decimal, Decimal]:
+    """``40`` as a Decimal; ``4/3`` as its (numerator, denominator), checked and made exact by
+    the model builder (a zero denominator is an error placed at the value)."""
+    top, slash, bottom = text.partition("/")
+    return (number(top), number(bottom)) if slash else number(top)
+
+
 def _atom(kind: str, value: Any, first: Token, text: str | None = None) -> Atom:
     return Atom(kind, value, str(first) if text is None else text, first.line or 0, first.column or 0)
 
@@ -108,7 +115,10 @@ def _make_transformer() -> Any:
             return _atom("num", number(str(c[0])), c[0])
 
         def pct(self, c: list[Any]) -> Atom:
-            return _atom("pct", number(str(c[0])[:-1]), c[0])
+            return _atom("pct", number_or_ratio(str(c[0])[:-1]), c[0])
+
+        def frac(self, c: list[Any]) -> Atom:
+            return _atom("frac", number_or_ratio(str(c[0])), c[0])
 
         def money(self, c: list[Any]) -> Atom:
             unit = str(c[1])
@@ -393,7 +403,14 @@ def parse_items(text: str) -> list[FieldNode | BlockNode]:
     return items
 
 
-_SINGLE_KINDS = {"DATE": "date", "PERCENT": "pct", "NUMBER": "num", "NAME": "word", "CITATION": "cite"}
+_SINGLE_KINDS = {
+    "DATE": "date",
+    "PERCENT": "pct",
+    "FRACTION": "frac",
+    "NUMBER": "num",
+    "NAME": "word",
+    "CITATION": "cite",
+}
 
 
 @cache
@@ -419,7 +436,9 @@ def parse_value(text: str) -> list[Atom]:
             if kind == "num":
                 value = number(stripped)
             elif kind == "pct":
-                value = number(stripped[:-1])
+                value = number_or_ratio(stripped[:-1])
+            elif kind == "frac":
+                value = number_or_ratio(stripped)
             return [Atom(kind, value, stripped, 1, column)]
     result = fast_parse(text + "\n", "value_only")
     if result is _FAILED:

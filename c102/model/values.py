@@ -57,16 +57,31 @@ UNIT_PERIOD: dict[str, str] = {"days": "day", "weeks": "week", "months": "month"
 
 @dataclass(frozen=True)
 class Percent:
-    """A percentage as written: ``Percent(Decimal("1.5"))`` is 1.5%."""
+    """A percentage as the law writes it, kept exact.
 
-    value: Decimal
+    ``value`` is in percent points: ``Percent(Decimal("1.5"))`` is 1.5%, ``Percent(Fraction(4, 3))``
+    is 4/3%. ``share`` marks a rate the law writes as a share of one (``1/60`` of earnings a year):
+    its value is still held in percent (``Fraction(5, 3)``), and it prints back as ``1/60``.
+    """
+
+    value: Decimal | Fraction
+    share: bool = False
 
     @cached_property
     def fraction(self) -> Fraction:
         return Fraction(self.value) / 100
 
     def __str__(self) -> str:
+        if self.share:
+            return fraction_text(self.fraction)
+        if isinstance(self.value, Fraction):
+            return f"{fraction_text(self.value)}%"
         return f"{self.value}%"
+
+
+def fraction_text(value: Fraction) -> str:
+    """``1/60``; a whole number without its ``/1``."""
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
 
 
 @dataclass(frozen=True)
@@ -161,4 +176,5 @@ __all__ = [
     "SexSplit",
     "TimeUnit",
     "date",
+    "fraction_text",
 ]

@@ -71,7 +71,7 @@ def shown(value: Any) -> str:
     if isinstance(value, Count):
         return count(value.total)
     if isinstance(value, Percent):
-        return f"{_trim(value.value)}%"
+        return str(value) if value.share or isinstance(value.value, Fraction) else f"{_trim(value.value)}%"
     if isinstance(value, Money | Duration):
         return str(replace(value, amount=_trim(value.amount)))
     return plain(value)

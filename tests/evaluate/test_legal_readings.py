@@ -26,7 +26,7 @@ def test_an_earnings_related_benefit_below_art_65_that_meets_art_66_is_compliant
     result = rule(run(WAGES, pension("25%", "  flat: 100 per month\n")), "V-28-benefit-level")
     assert result.verdict == "compliant"
     assert result.alternative == "66"
-    assert "It meets Art 66" in result.explanation and "not Art 65 (35.0%)" in result.explanation
+    assert "It meets Art 66" in result.explanation and "not Art 65 (35.0% against 40.0%)" in result.explanation
 
 
 def test_a_stated_assessed_under_forces_one_article() -> None:

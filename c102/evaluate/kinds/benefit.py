@@ -9,7 +9,7 @@ from typing import Any
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, percent, src
-from c102.evaluate.part_xi import Working, benefit_for, calculate, either_article, pct, pcts
+from c102.evaluate.part_xi import Working, benefit_for, calculate, either_article, pcts, versus
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
 from c102.model.description import Benefit, Scheme
 from c102.rules.model import PartInfo, Rule
@@ -119,19 +119,19 @@ def _either(
     met_66 = second is not None and second.rate is not None and second.rate >= required
     if met_66:
         why = (
-            f"not Art 65 ({pct(first.rate)})"
+            f"not Art 65 ({versus(first.rate, required, ' against ')})"
             if first is not None and first.rate is not None
             else "Art 65 cannot be computed"
         )
         return under_66, f" It meets Art 66 (the ordinary labourer's wage); {why}."
     if first is None or first.rate is None:  # Art 65 undecided and Art 66 not met: undecided
         if second is not None and second.rate is not None:
-            return under_65, f" Under Art 66 it would be {pct(second.rate)}, below {pct(required)}."
+            return under_65, f" Under Art 66 it would be {versus(second.rate, required, ', below ')}."
         return under_65, ""
     if second is None or second.rate is None:  # Art 65 fails, Art 66 cannot be computed: undecided
-        problem = f"Art 65 is not met ({pct(first.rate)}) and Art 66 cannot be computed"
+        problem = f"Art 65 is not met ({versus(first.rate, required, ' against ')}) and Art 66 cannot be computed"
         return Working(None, under_66.missing, problem), ""
-    return under_65, f" Under Art 66 it is {pct(second.rate)}, also below {pct(required)}."
+    return under_65, f" Under Art 66 it is {versus(second.rate, required, ', also below ')}."
 
 
 def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:

@@ -14,6 +14,7 @@ from typing import Any
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import more_persons, percent_short
 from c102.evaluate.kinds.base import Finding, percent
+from c102.evaluate.part_xi import pcts
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.model.values import Count
 from c102.rules.model import Rule
@@ -253,7 +254,7 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative
     ok = share >= threshold
     text = (
         f"{alt_id}: {show(numerator, 0)} protected against {show(denominator, 0)} {who}{note} = "
-        f"{show(share * 100, 1)}% ({'reaches' if ok else 'below'} {show(threshold * 100, 0)}%)."
+        f"{pcts(share, threshold)[0]} ({'reaches' if ok else 'below'} {show(threshold * 100, 0)}%)."
     )
     return Alternative(
         alt_id,

@@ -9,11 +9,12 @@ from fractions import Fraction
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short, too_long
 from c102.evaluate.kinds.base import Finding, duration, not_applicable, percent
-from c102.evaluate.part_xi import benefit_for, calculate, pct
+from c102.evaluate.part_xi import benefit_for, calculate, pct, pcts, versus
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.model.description import QualifyingPeriod, Scheme
 from c102.rules.model import PartInfo, Rule
 
+SCHEDULES = ", at least the Schedule's "
 WORKED = ("contribution", "employment")
 
 
@@ -121,7 +122,7 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
             return Finding(
                 COMPLIANT,
                 f"{scheme.name}: after {_years(limit)} of {kind} ({limits['id']}) the standard beneficiary's "
-                f"benefit is {pct(calc.rate)}, at least the Schedule's {pct(schedule)}.{aside}",
+                f"benefit is {versus(calc.rate, schedule, SCHEDULES)}.{aside}",
                 value=calc.rate,
                 threshold=schedule,
                 unit="percent",
@@ -129,7 +130,7 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
             )
         shortfall = shortfall or (calc.rate, schedule)
         notes.append(
-            f" After {_years(limit)} of {kind} ({limits['id']}) the benefit is {pct(calc.rate)}, below {pct(schedule)}."
+            f" After {_years(limit)} of {kind} ({limits['id']}) the benefit is {versus(calc.rate, schedule, ', below ')}."
         )
 
     # Paragraph 3: the ten-point alternative.
@@ -146,8 +147,8 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
             elif calc.rate >= required:
                 return Finding(
                     COMPLIANT,
-                    f"{scheme.name}: after {_years(years_tested)} the benefit is {pct(calc.rate)}, at least the Schedule "
-                    f"percentage less {ten.get('points', 10)} points ({pct(required)}): {ten['id']} is met.",
+                    f"{scheme.name}: after {_years(years_tested)} the benefit is {pcts(calc.rate, required)[0]}, at least the Schedule "
+                    f"percentage less {ten.get('points', 10)} points ({pcts(calc.rate, required)[1]}): {ten['id']} is met.",
                     value=calc.rate,
                     threshold=required,
                     unit="percent",
@@ -155,7 +156,7 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
                 )
             else:
                 notes.append(
-                    f" Under {ten['id']} the benefit after {_years(years_tested)} is {pct(calc.rate)}, below {pct(required)}."
+                    f" Under {ten['id']} the benefit after {_years(years_tested)} is {versus(calc.rate, required, ', below ')}."
                 )
 
     # Paragraph 4: the Schedule percentage reduced in proportion, after a period between the two.
@@ -182,15 +183,15 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
             if calc.rate >= required:
                 return Finding(
                     COMPLIANT,
-                    f"{scheme.name}: after {_years(years)} the benefit is {pct(calc.rate)}, at least the "
-                    f"proportionally reduced {pct(required)} ({prop['id']}).",
+                    f"{scheme.name}: after {_years(years)} the benefit is "
+                    f"{versus(calc.rate, required, ', at least the proportionally reduced ')} ({prop['id']}).",
                     value=calc.rate,
                     threshold=required,
                     unit="percent",
                     alternative=prop["id"],
                 )
             notes.append(
-                f" Under {prop['id']} the benefit after {_years(years)} is {pct(calc.rate)}, below {pct(required)}."
+                f" Under {prop['id']} the benefit after {_years(years)} is {versus(calc.rate, required, ', below ')}."
             )
 
     if missing:
