@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from c102.errors import Diagnostic
+from c102.errors import Diagnostic, Position
 from c102.model.values import BRANCH_PART
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def changed_readings(description: Description, rulebook: Rulebook) -> list[Diagn
     return report.out
 
 
-def _article_6(description: Description, rulebook: Rulebook) -> list[tuple[object, str, str]]:
+def _article_6(description: Description, rulebook: Rulebook) -> list[tuple[Position | None, str, str]]:
     """Voluntary insurance once counted for every branch it served as soon as the choice said so."""
     choice = description.choices.get("voluntary_insurance_counts")
     rule = next((r for r in rulebook.rules if r.kind == "voluntary_insurance"), None)
