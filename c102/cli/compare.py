@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
             f"--format takes a comma-separated list among {', '.join(FORMATS)}; got {args.format!r}"
         )
     if "pdf" in formats and args.format == DEFAULT_FORMATS:
-        from c102.report.pdf_writer import PANGO_HINT, pdf_available
+        from c102.report.writers.pdf import PANGO_HINT, pdf_available
 
         if not pdf_available():  # the default set: write the others, say why the PDF is missing
             formats.remove("pdf")
