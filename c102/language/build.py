@@ -205,7 +205,9 @@ def _exact(atom: Atom) -> Decimal | Fraction:
         return atom.value  # type: ignore[no-any-return]
     numerator, denominator = atom.value
     if denominator == 0:
-        raise BadValue(f"{atom.text} divides by zero", atom, "write the share as the law does, e.g. 1/60 or 4/3%")
+        raise BadValue(
+            _("{text} divides by zero", text=atom.text), atom, _("write the share as the law does, e.g. 1/60 or 4/3%")
+        )
     return Fraction(numerator) / Fraction(denominator)
 
 
