@@ -1,8 +1,11 @@
 """The French and Spanish texts of the rulebook (rules/i18n/) say what the English rules say.
 
+The choices of rules/c102/choices.yaml are translated as terms ``choice.<id>.question`` and
+``choice.<id>.effect``, the Schedule's standard beneficiaries as terms keyed by their id.
+
 A translation may reword, but it must keep every figure, article reference, rule id and fact name
-of the English text, ask a question exactly where the English rule asks one, and name only rules,
-Parts and choices the rulebook has: a translated summary that lost "45 %" or "29(4)" would mislead
+of the English text, ask a question exactly where the English rule asks one, and name only rules
+the rulebook has: a translated summary that lost "45 %" or "29(4)" would mislead
 a reader who cannot check the English.
 """
 
@@ -52,8 +55,14 @@ def test_every_part_and_choice_has_a_translation(language: str) -> None:
     rulebook = load_rulebook()
     data = _translation(language)
     missing_parts = sorted(set(rulebook.parts) - set(data["parts"]))
-    missing_choices = sorted(set(rulebook.choices) - set(data["choices"]))
-    missing_beneficiaries = sorted(set(rulebook.standard_beneficiaries) - set(data["standard_beneficiaries"]))
+    terms = data["terms"]
+    missing_choices = sorted(
+        f"choice.{choice}.{field}"
+        for choice in rulebook.choices
+        for field in ("question", "effect")
+        if f"choice.{choice}.{field}" not in terms
+    )
+    missing_beneficiaries = sorted(set(rulebook.standard_beneficiaries) - set(terms))
     assert (missing_parts, missing_choices, missing_beneficiaries) == ([], [], [])
 
 
@@ -79,22 +88,24 @@ def test_translations_keep_the_figures_citations_and_identifiers_of_the_english(
         for field, english in (("summary", rule.summary), ("question", rule.question)):
             if english is None or field not in texts:
                 continue
-            if _figures(english) != _figures(texts[field]) or _identifiers(english) != _identifiers(texts[field]):
+            if _figures(english) != _figures(texts[field]) or _identifiers(english) != _identifiers(
+                texts[field]
+            ):
                 drifted.append(f"{rule.id}.{field}")
     assert drifted == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_choice_translations_keep_the_figures_and_identifiers(language: str) -> None:
-    translated = _translation(language)["choices"]
+    terms = _translation(language)["terms"]
     drifted = [
-        f"{choice.id}.{field}"
+        f"choice.{choice.id}.{field}"
         for choice in load_rulebook().choices.values()
         for field, english in (("question", choice.question), ("effect", choice.effect))
-        if choice.id in translated
+        if f"choice.{choice.id}.{field}" in terms
         and (
-            _figures(english) != _figures(translated[choice.id][field])
-            or _identifiers(english) != _identifiers(translated[choice.id][field])
+            _figures(english) != _figures(terms[f"choice.{choice.id}.{field}"])
+            or _identifiers(english) != _identifiers(terms[f"choice.{choice.id}.{field}"])
         )
     ]
     assert drifted == []
