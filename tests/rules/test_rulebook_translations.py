@@ -1,11 +1,8 @@
 """The French and Spanish texts of the rulebook (rules/i18n/) say what the English rules say.
 
-The choices of rules/c102/choices.yaml are translated as terms ``choice.<id>.question`` and
-``choice.<id>.effect``, the Schedule's standard beneficiaries as terms keyed by their id.
-
 A translation may reword, but it must keep every figure, article reference, rule id and fact name
-of the English text, ask a question exactly where the English rule asks one, and name only rules
-the rulebook has: a translated summary that lost "45 %" or "29(4)" would mislead
+of the English text, ask a question exactly where the English rule asks one, and name only rules,
+Parts and choices the rulebook has: a translated summary that lost "45 %" or "29(4)" would mislead
 a reader who cannot check the English.
 """
 
@@ -55,14 +52,13 @@ def test_every_part_and_choice_has_a_translation(language: str) -> None:
     rulebook = load_rulebook()
     data = _translation(language)
     missing_parts = sorted(set(rulebook.parts) - set(data["parts"]))
-    terms = data["terms"]
     missing_choices = sorted(
-        f"choice.{choice}.{field}"
+        f"{choice}.{field}"
         for choice in rulebook.choices
         for field in ("question", "effect")
-        if f"choice.{choice}.{field}" not in terms
+        if not data["choices"].get(choice, {}).get(field)
     )
-    missing_beneficiaries = sorted(set(rulebook.standard_beneficiaries) - set(terms))
+    missing_beneficiaries = sorted(set(rulebook.standard_beneficiaries) - set(data["standard_beneficiaries"]))
     assert (missing_parts, missing_choices, missing_beneficiaries) == ([], [], [])
 
 
@@ -97,15 +93,15 @@ def test_translations_keep_the_figures_citations_and_identifiers_of_the_english(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_choice_translations_keep_the_figures_and_identifiers(language: str) -> None:
-    terms = _translation(language)["terms"]
+    translated = _translation(language)["choices"]
     drifted = [
-        f"choice.{choice.id}.{field}"
+        f"{choice.id}.{field}"
         for choice in load_rulebook().choices.values()
         for field, english in (("question", choice.question), ("effect", choice.effect))
-        if f"choice.{choice.id}.{field}" in terms
+        if field in translated.get(choice.id, {})
         and (
-            _figures(english) != _figures(terms[f"choice.{choice.id}.{field}"])
-            or _identifiers(english) != _identifiers(terms[f"choice.{choice.id}.{field}"])
+            _figures(english) != _figures(translated[choice.id][field])
+            or _identifiers(english) != _identifiers(translated[choice.id][field])
         )
     ]
     assert drifted == []
