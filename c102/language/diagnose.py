@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from c102.errors import C102Error, Diagnostic, Position
+from c102.i18n import _
 
 if TYPE_CHECKING:
     from c102.model.description import Description
@@ -45,7 +46,7 @@ def _with_rulebook(description: Description | None, diagnostics: list[Diagnostic
         diagnostics.append(
             Diagnostic(
                 Position(path),
-                f"could not check against the rulebook: {error}",
+                _('could not check against the rulebook: {error}', error=error),
                 "warning",
                 code="rulebook",
             )
