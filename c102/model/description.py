@@ -258,6 +258,10 @@ class Benefit:
     max_duration: Fact[Duration] | None = field(
         default=None, metadata=meta("Longest payment in one case (say throughout: yes where there is no limit)")
     )
+    min_duration: Fact[Duration] | None = field(
+        default=None,
+        metadata=meta("Shortest duration paid in a case, where the duration varies with the record (Art 24(2))"),
+    )
     throughout: Fact[bool] | None = field(
         default=None, metadata=meta("Paid throughout the contingency, with no limit on its duration")
     )

@@ -95,3 +95,68 @@ def test_an_undescribed_waiting_period_or_duration_is_unknown_not_none() -> None
     stated = run(STATS, unemployment("  waiting_period: 0 days\n  throughout: yes\n"))
     assert rule(stated, "IV-24-3-waiting-period").verdict == "compliant"
     assert rule(stated, "IV-24-duration").verdict == "compliant"
+
+
+def injury(first: str, second: str) -> str:
+    return scheme("Injury", "employment_injury", protected(600) + first + second)
+
+
+INCAPACITY = "benefit employment_injury {\n  contingency: incapacity\n  form: periodic\n  rate: 60%\n  throughout: yes\n}\n"
+INVALIDITY_FIVE_YEARS = (
+    "benefit employment_injury {\n  contingency: invalidity\n  form: periodic\n  rate: 50%\n  max_duration: 5 years\n}\n"
+)
+
+
+def test_a_time_limited_injury_pension_fails_art_38_whatever_the_block_order() -> None:
+    for blocks in ((INCAPACITY, INVALIDITY_FIVE_YEARS), (INVALIDITY_FIVE_YEARS, INCAPACITY)):
+        result = rule(run(STATS, injury(*blocks)), "VI-38-duration")
+        assert result.verdict == "not_compliant"
+        assert "Injury (invalidity): benefit is limited to 5 years" in result.explanation
+        assert "Injury (incapacity): benefit is paid throughout" in result.explanation
+
+
+def test_every_block_paid_throughout_meets_art_38() -> None:
+    lifelong = INVALIDITY_FIVE_YEARS.replace("max_duration: 5 years", "throughout: yes")
+    assert rule(run(STATS, injury(INCAPACITY, lifelong)), "VI-38-duration").verdict == "compliant"
+
+
+def test_where_duration_varies_the_longest_entitlement_alone_does_not_meet_24_1() -> None:
+    benefit = "  max_duration: 26 weeks\n  duration_window: 12 months\n  duration_varies: yes\n"
+    result = rule(run(STATS, unemployment(benefit)), "IV-24-duration")
+    assert result.verdict == "insufficient_data"
+    assert any("average_duration" in m for m in result.missing)
+    assert "longest entitlement (26 weeks)" in result.explanation
+
+
+def test_where_duration_varies_an_average_below_thirteen_weeks_fails_on_its_own() -> None:
+    benefit = "  max_duration: 26 weeks\n  duration_varies: yes\n  average_duration: 10 weeks\n"
+    result = rule(run(STATS, unemployment(benefit)), "IV-24-duration")
+    assert result.verdict == "not_compliant"
+
+
+def test_where_duration_varies_a_shortest_entitlement_of_thirteen_weeks_meets_24_1_a() -> None:
+    benefit = "  max_duration: 26 weeks\n  min_duration: 13 weeks\n  duration_varies: yes\n"
+    result = rule(run(STATS, unemployment(benefit)), "IV-24-duration")
+    assert result.verdict == "compliant"
+    assert result.alternative == "24(1)(a)"
+
+
+def old_age(benefit: str) -> str:
+    return scheme(
+        "Pensions", "old_age", protected(600) + f"benefit old_age {{\n  form: periodic\n  rate: 45%\n{benefit}}}\n"
+    )
+
+
+def test_a_delay_before_the_first_pension_payment_fails_art_30() -> None:
+    result = rule(run(STATS, old_age("  throughout: yes\n  waiting_period: 3 months\n")), "V-30-duration")
+    assert result.verdict == "not_compliant"
+    assert "first payment comes only after 3 months" in result.explanation
+    assert rule(run(STATS, old_age("  throughout: yes\n  waiting_period: 0 days\n")), "V-30-duration").verdict == "compliant"
+
+
+def test_art_38_leaves_the_three_waiting_days_of_incapacity_to_its_own_rule() -> None:
+    waiting = INCAPACITY.replace("throughout: yes", "throughout: yes\n  waiting_period: 3 days")
+    lifelong = INVALIDITY_FIVE_YEARS.replace("max_duration: 5 years", "throughout: yes")
+    assert rule(run(STATS, injury(waiting, lifelong)), "VI-38-duration").verdict == "compliant"
+    delayed = lifelong.replace("throughout: yes", "throughout: yes\n  waiting_period: 1 months")
+    assert rule(run(STATS, injury(waiting, delayed)), "VI-38-duration").verdict == "not_compliant"

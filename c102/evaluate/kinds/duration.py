@@ -3,6 +3,7 @@ durations (Art 12, 18, 24, 30, 45, 52, 58, 64) with their alternatives."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
@@ -10,8 +11,8 @@ from c102.evaluate.context import Context
 from c102.evaluate.gaps import too_long, too_short
 from c102.evaluate.kinds.base import Finding, by_answer, duration, not_given, src
 from c102.evaluate.part_xi import benefit_for
-from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
-from c102.model.description import Scheme
+from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
+from c102.model.description import Benefit, Scheme
 from c102.model.values import Duration
 from c102.rules.model import PartInfo, Rule
 
@@ -53,14 +54,49 @@ def waiting_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
 
 
 def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    """Every benefit block of the branch is tested (Art 38: a time-limited pension for one
+    sub-contingency fails whatever the order of the blocks); the worst finding decides."""
     assert part is not None and part.branch is not None
-    params = rule.params
-    benefit = benefit_for(scheme, part.branch, params.get("contingency"))
-    if benefit is None:
+    blocks = _blocks(scheme, part.branch, rule.params.get("contingency"))
+    if not blocks:
         return not_given(
             ctx, scheme, f"benefit.{part.branch}", f"no {part.branch.replace('_', ' ')} benefit is described."
         )
-    prefix = f"benefit.{part.branch}."
+    findings = [_one_block(ctx, rule, scheme, part.branch, benefit) for benefit in blocks]
+    if len(findings) == 1:
+        return findings[0]
+    return _combined(scheme, blocks, findings)
+
+
+def _blocks(scheme: Scheme, branch: str, contingency: str | None) -> list[Benefit]:
+    """The benefit blocks a duration rule judges: the one for a named sub-contingency, else every
+    block of the branch except lump sums (which have no duration)."""
+    if contingency is not None:
+        found = benefit_for(scheme, branch, contingency)
+        return [found] if found is not None else []
+    blocks = [b for b in scheme.benefit if b.branch == branch]
+    periodic = [b for b in blocks if b.form is None or b.form.value != "lump_sum"]
+    return periodic or blocks[:1]
+
+
+def _combined(scheme: Scheme, blocks: list[Benefit], findings: list[Finding]) -> Finding:
+    """One finding for several blocks: the worst verdict, its figures, every block's reason."""
+    verdict = worst([f.verdict for f in findings])
+    decisive = next(f for f in findings if f.verdict == verdict)
+    parts = []
+    for benefit, found in zip(blocks, findings, strict=True):
+        label = benefit.contingency.value.replace("_", " ") if benefit.contingency else benefit.branch.replace("_", " ")
+        parts.append(found.explanation.replace(f"{scheme.name}:", f"{scheme.name} ({label}):", 1))
+    missing = [m for f in findings for m in f.missing]
+    return replace(decisive, explanation=" ".join(parts), missing=list(dict.fromkeys(missing)))
+
+
+def _one_block(ctx: Context, rule: Rule, scheme: Scheme, branch: str, benefit: Benefit) -> Finding:
+    params = rule.params
+    prefix = f"benefit.{branch}."
+    delayed = _delay(ctx, rule, scheme, benefit, prefix)
+    if delayed is not None:
+        return delayed
     limit = ctx.scheme_fact(scheme, "max_duration", benefit, prefix)
     if limit is None:
         found = _unlimited(ctx, rule, scheme, benefit, prefix)
@@ -98,6 +134,32 @@ def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
     return found
 
 
+def _delay(ctx: Context, rule: Rule, scheme: Scheme, benefit: Benefit, prefix: str) -> Finding | None:
+    """A stated delay before the first payment where the Convention asks that benefit be paid
+    throughout the contingency (Art 12, 30, 38, 45, 52, 58, 64): the first days go unpaid, a gap.
+    Where the Part allows a waiting period (Art 38 for incapacity), its own rule tests it."""
+    if not rule.params.get("no_delay"):
+        return None
+    allowed = rule.params.get("delay_allowed_in", [])
+    contingency = benefit.contingency.value if benefit.contingency is not None else None
+    if allowed and (contingency is None or contingency in allowed):
+        return None
+    wait = ctx.scheme_fact(scheme, "waiting_period", benefit, prefix)
+    if wait is None or wait.value.in_days() <= 0:
+        return None
+    cited = ", ".join(rule.articles[:1])
+    return Finding(
+        NOT_COMPLIANT,
+        f"{scheme.name}: the first payment comes only after {wait.value}{src(wait)}; Art {cited} asks that "
+        "benefit be paid throughout the contingency, from its first day.",
+        value=wait.value.in_days(),
+        threshold=Fraction(0),
+        unit="days",
+        gap=f"{show(wait.value.in_days(), 0)} days of the contingency unpaid",
+        remedy="pay benefit from the first day of the contingency",
+    )
+
+
 def _unlimited(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, prefix: str) -> Finding:
     """No limit is given: compliant only where the description says so, or where Art 58 applies."""
     throughout = ctx.scheme_fact(scheme, "throughout", benefit, prefix)
@@ -127,6 +189,7 @@ def _alternatives(
 ) -> Finding:
     bases = {g.basis.value for g in scheme.protected}
     tried: list[str] = []
+    unknown: list[str] = []  # facts that would open an untested route (Art 24(2))
     first_gap: Finding | None = None
     for alt in rule.params.get("alternatives", []):
         alt_id = alt["id"]
@@ -147,7 +210,11 @@ def _alternatives(
         if "average" in alt:
             varies = ctx.scheme_fact(scheme, "duration_varies", benefit, prefix)
             average = ctx.scheme_fact(scheme, "average_duration", benefit, prefix)
-            if varies is None or not varies.value or average is None:
+            if varies is None or not varies.value:
+                continue
+            if average is None:
+                tried.append(f"{alt_id}: the average duration is not stated")
+                unknown.append(f"scheme.{ctx.slug(scheme)}.{prefix}average_duration")
                 continue
             need = duration(alt["average"])
             value = average.value.in_unit(need.unit)
@@ -176,6 +243,15 @@ def _alternatives(
         need = duration(alt["min"])
         need_text = str(need)
         needed = need.in_days()
+        entitled = _entitlement(ctx, scheme, benefit, prefix, limit)
+        if entitled is None:  # varies, and no shortest entitlement: the longest alone proves nothing
+            tried.append(
+                f"{alt_id}: the duration varies with the record, and the longest entitlement ({limit}) "
+                f"does not show that every case is paid {need}"
+            )
+            if ctx.scheme_fact(scheme, "average_duration", benefit, prefix) is None:
+                unknown.append(f"scheme.{ctx.slug(scheme)}.{prefix}average_duration (or min_duration)")
+            continue
         if alt.get("national_leave"):
             leave = ctx.scheme_fact(scheme, "national_leave", benefit, prefix)
             if leave is not None and leave.value.in_days() > needed:
@@ -183,7 +259,7 @@ def _alternatives(
                     leave.value.in_days(),
                     f"{leave.value} (the longer leave national law sets{src(leave)})",
                 )
-        actual = limit.in_days()
+        actual = entitled.in_days()
         window = ctx.scheme_fact(scheme, "duration_window", benefit, prefix)
         if alt.get("within") and window is not None:
             # Put the national limit on the Convention's window: e.g. 13 weeks in 24 months -> 6.5 in 12.
@@ -195,7 +271,8 @@ def _alternatives(
         day_per_unit = need.in_days() / Fraction(need.amount)
         value, threshold = actual / day_per_unit, needed / day_per_unit
         if actual >= needed:
-            text = f"{scheme.name}: benefit lasts up to {limit}, at least {need_text} ({alt_id})."
+            lasts = f"up to {limit}" if entitled is limit else f"at least {entitled} in every case"
+            text = f"{scheme.name}: benefit lasts {lasts}, at least {need_text} ({alt_id})."
             return _reached(text, value, threshold, need.unit, alt_id)
         tried.append(f"{alt_id}: {show(value, 1)} {need.unit} below {need_text}")
         first_gap = first_gap or _short_of(
@@ -206,10 +283,26 @@ def _alternatives(
         + ("; ".join(tried) if tried else "no alternative applies")
         + "."
     )
+    if unknown:
+        return Finding(
+            INSUFFICIENT_DATA,
+            text + " Where the duration varies, the average duration is tested on its own (Art 24(2)).",
+            missing=list(dict.fromkeys(unknown)),
+        )
     if first_gap is None:
         return Finding(NOT_COMPLIANT, text)
     first_gap.explanation = text
     return first_gap
+
+
+def _entitlement(ctx: Context, scheme: Scheme, benefit: Any, prefix: str, limit: Duration) -> Duration | None:
+    """The duration every case is paid: the limit, or where the duration varies with the
+    contribution record (Art 24(2)) the shortest entitlement, which the limit does not show."""
+    varies = ctx.scheme_fact(scheme, "duration_varies", benefit, prefix)
+    if varies is None or not varies.value:
+        return limit
+    shortest = ctx.scheme_fact(scheme, "min_duration", benefit, prefix)
+    return shortest.value if shortest is not None else None
 
 
 def _reached(text: str, value: Fraction, threshold: Fraction, unit: str, alternative: str) -> Finding:
