@@ -431,7 +431,17 @@ class Builder:
             self.error(line, column, bad.message, bad.hint, code="value")
             return None
         first = atoms[0]
-        return Fact(value, node.source, node.note, self.position(first.line, first.column))
+        if node.complete is not None and get_origin(tp) is not list:
+            line, column = node.complete
+            self.error(
+                line,
+                column,
+                _("'complete' marks a list as the whole of what the law provides; '{key}' is not a list", key=node.key),
+                _("leave 'complete' out"),
+                code="value",
+            )
+        whole = node.complete is not None and isinstance(value, list) and bool(value)
+        return Fact(value, node.source, node.note, self.position(first.line, first.column), whole)
 
     def block(self, cls: type, node: BlockNode) -> Any:
         before = len(self.diagnostics)

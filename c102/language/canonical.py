@@ -105,6 +105,8 @@ def format_label(tp: Any, value: Any) -> str:
 
 def _fact_line(key: str, tp: Any, fact: Fact[Any], depth: int) -> str:
     line = f"{INDENT * depth}{key}: {format_value(tp, fact.value)}"
+    if fact.complete and fact.value:
+        line += "  complete"
     if fact.source is not None:
         line += f"  source {quote(fact.source)}"
     if fact.note is not None:
@@ -259,9 +261,12 @@ def _plain(tp: Any, value: Any) -> Any:
 
 def _fact_dict(tp: Any, fact: Fact[Any]) -> Any:
     value = _plain(tp, fact.value)
-    if fact.source is None and fact.note is None:
+    complete = fact.complete and isinstance(fact.value, list) and bool(fact.value)
+    if fact.source is None and fact.note is None and not complete:
         return value
     out: dict[str, Any] = {"value": value}
+    if complete:
+        out["complete"] = True
     if fact.source is not None:
         out["source"] = fact.source
     if fact.note is not None:

@@ -32,7 +32,7 @@ from c102.language.build import (
 from c102.language.nodes import Atom, BlockNode, FieldNode, Raw
 from c102.model.description import Description
 
-FACT_KEYS = ("value", "source", "note")
+FACT_KEYS = ("value", "source", "note", "complete")
 
 
 @dataclass(slots=True)
@@ -135,6 +135,8 @@ def _fact_field(key: Node, value: Node) -> FieldNode:
                 _put_raw(out, v)
             elif name in ("source", "note") and v.raw is not None:
                 setattr(out, name, v.raw.text)
+            elif name == "complete" and v.raw is not None and v.raw.text.lower() in ("true", "yes"):
+                out.complete = (k.line, k.column)
     else:
         _put_raw(out, value)
     return out

@@ -142,6 +142,8 @@ FRIENDLY = {
     "STRING": N_("a quoted text"),
     "NUMBER": N_("a number"),
     "PERCENT": N_("a percentage"),
+    "FRACTION": N_("a fraction, e.g. 1/60"),
+    "COMPLETE": N_("'complete'"),
     "DATE": N_("a date"),
     "CITATION": N_("an article reference"),
     "UNIT": N_("a unit (days, weeks, months, years)"),

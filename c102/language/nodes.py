@@ -48,6 +48,7 @@ class FieldNode:
     source: str | None = None
     note: str | None = None
     quoted_key: bool = False
+    complete: tuple[int, int] | None = None  # where `complete` marks the list whole (line, column)
 
 
 @dataclass(slots=True)

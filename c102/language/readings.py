@@ -18,7 +18,7 @@ def changed_readings(description: Description, rulebook: Rulebook) -> list[Diagn
     from c102.language.semantics import _Report
 
     report = _Report(description)
-    for where, message, hint in _article_6(description, rulebook):
+    for where, message, hint in [*_article_6(description, rulebook), *_open_lists(description)]:
         report.add(where, message, hint, severity="warning", code="reading")
     return report.out
 
@@ -48,3 +48,32 @@ def _article_6(description: Description, rulebook: Rulebook) -> list[tuple[Posit
     )
     hint = f'answer the conditions in answers {{ "{rule.id}": yes }} (or no)'
     return [(choice.position, message, hint)]
+
+
+# Lists the rules read as closed before issue 10, and what an unnamed item now is.
+CLOSED_BEFORE = {
+    "medical_care": "care it does not name",
+    "contingencies": "contingencies it does not name",
+    "cost_sharing": "contingencies it does not name",
+    "suspension_grounds": "grounds it does not name",
+}
+
+
+def _open_lists(description: Description) -> list[tuple[Position | None, str, str]]:
+    """A list not marked complete was read as the whole law: what it did not name was not provided
+    (or, for cost sharing and suspension grounds, did not exist). Now that is unknown."""
+    out: list[tuple[Position | None, str, str]] = []
+    for scheme in description.scheme:
+        for name, unnamed in CLOSED_BEFORE.items():
+            fact = getattr(scheme, name)
+            if fact is None or fact.complete or not fact.value:
+                continue
+            out.append(
+                (
+                    fact.position,
+                    f"new reading: '{name}' of scheme '{scheme.name}' is not marked complete, so {unnamed} "
+                    "is unknown (insufficient_data), no longer read as absent",
+                    "write 'complete' after the list where the law's list is whole",
+                )
+            )
+    return out

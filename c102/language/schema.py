@@ -61,7 +61,7 @@ def fact_schema(tp: Any, doc: str) -> dict[str, Any]:
             value,
             {
                 "type": "object",
-                "properties": {"value": value, "source": _TEXT, "note": _TEXT},
+                "properties": {"value": value, "source": _TEXT, "note": _TEXT, "complete": {"type": "boolean"}},
                 "required": ["value"],
                 "additionalProperties": False,
             },

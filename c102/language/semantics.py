@@ -274,12 +274,37 @@ def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> 
         within(
             condition.branches, N_("this qualifying period names branch '{branch}', which scheme '{name}' does not serve")
         )
+    _check_complete_lists(report, scheme)
     for benefit in scheme.benefit:
         if benefit.branch not in seen:
             report.add(
                 benefit.position,
                 _("benefit for '{branch}', which scheme '{name}' does not serve", branch=benefit.branch, name=scheme.name),
                 _("add it to the scheme's branches ({join})", join=', '.join(served)),
+                code="reference",
+            )
+
+
+def _check_complete_lists(report: _Report, scheme: Scheme) -> None:
+    """A list marked complete and extended elsewhere contradicts itself: a benefit block for a
+    contingency that a complete ``contingencies`` list leaves out."""
+    listed = scheme.contingencies
+    if listed is None or not listed.complete:
+        return
+    for benefit in scheme.benefit:
+        named = benefit.contingency
+        if named is not None and named.value not in listed.value:
+            line = listed.position.line if listed.position is not None else 0
+            report.add(
+                named.position,
+                _(
+                    "contingency '{contingency}' is not in the contingencies of scheme '{scheme}', which are "
+                    "marked complete (line {line})",
+                    contingency=named.value,
+                    scheme=scheme.name,
+                    line=line,
+                ),
+                _("add it to that list, or remove 'complete' there"),
                 code="reference",
             )
 

@@ -94,6 +94,8 @@ def _make_transformer() -> Any:
             for kind, text in children[2:]:
                 if kind == "source":
                     node.source = text
+                elif kind == "complete":
+                    node.complete = text
                 else:
                     node.note = text
             return node
@@ -104,6 +106,10 @@ def _make_transformer() -> Any:
             atoms: list[Atom] = children[0]
             atoms.append(children[1])
             return atoms
+
+        def complete(self, children: list[Any]) -> tuple[str, tuple[int, int]]:
+            tok = children[0]
+            return ("complete", (tok.line or 0, tok.column or 0))
 
         def source(self, children: list[Any]) -> tuple[str, str]:
             return ("source", unquote(str(children[-1])))
@@ -152,7 +158,14 @@ def _make_transformer() -> Any:
     return ToNodes()
 
 
-_KEYWORDS = {"men": "MEN", "women": "WOMEN", "per": "PER", "source": "SOURCE", "note": "NOTE"}
+_KEYWORDS = {
+    "men": "MEN",
+    "women": "WOMEN",
+    "per": "PER",
+    "source": "SOURCE",
+    "note": "NOTE",
+    "complete": "COMPLETE",
+}
 # Terminals matched by the NAME pattern too: they are told apart by what the parser accepts.
 _CONTEXTUAL = ("UNIT", *_KEYWORDS.values())
 

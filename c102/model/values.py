@@ -160,6 +160,9 @@ class Fact(Generic[T]):
     source: str | None = None
     note: str | None = None
     position: Position | None = field(default=None, compare=False, repr=False)
+    # A list the description marks as the whole of what the law provides (``... complete``):
+    # items it does not name are then not provided; otherwise they are unknown.
+    complete: bool = False
 
 
 __all__ = [

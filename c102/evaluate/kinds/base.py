@@ -11,7 +11,7 @@ from typing import Any
 from c102.evaluate.context import Context
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_APPLICABLE, NOT_COMPLIANT
 from c102.model.description import Scheme
-from c102.model.values import Duration
+from c102.model.values import Duration, Fact
 from c102.rules.model import PartInfo, Rule
 
 
@@ -41,6 +41,25 @@ CountryKind = Callable[[Context, Rule, list[Any]], Finding]
 def not_given(ctx: Context, scheme: Scheme, path: str, what: str) -> Finding:
     """A fact the rule needs is not in the description: say which, where it would go."""
     return Finding(INSUFFICIENT_DATA, f"{scheme.name}: {what}", missing=[f"scheme.{ctx.slug(scheme)}.{path}"])
+
+
+def closed(fact: Fact[list[Any]]) -> bool:
+    """Whether a list is the whole of what the law provides: marked ``complete``, or ``none``.
+    Otherwise an item it does not name is unknown, not absent (issue 10; docs/method.md)."""
+    return fact.complete or not fact.value
+
+
+def unlisted(
+    ctx: Context, scheme: Scheme, name: str, fact: Fact[list[Any]], items: list[str], verb: str, cited: str = ""
+) -> Finding:
+    """An item a list that is not marked complete does not name: unknown, so insufficient_data
+    naming what to add (the item, or ``complete`` after the list where the law's list is whole)."""
+    return Finding(
+        INSUFFICIENT_DATA,
+        f"{scheme.name}: the list of {name.replace('_', ' ')}{src(fact)} is not marked complete, so whether the "
+        f"scheme {verb} {', '.join(items)}{cited} is not said.",
+        missing=[f"scheme.{ctx.slug(scheme)}.{name} ({', '.join(items)}, or 'complete' after the list)"],
+    )
 
 
 def not_applicable(why: str) -> Finding:

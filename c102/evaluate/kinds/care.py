@@ -6,7 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from c102.evaluate.context import Context
-from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, src
+from c102.evaluate.kinds.base import Finding, by_answer, closed, not_applicable, not_given, src, unlisted
 from c102.evaluate.verdict import COMPLIANT, NOT_COMPLIANT, show
 from c102.model.description import Scheme
 from c102.model.values import SexSplit
@@ -22,6 +22,8 @@ def contingency(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None)
     if fact is None:
         return not_given(ctx, scheme, "contingencies", "the contingencies covered are not listed.")
     lacking = [c for c in required if c not in fact.value]
+    if lacking and not closed(fact):
+        return unlisted(ctx, scheme, "contingencies", fact, [c.replace("_", " ") for c in lacking], "covers")
     if lacking:
         return Finding(
             NOT_COMPLIANT,
@@ -74,6 +76,8 @@ def medical_care_items(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
             )
         shortfalls.append((alt["id"], lacking))
     alt_id, lacking = shortfalls[0]
+    if not closed(fact):
+        return unlisted(ctx, scheme, "medical_care", fact, lacking, "provides", f" ({alt_id})")
     return Finding(
         NOT_COMPLIANT,
         f"{scheme.name} does not provide: {', '.join(lacking)} ({alt_id}){src(fact)}.",
@@ -97,6 +101,10 @@ def cost_sharing(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
             scheme,
             "cost_sharing",
             "whether patients share the cost of care is not described (write 'cost_sharing: none' where they do not).",
+        )
+    if wanted not in fact.value and not closed(fact):
+        return unlisted(
+            ctx, scheme, "cost_sharing", fact, [wanted.replace("_", " ")], "has cost sharing for", ""
         )
     if wanted not in fact.value:
         return Finding(

@@ -10,7 +10,7 @@ from typing import Any
 
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
-from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, percent, src
+from c102.evaluate.kinds.base import Finding, by_answer, closed, not_applicable, not_given, percent, src
 from c102.evaluate.part_xi import pct
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.model.description import Scheme, Statistics
@@ -163,6 +163,13 @@ def suspension_grounds(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
             remedy="remove the grounds: " + ", ".join(w.split(" ")[0] for w in wrong),
         )
     cited = ", ".join(f"{g} ({permitted[g]})" for g in fact.value)
+    if not closed(fact):
+        return Finding(
+            INSUFFICIENT_DATA,
+            f"{scheme.name}: the grounds listed are permitted: {cited}{src(fact)}; the list is not marked "
+            "complete, so whether benefit may be suspended on any other ground is not said.",
+            missing=[f"scheme.{ctx.slug(scheme)}.suspension_grounds ('complete' after the list, where it names every ground)"],
+        )
     return Finding(COMPLIANT, f"{scheme.name}: every suspension ground is permitted: {cited}{src(fact)}.")
 
 
