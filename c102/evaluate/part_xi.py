@@ -239,26 +239,14 @@ def calculate(
     if beneficiary.children:
         total += _supplement(ctx, scheme, benefit, "child_supplement", main, beneficiary.children, steps)
 
-    allowances = Fraction(0)
-    allowance = ctx.scheme_fact(scheme, "family_allowance", benefit, prefix)
-    if allowance is not None and beneficiary.children:
-        if ctx.choice("family_allowances_in_part_xi") in (False, "no", "exclude"):
-            steps.append(
-                "Family allowances left out of the calculation by choice (family_allowances_in_part_xi)."
-            )
-        else:
-            allowances = allowance.value.per_month() * beneficiary.children
-            steps.append(
-                f"Family allowances payable during the contingency: {beneficiary.children} x "
-                f"{money(allowance.value.per_month())} = {money(allowances)} a month{_src(allowance)} (Art 65(1))."
-            )
-    rate = (total + allowances) / (wage + allowances)
+    allowances, to_workers = _family_allowances(ctx, scheme, benefit, beneficiary.children, steps)
+    rate = (total + allowances) / (wage + to_workers)
     steps.append(
-        f"Rate: ({money(total)} + {money(allowances)}) / ({money(wage)} + {money(allowances)}) = {versus(rate, required, ', against ')} required."
+        f"Rate: ({money(total)} + {money(allowances)}) / ({money(wage)} + {money(to_workers)}) = {versus(rate, required, ', against ')} required."
     )
     remedy = None
     if rate < required:
-        remedy = _remedy(ctx, scheme, benefit, years, required, wage, earnings, allowances, total, main, flat)
+        remedy = _remedy(ctx, scheme, benefit, years, required, wage + to_workers - allowances, earnings, allowances, total, main, flat)
     sources = sorted({s for s in _read_sources(ctx) if s})
     return Working(
         BenefitCalculation(
@@ -279,6 +267,34 @@ def calculate(
         ),
         remedy=remedy,
     )
+
+
+def _family_allowances(
+    ctx: Context, scheme: Scheme, benefit: Benefit, children: int, steps: list[str]
+) -> tuple[Fraction, Fraction]:
+    """The family allowances on each side of Art 65(1)/66(1): (benefit side, wage side).
+
+    Allowances payable during the contingency enter both; allowances paid to workers and stopped
+    during the contingency (``family_allowance_during: no``) enter the wage side only, since the
+    comparison is with the family income of a person protected at work."""
+    prefix = f"benefit.{benefit.branch}."
+    allowance = ctx.scheme_fact(scheme, "family_allowance", benefit, prefix)
+    if allowance is None or not children:
+        return Fraction(0), Fraction(0)
+    if ctx.choice("family_allowances_in_part_xi") in (False, "no", "exclude"):
+        steps.append("Family allowances left out of the calculation by choice (family_allowances_in_part_xi).")
+        return Fraction(0), Fraction(0)
+    amount = allowance.value.per_month() * children
+    each = f"{children} x {money(allowance.value.per_month())} = {money(amount)} a month{_src(allowance)}"
+    during = ctx.scheme_fact(scheme, "family_allowance_during", benefit, prefix)
+    if during is not None and not during.value:
+        steps.append(
+            f"Family allowances paid to workers and stopped during the contingency{_src(during)}: {each}; "
+            "on the wage side only (Art 65(1), 66(1))."
+        )
+        return Fraction(0), amount
+    steps.append(f"Family allowances payable during the contingency: {each} (Art 65(1)).")
+    return amount, amount
 
 
 def _spouse_own_pension(

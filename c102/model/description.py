@@ -249,6 +249,13 @@ class Benefit:
     family_allowance: Fact[Money] | None = field(
         default=None, metadata=meta("Family allowance per child payable during the contingency (Art 65(1))")
     )
+    family_allowance_during: Fact[bool] | None = field(
+        default=None,
+        metadata=meta(
+            "Whether the family_allowance is still paid during the contingency (default yes); "
+            "no: paid to workers only, it enters the wage side alone (Art 65(1), 66(1))"
+        ),
+    )
     lump_sum: Fact[Money] | None = field(default=None, metadata=meta("A lump sum paid instead or as well"))
     commutation: Fact[str] | None = field(
         default=None,
@@ -313,11 +320,33 @@ class Benefit:
 
 
 @dataclass
+class ReviewPeriod:
+    """What happened to pensions in payment over a period, against prices and earnings (Art 65(10))."""
+
+    start: Fact[date] = field(metadata=meta("First day of the period"))
+    end: Fact[date] = field(metadata=meta("Last day of the period"))
+    benefit_change: Fact[Percent] = field(
+        metadata=meta("Total increase of the rates of pensions in payment over the period")
+    )
+    prices_change: Fact[Percent] | None = field(
+        default=None, metadata=meta("Total change in the cost of living (consumer prices) over the period")
+    )
+    earnings_change: Fact[Percent] | None = field(
+        default=None, metadata=meta("Total change in the general level of earnings over the period")
+    )
+    position: Position | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass
 class Review:
     """How long-term benefits in payment are kept up with earnings and prices (Art 65(10), 66(8))."""
 
     method: Fact[ReviewKind] = field(metadata=meta("automatic_prices, automatic_wages, ... or none"))
     frequency: Fact[Duration] | None = field(default=None, metadata=meta("How often"))
+    period: list[ReviewPeriod] = field(
+        default_factory=list,
+        metadata=meta("The history of increases against the cost of living and earnings, period by period"),
+    )
     position: Position | None = field(default=None, compare=False, repr=False)
 
 

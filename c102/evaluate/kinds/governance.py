@@ -11,6 +11,7 @@ from typing import Any
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
 from c102.evaluate.kinds.base import Finding, by_answer, closed, not_applicable, not_given, percent, src
+from c102.evaluate.kinds.review_history import review_history
 from c102.evaluate.part_xi import pct
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.model.description import Scheme, Statistics
@@ -24,6 +25,8 @@ def review_of_rates(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
         return not_given(ctx, scheme, "review.method", "how pensions in payment are reviewed is not given.")
     method = ctx.scheme_fact(scheme, "method", scheme.review, "review.")
     assert method is not None
+    if scheme.review.period:
+        return review_history(ctx, rule, scheme, scheme.review.period)
     if method.value in rule.params.get("automatic", []):
         return Finding(
             COMPLIANT,
