@@ -12,6 +12,7 @@ from c102.evaluate.gaps import too_long, too_short
 from c102.evaluate.kinds.base import Finding, by_answer, duration, not_given, src
 from c102.evaluate.part_xi import benefit_for
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
+from c102.labels import label
 from c102.model.description import Benefit, Scheme
 from c102.model.values import Duration
 from c102.rules.model import PartInfo, Rule
@@ -23,7 +24,7 @@ def waiting_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
     benefit = benefit_for(scheme, part.branch, rule.params.get("contingency"))
     if benefit is None:
         return not_given(
-            ctx, scheme, f"benefit.{part.branch}", f"no {part.branch.replace('_', ' ')} benefit is described."
+            ctx, scheme, f"benefit.{part.branch}", f"no {label(part.branch, 'branches')} benefit is described."
         )
     fact = ctx.scheme_fact(scheme, "waiting_period", benefit, f"benefit.{part.branch}.")
     if fact is None:
@@ -60,7 +61,7 @@ def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
     blocks = _blocks(scheme, part.branch, rule.params.get("contingency"))
     if not blocks:
         return not_given(
-            ctx, scheme, f"benefit.{part.branch}", f"no {part.branch.replace('_', ' ')} benefit is described."
+            ctx, scheme, f"benefit.{part.branch}", f"no {label(part.branch, 'branches')} benefit is described."
         )
     findings = [_one_block(ctx, rule, scheme, part.branch, benefit) for benefit in blocks]
     if len(findings) == 1:
@@ -85,8 +86,8 @@ def _combined(scheme: Scheme, blocks: list[Benefit], findings: list[Finding]) ->
     decisive = next(f for f in findings if f.verdict == verdict)
     parts = []
     for benefit, found in zip(blocks, findings, strict=True):
-        label = benefit.contingency.value.replace("_", " ") if benefit.contingency else benefit.branch.replace("_", " ")
-        parts.append(found.explanation.replace(f"{scheme.name}:", f"{scheme.name} ({label}):", 1))
+        named = benefit.contingency.value.replace("_", " ") if benefit.contingency else benefit.branch.replace("_", " ")
+        parts.append(found.explanation.replace(f"{scheme.name}:", f"{scheme.name} ({named}):", 1))
     missing = [m for f in findings for m in f.missing]
     return replace(decisive, explanation=" ".join(parts), missing=list(dict.fromkeys(missing)))
 
