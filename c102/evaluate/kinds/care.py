@@ -78,7 +78,7 @@ def medical_care_items(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
         shortfalls.append((alt["id"], lacking))
     alt_id, lacking = shortfalls[0]
     if not closed(fact):
-        return unlisted(ctx, scheme, "medical_care", fact, lacking, "provides", f" ({alt_id})")
+        return unlisted(ctx, scheme, "medical_care", fact, [labels(lacking, "care")], "provides", f" ({alt_id})")
     return Finding(
         NOT_COMPLIANT,
         f"{scheme.name} does not provide: {labels(lacking, 'care')} ({alt_id}){src(fact)}.",
