@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
             _('--format takes a comma-separated list among {join}; got {format!r}', join=', '.join(FORMATS), format=args.format)
         )
     if "pdf" in formats and args.format == DEFAULT_FORMATS:
-        from c102.report.pdf_writer import PANGO_HINT, pdf_available
+        from c102.report.writers.pdf import PANGO_HINT, pdf_available
 
         if not pdf_available():  # the default set: write the others, say why the PDF is missing
             formats.remove("pdf")

@@ -28,8 +28,8 @@ def run(args: argparse.Namespace) -> int:
     from c102 import assess, load_description
     from c102.errors import UsageError
     from c102.evaluate.export import to_node_link
-    from c102.report.graph_dot import subgraph, to_dot
     from c102.report.pipeline import checked_parts
+    from c102.report.writers.graph_dot import subgraph, to_dot
 
     parts = checked_parts(args.part)  # "v" and "V" name the same Part
     part = parts[0] if parts else None

@@ -90,7 +90,7 @@ def _rules_table(rules: list[RuleResult]) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    from c102.report.display import cited_article
+    from c102.report.shared.display import cited_article
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     for name in ("", _("rule"), _("article")):

@@ -145,12 +145,12 @@ def _changed(bench: Workbench, changes: list[tuple[FactPath, Any]]) -> Descripti
 
 
 def _shown(fact: Fact[Any] | None) -> str:
-    from c102.report.display import plain
+    from c102.report.shared.display import plain
 
     return _("not stated") if fact is None else plain(fact.value)
 
 
 def _shown_value(value: Any) -> str:
-    from c102.report.display import plain
+    from c102.report.shared.display import plain
 
     return plain(value)

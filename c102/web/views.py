@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from c102.i18n import N_, _
 from c102.i18n.rulebook import part_title, rule_title
-from c102.report.display import VERDICT_SYMBOL, VERDICT_TEXT, part_key
+from c102.report.shared.display import VERDICT_SYMBOL, VERDICT_TEXT, part_key
 
 if TYPE_CHECKING:
     from c102.evaluate.assessment import Assessment

@@ -12,7 +12,7 @@ from datetime import date
 
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import RuleResult
-from c102.report.article22_points import (
+from c102.report.kinds.article22_form import (
     about_blocks,
     annex_sections,
     general_points,
@@ -20,14 +20,14 @@ from c102.report.article22_points import (
     placeholder,
     point_one,
 )
-from c102.report.common import (
+from c102.report.shared.country import (
     as_of,
     country_name,
     legal_basis,
     provisions,
     receipt_lines,
 )
-from c102.report.display import (
+from c102.report.shared.display import (
     MISSING,
     NONE,
     OTHER_PART_TITLES,
@@ -39,8 +39,8 @@ from c102.report.display import (
     part_key,
     quantity,
 )
-from c102.report.document import Block, Document, Section, bullets, document, paragraph, section, table
-from c102.report.evidence import EVIDENCE_HEADER, Row, benefit_titles, evidence_for, is_missing
+from c102.report.shared.document import Block, Document, Section, bullets, document, paragraph, section, table
+from c102.report.shared.evidence import EVIDENCE_HEADER, Row, benefit_titles, evidence_for, is_missing
 
 COMMON_PARTS = ("XI", "XII", "XIII", "XIV")
 

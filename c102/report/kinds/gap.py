@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from c102.evaluate.assessment import ARTICLE_2_WORDS, Assessment, PartResult
-from c102.evaluate.verdict import NEEDS_REVIEW, NOT_COMPLIANT, VERDICTS, RuleResult, worst
-from c102.report.common import (
+from c102.evaluate.verdict import NEEDS_REVIEW, RuleResult, worst
+from c102.report.shared.country import (
     answers_block,
     as_of,
     choices_block,
@@ -13,22 +13,21 @@ from c102.report.common import (
     provisions,
     receipt_lines,
 )
-from c102.report.display import (
+from c102.report.shared.display import (
     NONE,
     OTHER_PART_TITLES,
     TOPIC_HEADINGS,
-    VERDICT_SYMBOL,
     article_key,
     change_needed,
     cite,
-    gap_size,
     joined,
     part_key,
     quantity,
     verdict_label,
 )
-from c102.report.document import Block, Document, Section, bullets, document, paragraph, section, table
-from c102.report.figures import country_charts
+from c102.report.shared.document import Block, Document, Section, bullets, document, paragraph, section, table
+from c102.report.shared.figures import country_charts
+from c102.report.shared.findings import largest_gaps, part_cells
 
 GAP_HEADER = [
     "Requirement",
@@ -54,7 +53,6 @@ _ROW_KEYS = (
     "available",
     "missing",
 )
-_LARGEST = 8
 
 
 def part_title(assessment: Assessment, part: str) -> str:
@@ -106,10 +104,6 @@ def part_verdict(assessment: Assessment, part: str) -> str:
     return result.verdict if result is not None else worst([r.verdict for r in assessment.rules_of(part)])
 
 
-def counts_text(counts: dict[str, int]) -> str:
-    return " ".join(f"{VERDICT_SYMBOL[v]} {counts[v]}" for v in VERDICTS if counts.get(v))
-
-
 def _part_note(result: PartResult) -> str:
     if result.branch is None:
         return NONE  # only Parts II to X are accepted (Art 2)
@@ -126,10 +120,7 @@ def parts_table(assessment: Assessment) -> Block:
     for part, result in sorted(assessment.parts.items(), key=lambda kv: part_key(kv[0])):
         rows.append(
             [
-                f"Part {part}",
-                result.title,
-                verdict_label(result.verdict),
-                counts_text(result.counts) or NONE,
+                *part_cells(part, result),
                 _part_note(result),
                 cite(result.alternative) if result.alternative else NONE,
                 joined(result.schemes),
@@ -138,14 +129,6 @@ def parts_table(assessment: Assessment) -> Block:
         tones.append(result.verdict)
     header = ["Part", "Title", "Verdict", "Rules", "Ratification", "Coverage alternative", "Schemes"]
     return table(header, rows, "Verdict by Part", tones)
-
-
-def largest_gaps(assessment: Assessment) -> list[RuleResult]:
-    """Failing requirements, numeric ones first by relative size of the gap, then the rest in order."""
-    failing = [r for r in assessment.rules if r.verdict == NOT_COMPLIANT]
-    order = {id(r): i for i, r in enumerate(failing)}
-    failing.sort(key=lambda r: (-gap_size(r), order[id(r)]))
-    return failing[:_LARGEST]
 
 
 def summary_bullets(assessment: Assessment) -> list[str]:

@@ -6,7 +6,7 @@ creation date unless the HTML asks for one, so the same document gives the same 
 
 from __future__ import annotations
 
-from c102.report.document import Document
+from c102.report.shared.document import Document
 
 PANGO_HINT = (
     "PDF output needs WeasyPrint and the Pango library: on Debian or Ubuntu, "
@@ -31,7 +31,7 @@ def render_pdf(doc: Document) -> bytes:
         raise UsageError(PANGO_HINT)
     import weasyprint
 
-    from c102.report.render import render_html
+    from c102.report.writers.markup import render_html
 
     html = render_html(doc, medium="pdf")
     return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]

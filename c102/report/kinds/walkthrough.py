@@ -16,11 +16,18 @@ from c102.errors import UsageError
 from c102.evaluate.assessment import Assessment, BenefitCalculation
 from c102.evaluate.verdict import RuleResult
 from c102.model.values import BRANCH_PART
-from c102.report.common import as_of, choices_block, country_name, is_fictional, receipt_lines
-from c102.report.display import NONE, amount, cite, count, joined, quantity, share, verdict_label
-from c102.report.document import Block, Document, Section, bullets, document, paragraph, section, table
-from c102.report.evidence import REFERENCE_POPULATION, calculation_rows
-from c102.report.figures import coverage_chart, rate_chart
+from c102.report.shared.country import (
+    as_of,
+    choices_block,
+    country_name,
+    is_fictional,
+    protected_groups,
+    receipt_lines,
+)
+from c102.report.shared.display import NONE, amount, cite, count, joined, quantity, share, verdict_label
+from c102.report.shared.document import Block, Document, Section, bullets, document, paragraph, section, table
+from c102.report.shared.evidence import REFERENCE_POPULATION, calculation_rows
+from c102.report.shared.figures import coverage_chart, rate_chart
 
 _WAGE_RULES = {
     "65": "Art 65(6): the skilled manual male employee, chosen under (a) a fitter or turner in machinery, "
@@ -85,11 +92,8 @@ def coverage_step(assessment: Assessment, part: str, branch: str) -> list[Block]
     """The protected groups summed by basis, each share against its population, then the rule's finding."""
     statistics = assessment.description.statistics
     totals: dict[str, int] = {}
-    for scheme in assessment.description.schemes_for(branch):
-        for group in scheme.protected:
-            if group.branches is not None and branch not in group.branches.value:
-                continue
-            totals[group.basis.value] = totals.get(group.basis.value, 0) + group.persons.value.total
+    for _, group in protected_groups(assessment, branch):
+        totals[group.basis.value] = totals.get(group.basis.value, 0) + group.persons.value.total
     rows = []
     for basis, persons in totals.items():
         population_name = REFERENCE_POPULATION.get(basis)

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from c102.evaluate.graph import EvaluationGraph, Node
-from c102.report.display import VERDICT_TEXT, count, part_key, plain
+from c102.report.shared.display import VERDICT_TEXT, count, part_key, plain
 
 SHAPES = {
     "fact": "note",

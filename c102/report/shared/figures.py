@@ -7,9 +7,9 @@ assessment computed are drawn; the caption names the rest.
 from __future__ import annotations
 
 from c102.evaluate.assessment import Assessment
-from c102.report.charts import Bar, chart_spec, missing_note
-from c102.report.display import cite, cited_article, part_key, share
-from c102.report.document import Block, chart, table
+from c102.report.shared.charts import Bar, chart_spec, missing_note
+from c102.report.shared.display import cite, cited_article, part_key, share
+from c102.report.shared.document import Block, chart, table
 
 
 def rate_chart(assessment: Assessment, part: str | None = None) -> Block | None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from c102.evaluate.assessment import Assessment
-from c102.model.description import Scheme
-from c102.report.display import NONE, plain
-from c102.report.document import Block, paragraph, table
+from c102.model.description import ProtectedGroup, Scheme
+from c102.report.shared.display import NONE, plain
+from c102.report.shared.document import Block, paragraph, table
 
 _NAME_KEYS = ("id", "name", "choice", "rule")
 _VALUE_KEYS = ("value", "answer")
@@ -58,7 +59,7 @@ def _name(record: dict[str, Any]) -> str:
     return plain(_first(record, _NAME_KEYS))
 
 
-def _recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
+def recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
     rows = []
     for record in records:
         notes = [plain(record["note"])] if record.get("note") else []
@@ -86,14 +87,14 @@ def choices_block(assessment: Assessment) -> Block:
     """Every choice that changes verdicts, with its source: shown in every report."""
     if not assessment.choices:
         return paragraph("No choices were made: the rulebook's defaults apply.")
-    return table(["Choice", "Value", "Source", "Note"], _recorded_rows(assessment.choices), "Choices made")
+    return table(["Choice", "Value", "Source", "Note"], recorded_rows(assessment.choices), "Choices made")
 
 
 def answers_block(assessment: Assessment) -> Block:
     """The specialist answers recorded in the description, by rule."""
     if not assessment.answers:
         return paragraph("No specialist answers are recorded.")
-    return table(["Rule", "Answer", "Source", "Note"], _recorded_rows(assessment.answers), "Answers recorded")
+    return table(["Rule", "Answer", "Source", "Note"], recorded_rows(assessment.answers), "Answers recorded")
 
 
 def receipt_lines(assessment: Assessment, date: str | None) -> list[str]:
@@ -106,6 +107,14 @@ def receipt_lines(assessment: Assessment, date: str | None) -> list[str]:
     if date:
         lines.append(f"Report date: {date}")
     return lines
+
+
+def protected_groups(assessment: Assessment, branch: str) -> Iterator[tuple[Scheme, ProtectedGroup]]:
+    """The groups of persons protected for a branch, scheme by scheme (a group may name its branches)."""
+    for scheme in assessment.description.schemes_for(branch):
+        for group in scheme.protected:
+            if group.branches is None or branch in group.branches.value:
+                yield scheme, group
 
 
 def scheme_named(assessment: Assessment, name: str) -> Scheme | None:

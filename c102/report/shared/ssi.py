@@ -12,7 +12,7 @@ from typing import Any
 
 from c102.evaluate.assessment import Assessment
 from c102.model.values import BRANCH_PART
-from c102.report.common import country_name
+from c102.report.shared.country import country_name, protected_groups
 
 SSI_CATEGORIES = (
     ("medical_care", "Medical care"),
@@ -46,16 +46,13 @@ def protected_by_sex(assessment: Assessment, branch: str) -> dict[str, Any]:
     women: int | None = 0
     schemes: list[str] = []
     stated = False
-    for scheme in assessment.description.schemes_for(branch):
-        for group in scheme.protected:
-            if group.branches is not None and branch not in group.branches.value:
-                continue
-            persons = group.persons.value
-            stated = True
-            total += persons.total
-            men = men + persons.men if men is not None and persons.men is not None else None
-            women = women + persons.women if women is not None and persons.women is not None else None
-            schemes.append(scheme.name)
+    for scheme, group in protected_groups(assessment, branch):
+        persons = group.persons.value
+        stated = True
+        total += persons.total
+        men = men + persons.men if men is not None and persons.men is not None else None
+        women = women + persons.women if women is not None and persons.women is not None else None
+        schemes.append(scheme.name)
     if not stated:
         return {"protected": None, "men": None, "women": None, "schemes": []}
     return {"protected": total, "men": men, "women": women, "schemes": list(dict.fromkeys(schemes))}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from c102.report.display import cell_tone
-from c102.report.document import Document
+from c102.report.shared.display import cell_tone
+from c102.report.shared.document import Document
 
 if TYPE_CHECKING:
     import jinja2
@@ -66,7 +66,7 @@ def chart_svg(spec: dict[str, Any]) -> Markup:
     """A chart drawn as inline SVG; matplotlib escapes every text it writes into it."""
     from markupsafe import Markup
 
-    from c102.report.charts import svg
+    from c102.report.shared.charts import svg
 
     return Markup(svg(spec))
 

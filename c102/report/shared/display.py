@@ -31,6 +31,20 @@ VERDICT_SYMBOL = {
     INSUFFICIENT_DATA: "○",
     NOT_APPLICABLE: "–",
 }
+# Two-letter codes of the comparative matrix, and the cell shading of DOCX and the workbook.
+VERDICT_CODE = {
+    COMPLIANT: "C",
+    NOT_COMPLIANT: "NC",
+    NEEDS_REVIEW: "NR",
+    INSUFFICIENT_DATA: "ID",
+    NOT_APPLICABLE: "NA",
+}
+VERDICT_FILL = {
+    COMPLIANT: "D9EED9",
+    NOT_COMPLIANT: "F6D5D5",
+    NEEDS_REVIEW: "FDF0C8",
+    INSUFFICIENT_DATA: "E6E6E6",
+}
 VERDICT_TEXT = {
     COMPLIANT: "compliant",
     NOT_COMPLIANT: "not compliant",
@@ -39,6 +53,7 @@ VERDICT_TEXT = {
     NOT_APPLICABLE: "not applicable",
 }
 
+BRANCH_PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")  # the Parts Art 2 counts
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
 
 # Short titles of the Parts that do not protect a branch (paraphrased headings, for section titles).

@@ -13,20 +13,17 @@ from itertools import combinations
 
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import COMPLIANT, NOT_APPLICABLE, NOT_COMPLIANT
-from c102.report.common import as_of, country_name, is_fictional, receipt_lines
-from c102.report.display import (
-    NONE,
-    change_needed,
+from c102.report.shared.country import as_of, country_name, is_fictional, receipt_lines
+from c102.report.shared.display import (
+    BRANCH_PARTS,
     cite,
     cited_article,
-    joined,
     part_key,
     verdict_label,
 )
-from c102.report.document import Block, Document, Section, bullets, document, paragraph, section, table
-from c102.report.gap import counts_text
+from c102.report.shared.document import Block, Document, Section, bullets, document, paragraph, section, table
+from c102.report.shared.findings import part_cells, what_settles
 
-BRANCH_PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 LONG_TERM = ("IV", "V", "VI", "IX", "X")  # Art 2(a)(ii): one of these must be among the Parts
 _SHOWN_SETS = 12
 
@@ -42,13 +39,8 @@ def _obstacles(assessment: Assessment, part: str) -> list[list[str]]:
     for rule in assessment.rules_of(part):
         if rule.verdict in (COMPLIANT, NOT_APPLICABLE):
             continue
-        if rule.verdict == NOT_COMPLIANT:
-            what = rule.gap or rule.explanation
-            remedy = change_needed(rule)
-        elif rule.missing:
-            what, remedy = rule.explanation, "state: " + joined(rule.missing)
-        else:
-            what, remedy = rule.explanation, rule.question or NONE
+        what = (rule.gap or rule.explanation) if rule.verdict == NOT_COMPLIANT else rule.explanation
+        remedy = what_settles(rule, "state: ")
         rows.append([rule.id, cite(cited_article(rule)), verdict_label(rule.verdict), what, remedy])
     return rows
 
@@ -63,10 +55,7 @@ def status_section(assessment: Assessment) -> Section:
         blocking = len(_obstacles(assessment, part))
         rows.append(
             [
-                f"Part {part}",
-                result.title,
-                verdict_label(result.verdict),
-                counts_text(result.counts) or NONE,
+                *part_cells(part, result),
                 "yes" if part in acceptable else "no",
                 "nothing" if part in acceptable else f"{blocking} requirement{'s' if blocking != 1 else ''}",
             ]

@@ -20,9 +20,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from c102.report.display import cell_tone
-from c102.report.document import Block, Document
-from c102.report.zipfixed import fixed_datetime, rezip
+from c102.report.shared.display import VERDICT_FILL, cell_tone
+from c102.report.shared.document import Block, Document
+from c102.report.writers.zipfixed import fixed_datetime, rezip
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -30,12 +30,6 @@ if TYPE_CHECKING:
 _PLACEHOLDER = "c102-report-body-placeholder"
 _TEXT_WIDTH = 15120  # 26.7 cm of A4 landscape inside 1.5 cm margins, in twentieths of a point
 _HEADER_FILL = "E8EAF2"
-_FILL = {
-    "compliant": "D9EED9",
-    "not_compliant": "F6D5D5",
-    "needs_review": "FDF0C8",
-    "insufficient_data": "E6E6E6",
-}
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -96,7 +90,7 @@ def _table(block: Block) -> list[str]:
     head = "".join(_cell(h, w, True, _HEADER_FILL) for h, w in zip(header, widths, strict=True))
     rows = [f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{head}</w:tr>"]
     for row in block["rows"]:
-        cells = "".join(_cell(c, w, fill=_FILL.get(cell_tone(c), "")) for c, w in zip(row, widths, strict=True))
+        cells = "".join(_cell(c, w, fill=VERDICT_FILL.get(cell_tone(c), "")) for c, w in zip(row, widths, strict=True))
         rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
     out.append(
         '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
@@ -154,7 +148,7 @@ def picture(block: Block, package: DocxDocument | None) -> str:
     from docx.shared import Inches
     from lxml import etree
 
-    from c102.report.charts import png, size_inches
+    from c102.report.shared.charts import png, size_inches
 
     width, height = size_inches(block["spec"])
     inline = package.part.new_pic_inline(io.BytesIO(png(block["spec"])), Inches(width), Inches(height))

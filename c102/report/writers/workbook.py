@@ -17,22 +17,23 @@ from typing import TYPE_CHECKING, Any
 
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import VERDICTS
-from c102.report.common import country_name
-from c102.report.display import VERDICT_TEXT, change_needed, cite, cited_article, joined, part_key
-from c102.report.ssi import SSI_HEADER, ssi_rows
-from c102.report.zipfixed import fixed_datetime, rezip
+from c102.report.shared.country import country_name
+from c102.report.shared.display import (
+    BRANCH_PARTS,
+    VERDICT_FILL,
+    VERDICT_TEXT,
+    change_needed,
+    cite,
+    cited_article,
+    joined,
+    part_key,
+)
+from c102.report.shared.ssi import SSI_HEADER, ssi_rows
+from c102.report.writers.zipfixed import fixed_datetime, rezip
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-BRANCH_PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-FILL = {
-    "compliant": "D9EED9",
-    "not_compliant": "F6D5D5",
-    "needs_review": "FDF0C8",
-    "insufficient_data": "E6E6E6",
-    "not_applicable": "FFFFFF",
-}
 _PERCENT = "0.0%"
 _WIDTH_CAP = 60
 
@@ -211,7 +212,7 @@ def _sheet(
         cell.fill = PatternFill("solid", fgColor="E8EAF2")
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-    fills = {VERDICT_TEXT[v]: PatternFill("solid", fgColor=FILL[v]) for v in VERDICTS}
+    fills = {VERDICT_TEXT[v]: PatternFill("solid", fgColor=VERDICT_FILL.get(v, "FFFFFF")) for v in VERDICTS}
     for index, name in enumerate(header, 1):
         letter = get_column_letter(index)
         texts = [name, *(str(r[index - 1]) for r in rows if r[index - 1] is not None)]

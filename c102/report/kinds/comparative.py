@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
-from c102.evaluate.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment
-from c102.evaluate.verdict import (
-    COMPLIANT,
-    INSUFFICIENT_DATA,
-    NEEDS_REVIEW,
-    NOT_APPLICABLE,
-    NOT_COMPLIANT,
-    VERDICTS,
-    RuleResult,
-)
-from c102.report.charts import Bar, chart_spec, missing_note
-from c102.report.common import _recorded_rows, as_of, country_name, is_fictional
-from c102.report.display import (
+from c102.evaluate.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment, BenefitCalculation
+from c102.evaluate.verdict import VERDICTS, RuleResult
+from c102.report.shared.charts import Bar, chart_spec, missing_note
+from c102.report.shared.country import as_of, country_name, is_fictional, recorded_rows
+from c102.report.shared.display import (
+    BRANCH_PARTS,
     NONE,
+    VERDICT_CODE,
     VERDICT_SYMBOL,
     VERDICT_TEXT,
     change_needed,
@@ -28,17 +23,9 @@ from c102.report.display import (
     quantity,
     share,
 )
-from c102.report.document import Block, Document, Section, chart, document, paragraph, section, table
-from c102.report.gap import largest_gaps
+from c102.report.shared.document import Block, Document, Section, chart, document, paragraph, section, table
+from c102.report.shared.findings import largest_gaps
 
-BRANCH_PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-VERDICT_CODE = {
-    COMPLIANT: "C",
-    NOT_COMPLIANT: "NC",
-    NEEDS_REVIEW: "NR",
-    INSUFFICIENT_DATA: "ID",
-    NOT_APPLICABLE: "NA",
-}
 _GAPS_IN_NARRATIVE = 3
 
 
@@ -86,13 +73,18 @@ def coverage_cell(assessment: Assessment, part: str, index: KeyRules | None = No
     return f"{VERDICT_SYMBOL[rule.verdict]} {figure}{alternative}"
 
 
+def lowest_calculation(assessment: Assessment, part: str) -> BenefitCalculation | None:
+    """The computed replacement rate of a Part that is furthest below (or least above) its Schedule figure."""
+    computed = [c for c in assessment.calculations if c.part == part and c.rate is not None]
+    return min(computed, key=lambda c: (c.rate or Fraction(0)) - c.required) if computed else None
+
+
 def benefit_cell(assessment: Assessment, part: str, index: KeyRules | None = None) -> str:
     """The lowest replacement rate computed for the Part against the Schedule, else the rule's figure."""
-    calculations = [c for c in assessment.calculations if c.part == part and c.rate is not None]
+    lowest = lowest_calculation(assessment, part)
     rule = benefit_rule(assessment, part, index)
     symbol = VERDICT_SYMBOL[rule.verdict] + " " if rule is not None else ""
-    if calculations:
-        lowest = min(calculations, key=lambda c: (c.rate or Fraction(0)) - c.required)
+    if lowest is not None:
         return f"{symbol}{share(lowest.rate)} / {share(lowest.required)}"
     if rule is None:
         return NONE
@@ -144,61 +136,69 @@ def key_rule_tables(assessments: list[Assessment]) -> list[Block]:
     ]
 
 
-def replacement_charts(assessments: list[Assessment]) -> list[Block]:
-    """One chart per Part: each country's lowest replacement rate against the Schedule percentage."""
+ChartRow = tuple[Bar, list[str]]
+
+
+def _charts_by_part(
+    assessments: list[Assessment],
+    what: str,
+    header: list[str],
+    figure: Callable[[Assessment, str], ChartRow | None],
+) -> list[Block]:
+    """One chart per Part, a bar per country that has a figure; the caption names the others."""
     blocks: list[Block] = []
     for part in BRANCH_PARTS:
         bars: list[Bar] = []
         rows: list[list[str]] = []
         without: list[str] = []
         for a in assessments:
-            computed = [c for c in a.calculations if c.part == part and c.rate is not None]
-            if not computed:
+            drawn = figure(a, part)
+            if drawn is None:
                 without.append(country_name(a))
                 continue
-            lowest = min(computed, key=lambda c: (c.rate or Fraction(0)) - c.required)
-            assert lowest.rate is not None
-            bars.append(Bar(country_name(a), lowest.rate * 100, lowest.required * 100))
-            rows.append(
-                [
-                    country_name(a),
-                    lowest.row.replace("_", " "),
-                    lowest.scheme,
-                    share(lowest.rate),
-                    share(lowest.required),
-                ]
-            )
+            bars.append(drawn[0])
+            rows.append(drawn[1])
         if not bars:
             continue
-        title = f"Part {part}: replacement rate of the standard beneficiary against the Schedule"
+        title = f"Part {part}: {what}"
         spec = chart_spec(title, bars, missing_note(without, "country", "countries"))
-        data = table(["Country", "Beneficiary", "Scheme", "Replacement rate", "Schedule"], rows)
-        blocks.append(chart(spec, title, data))
+        blocks.append(chart(spec, title, table(header, rows)))
+    return blocks
+
+
+def _rate_figure(assessment: Assessment, part: str) -> ChartRow | None:
+    lowest = lowest_calculation(assessment, part)
+    if lowest is None or lowest.rate is None:
+        return None
+    name = country_name(assessment)
+    row = [name, lowest.row.replace("_", " "), lowest.scheme, share(lowest.rate), share(lowest.required)]
+    return Bar(name, lowest.rate * 100, lowest.required * 100), row
+
+
+def _coverage_figure(assessment: Assessment, part: str) -> ChartRow | None:
+    rule = coverage_rule(assessment, part)
+    if rule is None or rule.unit != "percent" or rule.value is None:
+        return None
+    name = country_name(assessment)
+    article = cite(cited_article(rule))
+    threshold = rule.threshold * 100 if rule.threshold is not None else None
+    row = [name, article, share(rule.value), share(rule.threshold)]
+    return Bar(f"{name} ({article})", rule.value * 100, threshold), row
+
+
+def replacement_charts(assessments: list[Assessment]) -> list[Block]:
+    """One chart per Part: each country's lowest replacement rate against the Schedule percentage."""
+    what = "replacement rate of the standard beneficiary against the Schedule"
+    header = ["Country", "Beneficiary", "Scheme", "Replacement rate", "Schedule"]
+    blocks = _charts_by_part(assessments, what, header, _rate_figure)
     return blocks or [paragraph("No country has a replacement rate computed.")]
 
 
 def coverage_charts(assessments: list[Assessment]) -> list[Block]:
     """One chart per Part: each country's share protected against the threshold of its alternative."""
-    blocks: list[Block] = []
-    for part in BRANCH_PARTS:
-        bars: list[Bar] = []
-        rows: list[list[str]] = []
-        without: list[str] = []
-        for a in assessments:
-            rule = coverage_rule(a, part)
-            if rule is None or rule.unit != "percent" or rule.value is None:
-                without.append(country_name(a))
-                continue
-            article = cite(cited_article(rule))
-            threshold = rule.threshold * 100 if rule.threshold is not None else None
-            bars.append(Bar(f"{country_name(a)} ({article})", rule.value * 100, threshold))
-            rows.append([country_name(a), article, share(rule.value), share(rule.threshold)])
-        if not bars:
-            continue
-        title = f"Part {part}: share of the reference population protected against the threshold"
-        spec = chart_spec(title, bars, missing_note(without, "country", "countries"))
-        data = table(["Country", "Alternative", "Share protected", "Threshold"], rows)
-        blocks.append(chart(spec, title, data))
+    what = "share of the reference population protected against the threshold"
+    header = ["Country", "Alternative", "Share protected", "Threshold"]
+    blocks = _charts_by_part(assessments, what, header, _coverage_figure)
     return blocks or [paragraph("No country has a coverage share computed.")]
 
 
@@ -235,14 +235,14 @@ def narrative(assessment: Assessment) -> str:
 
 
 def choices_table(assessments: list[Assessment]) -> Block:
-    rows = [[country_name(a), *row] for a in assessments for row in _recorded_rows(a.choices)]
+    rows = [[country_name(a), *row] for a in assessments for row in recorded_rows(a.choices)]
     if not rows:
         return paragraph("No country made a choice: the rulebook's defaults apply throughout.")
     return table(["Country", "Choice", "Value", "Source", "Note"], rows, "Choices made, with their sources")
 
 
 def answers_table(assessments: list[Assessment]) -> Block:
-    rows = [[country_name(a), *row] for a in assessments for row in _recorded_rows(a.answers)]
+    rows = [[country_name(a), *row] for a in assessments for row in recorded_rows(a.answers)]
     if not rows:
         return paragraph("No specialist answers are recorded.")
     return table(["Country", "Rule", "Answer", "Source", "Note"], rows, "Answers recorded")

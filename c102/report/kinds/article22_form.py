@@ -12,19 +12,17 @@ from __future__ import annotations
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import COMPLIANT, NOT_APPLICABLE, RuleResult
 from c102.model.values import BRANCH_PART
-from c102.report.common import answers_block, choices_block, country_name, is_fictional, legal_basis
-from c102.report.display import (
+from c102.report.shared.country import answers_block, choices_block, country_name, is_fictional, legal_basis
+from c102.report.shared.display import (
     MISSING,
-    NONE,
     article_key,
-    change_needed,
     cite,
     cited_article,
-    joined,
     part_key,
     verdict_label,
 )
-from c102.report.document import Block, Section, paragraph, section, table
+from c102.report.shared.document import Block, Section, paragraph, section, table
+from c102.report.shared.findings import what_settles
 
 
 def placeholder(what: str) -> Block:
@@ -176,11 +174,7 @@ def annex_sections(assessment: Assessment, parts: list[str]) -> list[Section]:
                 r.title,
                 verdict_label(r.verdict),
                 r.gap or r.explanation,
-                change_needed(r)
-                if r.verdict == "not_compliant"
-                else joined(r.missing)
-                if r.missing
-                else (r.question or NONE),
+                what_settles(r),
             ]
             for r in rules
         ]

@@ -13,7 +13,8 @@ from typing import Any
 from c102.evaluate.assessment import Assessment, BenefitCalculation
 from c102.evaluate.verdict import RuleResult
 from c102.model.values import BRANCH_PART, Count, Duration, Fact, Money
-from c102.report.display import MISSING, NONE, amount, cite, count, joined, quantity, share
+from c102.report.shared.country import protected_groups
+from c102.report.shared.display import MISSING, NONE, amount, cite, count, joined, quantity, share
 
 # The population each basis of protection is counted against (Art 9 and its parallels).
 REFERENCE_POPULATION = {
@@ -65,6 +66,16 @@ def _stat_row(assessment: Assessment, label: str, name: str) -> Row:
     return [label, *_figure(_stat(assessment, name))]
 
 
+def _against(label: str, rule: RuleResult, bound: str) -> Row:
+    """The rule's figure against its threshold (``36.0% (required 20.0%)``), with the sources."""
+    figure = (
+        f"{quantity(rule.value, rule.unit)} ({bound} {quantity(rule.threshold, rule.unit)})"
+        if rule.value is not None
+        else MISSING
+    )
+    return [label, figure, joined(rule.sources, "")]
+
+
 def _branch(rule: RuleResult, assessment: Assessment) -> str | None:
     result = assessment.parts.get(rule.part)
     if result is not None and result.branch:
@@ -77,25 +88,17 @@ def persons_protected(assessment: Assessment, rule: RuleResult) -> list[Row]:
     branch = _branch(rule, assessment)
     rows: list[Row] = []
     bases: list[str] = []
-    for scheme in assessment.description.schemes_for(branch) if branch else []:
-        for group in scheme.protected:
-            if group.branches is not None and branch not in group.branches.value:
-                continue
-            basis = group.basis.value
-            bases.append(basis)
-            who = group.description.value if group.description else basis.replace("_", " ")
-            rows.append([f"Protected: {scheme.name}, {who}", *_figure(group.persons)])
+    for scheme, group in protected_groups(assessment, branch) if branch else ():
+        basis = group.basis.value
+        bases.append(basis)
+        who = group.description.value if group.description else basis.replace("_", " ")
+        rows.append([f"Protected: {scheme.name}, {who}", *_figure(group.persons)])
     if not rows:
         rows.append(["Persons protected", MISSING, ""])
     for statistic in dict.fromkeys(REFERENCE_POPULATION[b] for b in bases if b in REFERENCE_POPULATION):
         rows.append(_stat_row(assessment, f"Reference population: {_STAT_LABEL[statistic]}", statistic))
-    ratio = (
-        f"{quantity(rule.value, rule.unit)} (required {quantity(rule.threshold, rule.unit)})"
-        if rule.value is not None
-        else MISSING
-    )
     alternative = f" under {cite(rule.alternative)}" if rule.alternative else ""
-    rows.append([f"Ratio{alternative}", ratio, joined(rule.sources, "")])
+    rows.append(_against(f"Ratio{alternative}", rule, "required"))
     return rows
 
 
@@ -141,13 +144,7 @@ def family_benefit_value(assessment: Assessment, rule: RuleResult) -> list[Row]:
         _stat_row(assessment, "Children of persons protected (44(a))", "children_of_protected"),
         _stat_row(assessment, "Children of all residents (44(b))", "children_of_residents"),
         _stat_row(assessment, "Wage of the ordinary adult male labourer (Art 66)", "labourer_wage"),
-        [
-            "Total value against the required value",
-            f"{quantity(rule.value, rule.unit)} (required {quantity(rule.threshold, rule.unit)})"
-            if rule.value is not None
-            else MISSING,
-            joined(rule.sources, ""),
-        ],
+        _against("Total value against the required value", rule, "required"),
     ]
 
 
@@ -162,13 +159,7 @@ def contribution_share(assessment: Assessment, rule: RuleResult) -> list[Row]:
             "Financial resources for protecting employees and their families",
             "financial_resources",
         ),
-        [
-            "Share borne by employees",
-            f"{quantity(rule.value, rule.unit)} (at most {quantity(rule.threshold, rule.unit)})"
-            if rule.value is not None
-            else MISSING,
-            joined(rule.sources, ""),
-        ],
+        _against("Share borne by employees", rule, "at most"),
     ]
 
 

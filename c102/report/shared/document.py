@@ -41,7 +41,7 @@ def table(
 
 
 def chart(spec: dict[str, Any], caption: str, data: Block) -> Block:
-    """A chart (``c102.report.charts.chart_spec``) drawn by the writer: SVG in HTML and PDF, PNG in DOCX.
+    """A chart (``c102.report.shared.charts.chart_spec``) drawn by the writer: SVG in HTML and PDF, PNG in DOCX.
 
     ``data`` is the table of the figures drawn: shown in Markdown, folded away in HTML.
     """
