@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from c102.i18n import N_, _
 from c102.i18n.rulebook import part_title, rule_title
-from c102.report.shared.display import VERDICT_SYMBOL, VERDICT_TEXT, part_key
+from c102.report.shared.display import VERDICT_SYMBOL, part_key, verdict_text
 
 if TYPE_CHECKING:
     from c102.evaluate.assessment import Assessment
@@ -35,7 +35,7 @@ class Verdict:
 
     @property
     def words(self) -> str:
-        return _(self.label) if self.label else _(VERDICT_TEXT[self.code]) if self.code in VERDICT_TEXT else self.code
+        return _(self.label) if self.label else verdict_text(self.code)
 
 
 @dataclass(frozen=True)
