@@ -14,6 +14,7 @@ from c102.evaluate.assessment import Assessment, BenefitCalculation
 from c102.evaluate.verdict import RuleResult
 from c102.i18n import N_, _, current_language
 from c102.i18n.rulebook import beneficiary_label
+from c102.labels import label
 from c102.model.values import BRANCH_PART, Count, Duration, Fact, Money
 from c102.report.shared.country import protected_groups
 from c102.report.shared.display import MISSING, NONE, amount, cite, count, joined, missing, quantity, share
@@ -112,13 +113,13 @@ def persons_protected(assessment: Assessment, rule: RuleResult) -> list[Row]:
     for scheme, group in protected_groups(assessment, branch) if branch else ():
         basis = group.basis.value
         bases.append(basis)
-        who = group.description.value if group.description else basis.replace("_", " ")
+        who = group.description.value if group.description else label(basis, "bases")
         rows.append([_("Protected: {scheme}, {who}", scheme=scheme.name, who=who), *_figure(group.persons)])
     if not rows:
         rows.append([_("Persons protected"), missing(), ""])
     for statistic in dict.fromkeys(REFERENCE_POPULATION[b] for b in bases if b in REFERENCE_POPULATION):
-        label = _("Reference population: {population}", population=_(_STAT_LABEL[statistic]))
-        rows.append(_stat_row(assessment, label, statistic))
+        population = _("Reference population: {population}", population=_(_STAT_LABEL[statistic]))
+        rows.append(_stat_row(assessment, population, statistic))
     ratio = _("Ratio under {article}", article=cite(rule.alternative)) if rule.alternative else _("Ratio")
     rows.append(_against(ratio, rule, "required"))
     return rows
@@ -233,9 +234,9 @@ def benefit_titles(assessment: Assessment, part: str) -> list[tuple[str, list[Ro
             title = titles.get(calc.article) or cite(calc.article)
             # English names the Schedule row (the project's wording); a translation names the beneficiary.
             english = current_language() == "en"
-            beneficiary = calc.row.replace("_", " ") if english else _beneficiary(calc.standard_beneficiary)
-            label = _("{title}: {beneficiary}, {scheme}", title=title, beneficiary=beneficiary, scheme=calc.scheme)
-            out.append((label, calculation_rows(assessment, calc)))
+            row = label(calc.row, "schedule_rows") if english else _beneficiary(calc.standard_beneficiary)
+            heading = _("{title}: {beneficiary}, {scheme}", title=title, beneficiary=row, scheme=calc.scheme)
+            out.append((heading, calculation_rows(assessment, calc)))
     return out
 
 

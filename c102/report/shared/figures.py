@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from c102.evaluate.assessment import Assessment
 from c102.i18n import _
+from c102.labels import label
 from c102.report.shared.charts import Bar, chart_spec, missing_note
 from c102.report.shared.display import cite, cited_article, part_key, share
 from c102.report.shared.document import Block, chart, table
@@ -23,12 +24,12 @@ def rate_chart(assessment: Assessment, part: str | None = None) -> Block | None:
         return None
     bars, rows, without = [], [], []
     for c in calculations:
-        row = c.row.replace("_", " ")
-        label = _("Part {part}: {row} ({scheme})", part=c.part, row=row, scheme=c.scheme)
+        row = label(c.row, "schedule_rows")
+        name = _("Part {part}: {row} ({scheme})", part=c.part, row=row, scheme=c.scheme)
         if c.rate is None:
-            without.append(label)
+            without.append(name)
             continue
-        bars.append(Bar(label, c.rate * 100, c.required * 100))
+        bars.append(Bar(name, c.rate * 100, c.required * 100))
         rows.append([_("Part {part}", part=c.part), row, c.scheme, share(c.rate), share(c.required)])
     title = _("Replacement rate of the standard beneficiary against the Schedule to Part XI")
     spec = chart_spec(title, bars, missing_note(without, "calculation", "calculations"))
