@@ -28,6 +28,7 @@ from c102.report.shared.display import (
 from c102.report.shared.document import Block, Document, Section, bullets, document, paragraph, section, table
 from c102.report.shared.figures import country_charts
 from c102.report.shared.findings import largest_gaps, part_cells
+from c102.report.shared.ssi import ssi_blocks
 
 GAP_HEADER = [
     "Requirement",
@@ -260,6 +261,9 @@ def gap_document(assessment: Assessment, date: str | None = None) -> Document:
     sections = [summary_section(assessment)]
     for part in parts_in_order(assessment):
         sections += part_sections(assessment, part)
+    sections.append(
+        section("Social Security Inquiry: coverage and beneficiaries", ssi_blocks(assessment), anchor="ssi")
+    )
     sections += open_questions(assessment)
     subtitle = f"Gap analysis against ILO Convention No. 102 (1952), as of {as_of(assessment)}"
     return document(f"{name}: gap analysis", subtitle, sections, receipt_lines(assessment, date), "gap")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from c102.evaluate.assessment import Assessment
+from c102.labels import label
 from c102.model.description import ProtectedGroup, Scheme
 from c102.report.shared.display import NONE, plain
 from c102.report.shared.document import Block, paragraph, table
@@ -34,14 +34,10 @@ def as_of(assessment: Assessment) -> str:
     return when.value.isoformat() if when else NONE
 
 
-_PART_WORD = re.compile(r"\bpart (x{0,3}(?:ix|iv|v?i{0,3}))\b")
-
-
 def human_label(key: str) -> str:
-    """``family_allowances_in_part_xi`` -> ``Family allowances in Part XI``: no raw key in a document."""
-    text = key.replace("_", " ").strip()
-    text = _PART_WORD.sub(lambda m: f"Part {m.group(1).upper()}", text)
-    return text[:1].upper() + text[1:]
+    """``family_allowances_in_part_xi`` -> ``Family allowances in Part XI``: a choice's label
+    (``templates/labels.yaml``), so no raw key reaches a document."""
+    return label(key, "choices", capital=True)
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:

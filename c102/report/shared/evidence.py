@@ -12,6 +12,7 @@ from typing import Any
 
 from c102.evaluate.assessment import Assessment, BenefitCalculation
 from c102.evaluate.verdict import RuleResult
+from c102.labels import label
 from c102.model.values import BRANCH_PART, Count, Duration, Fact, Money
 from c102.report.shared.country import protected_groups
 from c102.report.shared.display import MISSING, NONE, amount, cite, count, joined, quantity, share
@@ -91,7 +92,7 @@ def persons_protected(assessment: Assessment, rule: RuleResult) -> list[Row]:
     for scheme, group in protected_groups(assessment, branch) if branch else ():
         basis = group.basis.value
         bases.append(basis)
-        who = group.description.value if group.description else basis.replace("_", " ")
+        who = group.description.value if group.description else label(basis, "bases")
         rows.append([f"Protected: {scheme.name}, {who}", *_figure(group.persons)])
     if not rows:
         rows.append(["Persons protected", MISSING, ""])
@@ -209,8 +210,8 @@ def benefit_titles(assessment: Assessment, part: str) -> list[tuple[str, list[Ro
     for calc in assessment.calculations:
         if calc.part == part:
             title = titles.get(calc.article, f"Art {calc.article}")
-            label = f"{title}: {calc.row.replace('_', ' ')}, {calc.scheme}"
-            out.append((label, calculation_rows(assessment, calc)))
+            heading = f"{title}: {label(calc.row, 'schedule_rows')}, {calc.scheme}"
+            out.append((heading, calculation_rows(assessment, calc)))
     return out
 
 

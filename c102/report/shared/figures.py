@@ -7,6 +7,7 @@ assessment computed are drawn; the caption names the rest.
 from __future__ import annotations
 
 from c102.evaluate.assessment import Assessment
+from c102.labels import label
 from c102.report.shared.charts import Bar, chart_spec, missing_note
 from c102.report.shared.display import cite, cited_article, part_key, share
 from c102.report.shared.document import Block, chart, table
@@ -22,12 +23,12 @@ def rate_chart(assessment: Assessment, part: str | None = None) -> Block | None:
         return None
     bars, rows, without = [], [], []
     for c in calculations:
-        label = f"Part {c.part}: {c.row.replace('_', ' ')} ({c.scheme})"
+        name = f"Part {c.part}: {label(c.row, 'schedule_rows')} ({c.scheme})"
         if c.rate is None:
-            without.append(label)
+            without.append(name)
             continue
-        bars.append(Bar(label, c.rate * 100, c.required * 100))
-        rows.append([f"Part {c.part}", c.row.replace("_", " "), c.scheme, share(c.rate), share(c.required)])
+        bars.append(Bar(name, c.rate * 100, c.required * 100))
+        rows.append([f"Part {c.part}", label(c.row, "schedule_rows"), c.scheme, share(c.rate), share(c.required)])
     title = "Replacement rate of the standard beneficiary against the Schedule to Part XI"
     spec = chart_spec(title, bars, missing_note(without, "calculation", "calculations"))
     data = table(["Part", "Beneficiary", "Scheme", "Replacement rate", "Schedule"], rows)
