@@ -16,7 +16,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml import parse_xml
 from docx.shared import Cm, Pt, RGBColor
 
-from c102.report.zipfixed import rezip
+from c102.report.writers.zipfixed import rezip
 
 TARGET = Path(__file__).resolve().parents[1] / "templates" / "reference.docx"
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

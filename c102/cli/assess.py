@@ -4,35 +4,37 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "assess a description against C102: Parts, verdicts, the worst gaps, Article 2"
+from c102.i18n import N_, _
+
+HELP = N_("assess a description against C102: Parts, verdicts, the worst gaps, Article 2")
 EXAMPLE = "c102 assess countries/jordan.c102 --format json > jordan.json"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="description (.c102, .yaml or .json)")
+    parser.add_argument("files", nargs="+", metavar="FILE", help=_("description (.c102, .yaml or .json)"))
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format", choices=("text", "json"), default="text", help=_("output format (default: text)")
     )
     parser.add_argument(
-        "--part", action="append", metavar="ROMAN", help="show only these Parts' rules (repeatable)"
+        "--part", action="append", metavar="ROMAN", help=_("show only these Parts' rules (repeatable)")
     )
     parser.add_argument(
-        "--all", action="store_true", help="list every rule, not only the ones that are not compliant"
+        "--all", action="store_true", help=_("list every rule, not only the ones that are not compliant")
     )
     parser.add_argument(
         "--smallest-changes",
         action="store_true",
-        help="for each failing numeric rule, the smallest change of each parameter that closes it, "
-        "found exactly and verified by re-assessing (takes a few seconds)",
+        help=_("for each failing numeric rule, the smallest change of each parameter that closes it, "
+        "found exactly and verified by re-assessing (takes a few seconds)"),
     )
     parser.add_argument(
-        "--no-color", action="store_true", help="plain text even on a terminal (so does NO_COLOR=1)"
+        "--no-color", action="store_true", help=_("plain text even on a terminal (so does NO_COLOR=1)")
     )
     parser.add_argument(
         "--fail-on-gap",
         action="store_true",
-        help="exit 1 when an accepted Part is not compliant (for a country that has not ratified: when no "
-        "set of Parts meets Article 2); missing data and open questions are not gaps",
+        help=_("exit 1 when an accepted Part is not compliant (for a country that has not ratified: when no "
+        "set of Parts meets Article 2); missing data and open questions are not gaps"),
     )
 
 

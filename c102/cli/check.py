@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "check descriptions: syntax, units, references, impossible values, facts the rules need"
+from c102.i18n import N_, _, ngettext
+
+HELP = N_("check descriptions: syntax, units, references, impossible values, facts the rules need")
 EXAMPLE = "c102 check countries/examples/examplia.c102 --message-format json"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="description files (.c102, .yaml, .yml, .json)"
+        "files", nargs="+", metavar="FILE", help=_("description files (.c102, .yaml, .yml, .json)")
     )
     parser.add_argument(
         "--message-format",
         choices=("text", "json"),
         default="text",
-        help="text: file:line:col, the line and a caret (default); json: one JSON object per diagnostic line",
+        help=_("text: file:line:col, the line and a caret (default); json: one JSON object per diagnostic line"),
     )
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 2)")
-    parser.epilog = (parser.epilog or "") + (
-        "\n\nexit codes: 0 no errors (warnings allowed unless --strict), 2 errors found"
+    parser.add_argument("--strict", action="store_true", help=_("treat warnings as errors (exit 2)"))
+    parser.epilog = (parser.epilog or "") + "\n\n" + _(
+        "exit codes: 0 no errors (warnings allowed unless --strict), 2 errors found"
     )
 
 
@@ -46,8 +48,12 @@ def run(args: argparse.Namespace) -> int:
     if args.message_format == "text":
         files = len(args.files)
         print(
-            f"{files} file{'s' if files != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, "
-            f"{warnings} warning{'s' if warnings != 1 else ''}",
+            _(
+                "{files} checked: {errors}, {warnings}",
+                files=ngettext("{n} file", "{n} files", files),
+                errors=ngettext("{n} error", "{n} errors", errors),
+                warnings=ngettext("{n} warning", "{n} warnings", warnings),
+            ),
             file=sys.stderr,
         )
     if errors or (args.strict and warnings):

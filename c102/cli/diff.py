@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "compare two descriptions rule by rule: verdicts, figures, routes, and the facts that differ"
+from c102.i18n import N_, _
+
+HELP = N_("compare two descriptions rule by rule: verdicts, figures, routes, and the facts that differ")
 EXAMPLE = "c102 diff countries/examples/ceiling-fail.c102 countries/examples/ceiling-pass.c102"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("before", metavar="A", help="the first description (the baseline)")
-    parser.add_argument("after", metavar="B", help="the second description")
+    parser.add_argument("before", metavar="A", help=_("the first description (the baseline)"))
+    parser.add_argument("after", metavar="B", help=_("the second description"))
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format", choices=("text", "json"), default="text", help=_("output format (default: text)")
     )
 
 

@@ -5,25 +5,27 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-HELP = "print or rewrite descriptions in canonical form"
+from c102.i18n import N_, _, ngettext
+
+HELP = N_("print or rewrite descriptions in canonical form")
 EXAMPLE = "c102 fmt --check countries/**/*.c102"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="description files")
+    parser.add_argument("files", nargs="+", metavar="FILE", help=_("description files"))
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
-        "--check", action="store_true", help="change nothing; exit 1 if a .c102 file is not in canonical form"
+        "--check", action="store_true", help=_("change nothing; exit 1 if a .c102 file is not in canonical form")
     )
-    mode.add_argument("--in-place", action="store_true", help="rewrite .c102 files that are not canonical")
+    mode.add_argument("--in-place", action="store_true", help=_("rewrite .c102 files that are not canonical"))
     parser.add_argument(
         "--to",
         choices=("c102", "yaml", "json"),
         default="c102",
-        help="form printed on standard output (default c102; any input form is accepted)",
+        help=_("form printed on standard output (default c102; any input form is accepted)"),
     )
-    parser.epilog = (parser.epilog or "") + (
-        "\n\nEvery comment of a .c102 file is kept, next to the field or block it annotates;\n"
+    parser.epilog = (parser.epilog or "") + "\n\n" + _(
+        "Every comment of a .c102 file is kept, next to the field or block it annotates;\n"
         "--to yaml keeps only the header comment block and --to json none (a warning says so).\n"
         "exit codes: 0 ok (or all canonical with --check), 1 with --check only: a file would be\n"
         "reformatted, 2 bad input (the file has errors: run c102 check)"
@@ -41,13 +43,13 @@ def run(args: argparse.Namespace) -> int:
 
     rewriting = args.check or args.in_place
     if rewriting and args.to != "c102":
-        raise UsageError("--to applies only when printing; --check and --in-place work on .c102 files")
+        raise UsageError(_("--to applies only when printing; --check and --in-place work on .c102 files"))
     if not rewriting and len(args.files) > 1:
-        raise UsageError("give one file to print, or use --check or --in-place for several")
+        raise UsageError(_("give one file to print, or use --check or --in-place for several"))
     would_change = 0
     for name in args.files:
         if rewriting and Path(name).suffix.lower() != EXTENSION:
-            raise UsageError(f"{name}: --check and --in-place work on {EXTENSION} files only")
+            raise UsageError(_('{name}: --check and --in-place work on {EXTENSION} files only', name=name, EXTENSION=EXTENSION))
         description = load_description(name)
         if args.to == "yaml":
             import yaml
@@ -73,9 +75,9 @@ def run(args: argparse.Namespace) -> int:
             would_change += 1
             if args.in_place:
                 Path(name).write_text(text, encoding="utf-8")
-                print(f"reformatted {name}", file=sys.stderr)
+                print(_('reformatted {name}', name=name), file=sys.stderr)
             else:
-                print(f"would reformat {name}", file=sys.stderr)
+                print(_('would reformat {name}', name=name), file=sys.stderr)
     if args.check and would_change:
         return 1
     return EXIT_OK
@@ -93,9 +95,25 @@ def _warn_dropped(name: str, description: Any, form: str, kept: int) -> None:
     dropped = scan(description.text).comments[kept:]
     if dropped:
         count = len(dropped)
-        what = "keeps only the header comments" if kept else "has no comments"
+        if kept:
+            message = ngettext(
+                "{name}:{line}: warning: {form} keeps only the header comments; {n} comment dropped (first here)",
+                "{name}:{line}: warning: {form} keeps only the header comments; {n} comments dropped (first here)",
+                count,
+                name=name,
+                line=dropped[0].line,
+                form=form,
+            )
+        else:
+            message = ngettext(
+                "{name}:{line}: warning: {form} has no comments; {n} comment dropped (first here)",
+                "{name}:{line}: warning: {form} has no comments; {n} comments dropped (first here)",
+                count,
+                name=name,
+                line=dropped[0].line,
+                form=form,
+            )
         print(
-            f"{name}:{dropped[0].line}: warning: {form} {what}; {count} comment{'s' if count != 1 else ''}"
-            f" dropped (first here)",
+            message,
             file=sys.stderr,
         )

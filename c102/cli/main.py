@@ -15,18 +15,20 @@ from collections.abc import Sequence
 
 from c102 import __version__
 from c102.errors import EXIT_BAD_INPUT, EXIT_INTERNAL, C102Error
+from c102.i18n import N_, _
+from c102.i18n.language import SUPPORTED, UnknownLanguage, resolve_language, use_language
 
 SUBCOMMANDS = ("check", "assess", "explain", "whatif", "diff", "compare", "report", "rules", "fmt", "graph", "serve", "test")
 
-DESCRIPTION = """\
+DESCRIPTION = N_("""\
 Assess a country's social security law against ILO Convention No. 102 (1952).
 
 A country is described in a plain-text .c102 file (see docs/language.md); c102 reads it,
 applies the rulebook in rules/c102/ and reports, article by article, what complies,
 what does not and by how much, and what it cannot decide without a specialist.
-"""
+""")
 
-EPILOG = """\
+EPILOG = N_("""\
 exit codes:
   0  success
   1  gaps found, only with --fail-on-gap (assess, compare); an expectation failed (test)
@@ -37,7 +39,9 @@ examples:
   c102 check countries/*.c102
   c102 assess countries/jordan.c102
   c102 compare countries/*.c102 -o reports/
-"""
+
+languages: --lang en|fr|es on every command (default en; also C102_LANG)
+""")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,14 +49,40 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+        self.exit(EXIT_BAD_INPUT, _("{prog}: error: {message}", prog=self.prog, message=message) + "\n")
+
+
+def add_language_argument(parser: argparse.ArgumentParser) -> None:
+    """``--lang``: the language of everything the command prints or writes (docs/languages.md)."""
+    parser.add_argument(
+        "--lang",
+        metavar="|".join(SUPPORTED),
+        default=None,
+        help=_("language of messages and documents: {languages} (default: C102_LANG, else en)", languages=", ".join(SUPPORTED)),
+    )
+
+
+def chosen_language(args_list: list[str]) -> str:
+    """The language asked for by ``--lang X`` / ``--lang=X`` anywhere on the line, else ``C102_LANG``.
+
+    Read before argparse runs, so that ``--help`` and usage errors already speak it.
+    """
+    given = None
+    for i, arg in enumerate(args_list):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args_list):
+            given = args_list[i + 1]
+        elif arg.startswith("--lang="):
+            given = arg.split("=", 1)[1]
+    return resolve_language(given)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="c102",
-        description=DESCRIPTION,
-        epilog=EPILOG,
+        description=_(DESCRIPTION),
+        epilog=_(EPILOG),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"c102 {__version__}")
@@ -61,12 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(f"c102.cli.{name}")
         cmd = sub.add_parser(
             name,
-            help=module.HELP,
-            description=module.HELP,
-            epilog=f"example:\n  {module.EXAMPLE}",
+            help=_(module.HELP),
+            description=_(module.HELP),
+            epilog=_("example:\n  {example}", example=module.EXAMPLE),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(cmd)
+        add_language_argument(cmd)
         cmd.set_defaults(_module=module)
     return parser
 
@@ -85,6 +116,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list == ["--version"]:  # answered before the subcommands are even imported
         print(f"c102 {__version__}")
         return 0
+    try:
+        language = chosen_language(args_list)
+    except UnknownLanguage as unknown:
+        print(
+            _("c102: error: unknown language {code!r}; supported: {languages}", code=unknown.code, languages=", ".join(SUPPORTED)),
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    with use_language(language):  # the caller's language is back afterwards (in-process tests, the API)
+        return _run(args_list)
+
+
+def _run(args_list: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     _tune_collector()
@@ -103,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(visible(error.render()), file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
@@ -111,8 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("C102_DEBUG"):
             raise
         print(
-            visible(f"c102: internal error: {type(error).__name__}: {error}\n")
-            + "This is a bug in c102. Run again with C102_DEBUG=1 for the traceback and report it.",
+            visible(_("c102: internal error: {kind}: {error}", kind=type(error).__name__, error=error)) + "\n"
+            + _("This is a bug in c102. Run again with C102_DEBUG=1 for the traceback and report it."),
             file=sys.stderr,
         )
         return EXIT_INTERNAL

@@ -7,33 +7,36 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from c102.i18n import N_, _, ngettext
+from c102.i18n.rulebook import part_title, rule_text, rule_title
+
 if TYPE_CHECKING:
     from c102.rules.model import Rule, Rulebook
 
-HELP = "list the rules of the rulebook (or, with --coverage, which rules cite each article)"
+HELP = N_("list the rules of the rulebook (or, with --coverage, which rules cite each article)")
 EXAMPLE = "c102 rules --part V --format json"
 
 ARTICLES_WIDTH = 28  # the citations column is cut here so the table stays one line per rule
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--part", metavar="PART", help="only this Part (roman numeral, e.g. V)")
+    parser.add_argument("--part", metavar="PART", help=_("only this Part (roman numeral, e.g. V)"))
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text table (default) or JSON list"
+        "--format", choices=("text", "json"), default="text", help=_("text table (default) or JSON list")
     )
     parser.add_argument(
         "--coverage",
         action="store_true",
-        help="article by article, the rules citing it; flags articles with requirements but no rule",
+        help=_("article by article, the rules citing it; flags articles with requirements but no rule"),
     )
     parser.add_argument(
-        "--instrument", default="c102", metavar="NAME", help="rulebook folder under rules/ (default: c102)"
+        "--instrument", default="c102", metavar="NAME", help=_("rulebook folder under rules/ (default: c102)")
     )
     parser.add_argument(
         "--validate",
         action="store_true",
-        help="check every rule file against rules/schema.json first (the bundled rulebook is not "
-        "schema-checked on ordinary runs; the tests check it)",
+        help=_("check every rule file against rules/schema.json first (the bundled rulebook is not "
+        "schema-checked on ordinary runs; the tests check it)"),
     )
 
 
@@ -44,14 +47,14 @@ def run(args: argparse.Namespace) -> int:
     instrument = str(args.instrument).lower()
     if instrument not in available_instruments():
         raise UsageError(
-            f"unknown instrument {args.instrument!r}; available: {', '.join(available_instruments())}"
+            _('unknown instrument {instrument!r}; available: {join}', instrument=args.instrument, join=', '.join(available_instruments()))
         )
     rulebook = load_rulebook(instrument, validate=True if args.validate else None)
     part = None
     if args.part:
         part = str(args.part).upper()
         if part not in rulebook.parts:
-            raise UsageError(f"unknown Part {args.part!r}; the Parts are {', '.join(rulebook.parts)}")
+            raise UsageError(_('unknown Part {part!r}; the Parts are {join}', part=args.part, join=', '.join(rulebook.parts)))
     if args.coverage:
         text = _coverage_json(rulebook, part) if args.format == "json" else _coverage_text(rulebook, part)
     else:
@@ -69,10 +72,10 @@ def rule_json(rule: Rule) -> dict[str, Any]:
         "part": rule.part,
         "articles": list(rule.articles),
         "kind": rule.kind,
-        "title": rule.title,
-        "summary": rule.summary,
+        "title": rule_title(rule.id, rule.title),
+        "summary": rule_text(rule.id, "summary", rule.summary) if rule.summary else rule.summary,
         "topic": rule.topic,
-        "question": rule.question,
+        "question": rule_text(rule.id, "question", rule.question) if rule.question else rule.question,
         "applies_to_declaration": rule.applies_to_declaration,
         "params": rule.params,
         "file": rule.file,
@@ -90,8 +93,8 @@ def _cut(text: str, width: int) -> str:
 
 def _rules_text(rulebook: Rulebook, rules: list[Rule]) -> str:
     """Plain aligned columns: readable on a terminal and when piped to grep or a file."""
-    header = ("ID", "PART", "ARTICLES", "KIND", "TITLE")
-    rows = [(r.id, r.part, _cut(", ".join(r.articles), ARTICLES_WIDTH), r.kind, r.title) for r in rules]
+    header = (_("ID"), _("PART"), _("ARTICLES"), _("KIND"), _("TITLE"))
+    rows = [(r.id, r.part, _cut(", ".join(r.articles), ARTICLES_WIDTH), r.kind, rule_title(r.id, r.title)) for r in rules]
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
     lines = []
     for row in [header, *rows]:
@@ -100,7 +103,13 @@ def _rules_text(rulebook: Rulebook, rules: list[Rule]) -> str:
     count = len(rules)
     lines.append("")
     lines.append(
-        f"{count} rule{'s' if count != 1 else ''} of {rulebook.instrument}, rulebook sha256 {rulebook.sha256}"
+        ngettext(
+            "{n} rule of {instrument}, rulebook sha256 {sha256}",
+            "{n} rules of {instrument}, rulebook sha256 {sha256}",
+            count,
+            instrument=rulebook.instrument,
+            sha256=rulebook.sha256,
+        )
     )
     return "\n".join(lines) + "\n"
 
@@ -116,29 +125,33 @@ def _coverage_text(rulebook: Rulebook, part: str | None) -> str:
     from c102.rules.coverage import COVERED, NO_CHECKABLE_REQUIREMENT, NOT_COVERED, article_coverage
 
     entries = article_coverage(rulebook, part)
-    lines = [f"{rulebook.instrument}: articles and the rules citing them", ""]
+    lines = [_("{instrument}: articles and the rules citing them", instrument=rulebook.instrument), ""]
     current: str | None = "-"
     for entry in entries:
         if entry.part != current:
             current = entry.part
             if current is None:
-                lines.append("Final provisions")
+                lines.append(_("Final provisions"))
             else:
-                lines.append(f"Part {current}: {rulebook.parts[current].title}")
-        label = f"  Art {entry.article}".ljust(14)
+                title = part_title(current, rulebook.parts[current].title)
+                lines.append(_("Part {part}: {title}", part=current, title=title))
+        label = ("  " + _("Art {article}", article=entry.article)).ljust(14)
         if entry.status == COVERED:
             lines.append(label + ", ".join(entry.rules))
         elif entry.status == NO_CHECKABLE_REQUIREMENT:
-            lines.append(label + f"no checkable requirement: {entry.reason}")
+            lines.append(label + _("no checkable requirement: {reason}", reason=entry.reason))
         else:
-            lines.append(label + "NOT COVERED: carries requirements but no rule cites it")
+            lines.append(label + _("NOT COVERED: carries requirements but no rule cites it"))
     counts = {
         s: sum(1 for e in entries if e.status == s) for s in (COVERED, NO_CHECKABLE_REQUIREMENT, NOT_COVERED)
     }
     lines.append("")
     lines.append(
-        f"{counts[COVERED]} cited by rules, "
-        f"{counts[NO_CHECKABLE_REQUIREMENT]} with no checkable requirement, "
-        f"{counts[NOT_COVERED]} not covered"
+        _(
+            "{covered} cited by rules, {no_requirement} with no checkable requirement, {not_covered} not covered",
+            covered=counts[COVERED],
+            no_requirement=counts[NO_CHECKABLE_REQUIREMENT],
+            not_covered=counts[NOT_COVERED],
+        )
     )
     return "\n".join(lines) + "\n"

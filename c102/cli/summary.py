@@ -19,16 +19,18 @@ from c102.evaluate.verdict import (
     NOT_COMPLIANT,
     RuleResult,
 )
+from c102.i18n import N_, _, ngettext
+from c102.i18n.rulebook import part_title
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 MARK = {
-    COMPLIANT: "ok",
-    NOT_COMPLIANT: "FAIL",
-    NEEDS_REVIEW: "review",
-    INSUFFICIENT_DATA: "no data",
-    NOT_APPLICABLE: "n/a",
+    COMPLIANT: N_("ok"),
+    NOT_COMPLIANT: N_("FAIL"),
+    NEEDS_REVIEW: N_("review"),
+    INSUFFICIENT_DATA: N_("no data"),
+    NOT_APPLICABLE: N_("n/a"),
 }
 
 
@@ -53,22 +55,22 @@ def _parts_table(assessment: Assessment, parts: list[str] | None) -> RenderableT
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     for name, justify in (
-        ("Part", "left"),
-        ("verdict", "left"),
-        ("ok", "right"),
-        ("fail", "right"),
-        ("review", "right"),
-        ("no-data", "right"),
-        ("alternative", "left"),
-        ("title", "left"),
+        (_("Part"), "left"),
+        (_("verdict"), "left"),
+        (_("ok"), "right"),
+        (_("fail"), "right"),
+        (_("review"), "right"),
+        (_("no-data"), "right"),
+        (_("alternative"), "left"),
+        (_("title"), "left"),
     ):
-        table.add_column(name, justify=justify, no_wrap=name != "title")  # type: ignore[arg-type]
+        table.add_column(name, justify=justify, no_wrap=justify == "right" or name != _("title"))  # type: ignore[arg-type]
     for part in assessment.parts.values():
         if parts and part.part not in parts:
             continue
         c = part.counts
-        flags = (["accepted"] if part.accepted else []) + (
-            [f"ceased: {part.ceased_by}"] if part.ceased_by else []
+        flags = ([_("accepted")] if part.accepted else []) + (
+            [_("ceased: {convention}", convention=part.ceased_by)] if part.ceased_by else []
         )
         table.add_row(
             part.part,
@@ -78,7 +80,7 @@ def _parts_table(assessment: Assessment, parts: list[str] | None) -> RenderableT
             str(c.get(NEEDS_REVIEW, 0)),
             str(c.get(INSUFFICIENT_DATA, 0)),
             part.alternative or "",
-            part.title + (f"  [{', '.join(flags)}]" if flags else ""),
+            part_title(part.part, part.title) + (f"  [{', '.join(flags)}]" if flags else ""),
         )
     return table
 
@@ -88,25 +90,27 @@ def _rules_table(rules: list[RuleResult]) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    from c102.report.display import cited_article
+    from c102.report.shared.display import cited_article
 
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    for name in ("", "rule", "article"):
+    for name in ("", _("rule"), _("article")):
         table.add_column(name, no_wrap=True)
-    table.add_column("finding", overflow="fold")
+    table.add_column(_("finding"), overflow="fold")
     for r in rules:
         failing = [d.explanation for d in r.details if d.verdict == r.verdict]
         detail = r.gap or (" ".join(failing) if failing else r.explanation)
         if r.remedy and r.verdict == NOT_COMPLIANT:
-            detail += f"\nto close: {r.remedy}"
+            detail += "\n" + _("to close: {remedy}", remedy=r.remedy)
         for closing in r.closings or []:
-            exact = f" (exactly {closing['exact']})" if closing["exact"] else ""
-            detail += f"\nsmallest change: {closing['text']}{exact}"
+            if closing["exact"]:
+                detail += "\n" + _("smallest change: {change} (exactly {exact})", change=closing["text"], exact=closing["exact"])
+            else:
+                detail += "\n" + _("smallest change: {change}", change=closing["text"])
         article = cited_article(r)
         table.add_row(
-            Text(MARK[r.verdict], style=STYLE.get(r.verdict, "")),
+            Text(_(MARK[r.verdict]), style=STYLE.get(r.verdict, "")),
             r.id,
-            f"Art {article[0]}" if article else "",
+            _("Art {article}", article=article[0]) if article else "",
             detail,
         )
     return table
@@ -126,31 +130,39 @@ def summary_renderables(
 ) -> list[RenderableType]:
     """Lines and tables, in the order printed."""
     country = assessment.country_json()
-    lines = [
-        f"{country['name']} ({country['iso'] or '-'}), as of {country['as_of'] or 'unknown date'}"
-        + (" — fictional teaching example" if country["fictional"] else "")
-    ]
+    as_of = _long_date(country["as_of"]) if country["as_of"] else _("unknown date")
+    if country["fictional"]:
+        heading = _("{country} ({iso}), as of {date} — fictional teaching example", country=country["name"], iso=country["iso"] or "-", date=as_of)
+    else:
+        heading = _("{country} ({iso}), as of {date}", country=country["name"], iso=country["iso"] or "-", date=as_of)
+    lines = [heading]
     rat = assessment.ratification
     if rat.accepted_parts:
         year = str(rat.record["registered"])[:4] if rat.record and rat.record.get("registered") else None
-        when = rat.registered or (f"in {year}, exact date not recorded" if year else "date unknown")
-        lines.append(f"Ratified C102 (registered {when}); Parts accepted: {', '.join(rat.accepted_parts)}")
+        if rat.registered:
+            when = _long_date(rat.registered)
+        else:
+            when = _("in {year}, exact date not recorded", year=year) if year else _("date unknown")
+        lines.append(
+            _("Ratified C102 (registered {when}); Parts accepted: {parts}", when=when, parts=", ".join(rat.accepted_parts))
+        )
     lines.append("")
     out: list[RenderableType] = ["\n".join(lines), _parts_table(assessment, parts)]
     lines = []
-    lines.append(f"Article 2: {ARTICLE_2_WORDS.get(rat.verdict, rat.verdict)}. {rat.explanation}")
+    verdict = ARTICLE_2_WORDS.get(rat.verdict)
+    lines.append(
+        _("Article 2: {verdict}. {explanation}", verdict=_(verdict) if verdict else rat.verdict, explanation=rat.explanation)
+    )
     if rat.accepted_but_failing:
         lines.append(
-            f"Accepted Parts that the description does not meet: {', '.join(rat.accepted_but_failing)}"
+            _("Accepted Parts that the description does not meet: {parts}", parts=", ".join(rat.accepted_but_failing))
         )
     chosen = [c for c in assessment.choices if c.get("stated", True)]
     if chosen:
-        lines.append(
-            "Choices: "
-            + "; ".join(
-                f"{c['id']} = {c['value']}" + (f" [{c['source']}]" if c.get("source") else "") for c in chosen
-            )
+        listed = "; ".join(
+            f"{c['id']} = {c['value']}" + (f" [{c['source']}]" if c.get("source") else "") for c in chosen
         )
+        lines.append(_("Choices: {choices}", choices=listed))
     rules = [r for r in assessment.rules if not parts or r.part in parts]
     shown = rules if show_all else [r for r in rules if r.verdict == NOT_COMPLIANT]
     gaps = sorted(
@@ -166,19 +178,35 @@ def summary_renderables(
     )
     if gaps:
         lines.append("")
-        lines.append("Rules:" if show_all else "Gaps, largest first:")
+        lines.append(_("Rules:") if show_all else _("Gaps, largest first:"))
         out += ["\n".join(lines), _rules_table(gaps if show_all else gaps[:worst])]
         lines = []
         if not show_all and len(gaps) > worst:
-            lines.append(f"  ... {len(gaps) - worst} more (use --all)")
+            lines.append("  " + _("... {count} more (use --all)", count=len(gaps) - worst))
     review = [r for r in rules if r.verdict == NEEDS_REVIEW]
     missing = sorted({m for r in rules for m in r.missing})
     lines.append("")
     lines.append(
-        f"{len(review)} questions for a specialist, {len(missing)} missing facts (c102 report for the full list)."
+        _(
+            "{questions} for a specialist, {facts} (c102 report for the full list).",
+            questions=ngettext("{n} question", "{n} questions", len(review)),
+            facts=ngettext("{n} missing fact", "{n} missing facts", len(missing)),
+        )
     )
     out.append("\n".join(lines))
     return out
+
+
+def _long_date(iso: str) -> str:
+    """An ISO date of the assessment as the active language writes it (English keeps ISO)."""
+    from datetime import date
+
+    from c102.i18n.numbers import long_date
+
+    try:
+        return long_date(date.fromisoformat(iso))
+    except ValueError:
+        return iso
 
 
 def print_summary(console: Console, renderables: list[RenderableType]) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-HELP = "run expectation files: a description and the verdicts (and values) it must give"
+from c102.i18n import N_, _
+
+HELP = N_("run expectation files: a description and the verdicts (and values) it must give")
 EXAMPLE = "c102 test tests/legal"
 
 
@@ -13,10 +15,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="FILE|DIR",
-        help="expectation files (.yaml); a folder is searched for them, YAML descriptions in it are skipped",
+        help=_("expectation files (.yaml); a folder is searched for them, YAML descriptions in it are skipped"),
     )
-    parser.epilog = (parser.epilog or "") + (
-        "\n\nexit codes: 0 every expectation holds, 1 some expectation failed, "
+    parser.epilog = (parser.epilog or "") + "\n\n" + _(
+        "exit codes: 0 every expectation holds, 1 some expectation failed, "
         "2 bad input (file:line:column on stderr)"
     )
 

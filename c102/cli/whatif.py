@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from c102.i18n import N_, _
+
 if TYPE_CHECKING:
     from c102.model.description import Description
     from c102.model.values import Fact
     from c102.reform.paths import FactPath
     from c102.reform.workbench import Workbench
 
-HELP = "change facts (--set PATH=VALUE) or sweep one (--sweep PATH=FROM:TO:STEP) and show what moves"
+HELP = N_("change facts (--set PATH=VALUE) or sweep one (--sweep PATH=FROM:TO:STEP) and show what moves")
 EXAMPLE = (
     "c102 whatif countries/examples/examplia.c102 "
     "--set 'scheme.\"Social Security Fund: pensions\".benefit.old_age.accrual_rate=0.2%'"
@@ -19,23 +21,23 @@ EXAMPLE = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="description (.c102, .yaml or .json)")
+    parser.add_argument("file", metavar="FILE", help=_("description (.c102, .yaml or .json)"))
     parser.add_argument(
         "--set",
         dest="changes",
         action="append",
         default=[],
         metavar="PATH=VALUE",
-        help="a fact path as 'c102 fmt --to json' shows it, and a value in the language's syntax (repeatable)",
+        help=_("a fact path as 'c102 fmt --to json' shows it, and a value in the language's syntax (repeatable)"),
     )
     parser.add_argument(
         "--sweep",
         metavar="PATH=FROM:TO:STEP",
-        help="assess each value from FROM to TO by STEP and locate where each verdict flips",
+        help=_("assess each value from FROM to TO by STEP and locate where each verdict flips"),
     )
-    parser.add_argument("--paths", action="store_true", help="list the fact paths this description can take")
+    parser.add_argument("--paths", action="store_true", help=_("list the fact paths this description can take"))
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format", choices=("text", "json"), default="text", help=_("output format (default: text)")
     )
 
 
@@ -49,7 +51,7 @@ def split_assignment(argument: str) -> tuple[str, str]:
             return argument[:i].strip(), argument[i + 1 :].strip()
     from c102.reform.paths import PathError
 
-    raise PathError(f"expected PATH=VALUE, got {argument!r}")
+    raise PathError(_("expected PATH=VALUE, got {argument!r}", argument=argument))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,13 +82,13 @@ def run(args: argparse.Namespace) -> int:
         if len(bounds) != 3:
             from c102.reform.paths import PathError
 
-            raise PathError(f"--sweep takes PATH=FROM:TO:STEP, got {args.sweep!r}")
+            raise PathError(_("--sweep takes PATH=FROM:TO:STEP, got {sweep!r}", sweep=args.sweep))
         start, stop, step = (parse_value(path, b, args.sweep) for b in bounds)
         sweep = (path, grid(path, start, start, stop, step))
     if not changes and sweep is None:
         from c102.reform.paths import PathError
 
-        raise PathError("nothing to change: give --set PATH=VALUE or --sweep PATH=FROM:TO:STEP")
+        raise PathError(_("nothing to change: give --set PATH=VALUE or --sweep PATH=FROM:TO:STEP"))
     bench = Workbench(description)
     if changes:  # the reform is the new baseline a sweep starts from
         bench = Workbench(_changed(bench, changes))
@@ -101,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
             payload = {"file": args.file, "changes": listed, "differences": [d.to_json() for d in found]}
             sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
             return 0
-        print(f"What-if on {args.file}:")
+        print(_('What-if on {file}:', file=args.file))
         for change in listed:
             print(f"  {change['path']}: {change['before']} → {change['after']}")
         print()
@@ -138,17 +140,17 @@ def _changed(bench: Workbench, changes: list[tuple[FactPath, Any]]) -> Descripti
 
     description = bench.original
     for path, value in changes:
-        description, _, _ = with_fact(description, path, bench.fact_for(path, value))
+        description, _fact, _changes = with_fact(description, path, bench.fact_for(path, value))
     return description
 
 
 def _shown(fact: Fact[Any] | None) -> str:
-    from c102.report.display import plain
+    from c102.report.shared.display import plain
 
-    return "not stated" if fact is None else plain(fact.value)
+    return _("not stated") if fact is None else plain(fact.value)
 
 
 def _shown_value(value: Any) -> str:
-    from c102.report.display import plain
+    from c102.report.shared.display import plain
 
     return plain(value)

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from c102.evaluate.verdict import RuleResult, exact_number
+from c102.i18n import N_
 
 if TYPE_CHECKING:
     from c102.evaluate.graph import EvaluationGraph
@@ -19,11 +20,11 @@ if TYPE_CHECKING:
 ASSESSMENT_SCHEMA_VERSION = 1
 
 # How Article 2's verdict reads in words (``Ratification.verdict``).
-ARTICLE_2_WORDS = {
-    "compliant": "met",
-    "not_compliant": "not met",
-    "insufficient_data": "undecided, facts missing",
-    "needs_review": "undecided, awaiting a specialist's answer",
+ARTICLE_2_WORDS = {  # marked for translation; shown through _()
+    "compliant": N_("met"),
+    "not_compliant": N_("not met"),
+    "insufficient_data": N_("undecided, facts missing"),
+    "needs_review": N_("undecided, awaiting a specialist's answer"),
 }
 
 

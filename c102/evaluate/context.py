@@ -149,13 +149,13 @@ class Context:
         return self.read(fact, f"absent.{branch}", f"the law provides no {branch.replace('_', ' ')} benefit")
 
     def schemes_for(self, branch: str) -> list[Scheme]:
-        """Schemes serving a branch; voluntary insurance only where Art 6 is relied on."""
+        """Schemes serving a branch; voluntary insurance only where Art 6 lets it count for the
+        branch's Part and the description relies on it with the conditions answered yes."""
+        from c102.evaluate import voluntary
+
         found = self._by_branch.get(branch)
         if found is None:
-            counts_voluntary = bool(self.choice("voluntary_insurance_counts"))
-            found = self._by_branch[branch] = [
-                s
-                for s in self.description.schemes_for(branch)
-                if s.kind.value != "voluntary_insurance" or counts_voluntary
-            ]
+            schemes = self.description.schemes_for(branch)
+            counts = any(voluntary.is_voluntary(s) for s in schemes) and voluntary.status(self, branch) == "counts"
+            found = self._by_branch[branch] = [s for s in schemes if counts or not voluntary.is_voluntary(s)]
         return found

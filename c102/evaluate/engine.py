@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
+from c102.evaluate import voluntary
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.context import Context
 from c102.evaluate.graph import FINDING, PART, RATIFICATION, ROUTE, RULE, Node
@@ -59,6 +60,15 @@ class Plan:
             return self.ctx.schemes_for(part.branch)
         return [s for s in self.description.scheme if s.kind.value != "voluntary_insurance"]
 
+    def _rule_schemes(self, part: PartInfo | None, rule: Rule) -> list[Scheme]:
+        """The schemes a rule judges: voluntary insurance that counts for medical care only (Art 6,
+        Part VIII) is judged by the Part's medical-care rules, not by its cash-benefit rules."""
+        schemes = self._schemes(part)
+        branch = part.branch if part is not None else None
+        if branch and rule.kind not in voluntary.MEDICAL_CARE_KINDS and voluntary.medical_care_only(self.ctx, branch):
+            return [s for s in schemes if not voluntary.is_voluntary(s)]
+        return schemes
+
     def _build(self) -> None:
         graph, ctx = self.ctx.graph, self.ctx
         self.route_parts: set[str] = set()
@@ -78,7 +88,7 @@ class Plan:
             assert scheme_kind is not None
             findings = self.findings_by_part.setdefault(rule.part, [])
             mine = []
-            for scheme in self._schemes(part):
+            for scheme in self._rule_schemes(part, rule):
                 finding_id = f"finding:{rule.id}@{ctx.slug(scheme)}"
                 graph.add(
                     Node(

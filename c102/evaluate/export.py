@@ -1,4 +1,4 @@
-"""Export the evaluator graph as node-link JSON for programs (DOT for pictures: c102.report.graph_dot)."""
+"""Export the evaluator graph as node-link JSON for programs (DOT for pictures: c102.report.writers.graph_dot)."""
 
 from __future__ import annotations
 

@@ -45,20 +45,14 @@ def exact_number(value: Fraction | Decimal | int | None, places: int = 4) -> flo
 
 
 def show(value: Fraction | Decimal | int, places: int = 1) -> str:
-    """Human display of an exact number: ``36.0``, ``1 460 000`` (space-grouped, ILO style).
+    """Human display of an exact number in the active language: ``36.0``, ``1 460 000`` (English,
+    space-grouped, ILO style), ``36,0`` in French and Spanish (``c102.i18n.numbers``).
 
     Rounds half-even on the exact value, so 0.25 shows as 0.2 at one place, as Decimal would.
     """
-    num, den = value.as_integer_ratio() if not isinstance(value, int) else (value, 1)
-    quotient, remainder = divmod(abs(num) * 10**places, den)
-    if 2 * remainder > den or (2 * remainder == den and quotient % 2):  # half-even, exactly
-        quotient += 1
-    scaled = -quotient if num < 0 else quotient
-    sign = "-" if scaled < 0 else ""
-    digits = str(abs(scaled)).rjust(places + 1, "0")
-    whole, frac = (digits[:-places], digits[-places:]) if places else (digits, "")
-    grouped = f"{int(whole):,}".replace(",", " ")
-    return f"{sign}{grouped}.{frac}" if frac else f"{sign}{grouped}"
+    from c102.i18n.numbers import number
+
+    return number(value, places)
 
 
 def in_unit(value: Fraction | None, unit: str | None) -> Fraction | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from c102.errors import Diagnostic, Position
+from c102.i18n import _
 from c102.model.description import Description
 from c102.model.values import Branch, Fact
 
@@ -47,17 +48,28 @@ def absence_diagnostics(description: Description) -> list[Diagnostic]:
             words = branch.replace("_", " ")
             if branch in first:
                 earlier = first[branch]
-                at = f" (first at line {earlier.line})" if earlier is not None else ""
-                add(where, f"{words} is stated absent twice{at}", "keep one statement, with its source")
+                if earlier is not None:
+                    message = _("{words} is stated absent twice (first at line {line})", words=words, line=earlier.line)
+                else:
+                    message = _("{words} is stated absent twice", words=words)
+                add(where, message, _("keep one statement, with its source"))
                 continue
             first[branch] = where
             serving = description.schemes_for(branch)
             if serving:
                 scheme = serving[0]
-                line = f" at line {scheme.position.line}" if scheme.position is not None else ""
+                if scheme.position is not None:
+                    message = _(
+                        '{words} is stated absent, but scheme "{name}" at line {line} serves it',
+                        words=words,
+                        name=scheme.name,
+                        line=scheme.position.line,
+                    )
+                else:
+                    message = _('{words} is stated absent, but scheme "{name}" serves it', words=words, name=scheme.name)
                 add(
                     where,
-                    f"{words} is stated absent, but scheme \"{scheme.name}\"{line} serves it",
-                    f"remove {branch} from this statement, or from the branches of \"{scheme.name}\"",
+                    message,
+                    _('remove {branch} from this statement, or from the branches of "{name}"', branch=branch, name=scheme.name),
                 )
     return out

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any, Literal, Union, get_args, get_origin
 
 from c102.errors import Diagnostic, Position
+from c102.i18n import N_, _
 from c102.language.nodes import Atom, BlockNode, FieldNode, Raw
 from c102.model.description import Description
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
@@ -115,38 +116,42 @@ class BadValue(Exception):
 
 def suggest(word: str, choices: typing.Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return _("did you mean '{word}'?", word=close[0]) if close else None
 
 
 def expected(tp: Any) -> str:
     """What a value of this type looks like, for messages and the language reference."""
     origin = get_origin(tp)
     if origin is Literal:
-        return "one of: " + ", ".join(str(a) for a in get_args(tp))
+        return _("one of: {values}", values=", ".join(str(a) for a in get_args(tp)))
     if origin is list:
-        return "one or more values separated by commas, each " + expected(get_args(tp)[0])
+        return _("one or more values separated by commas, each {expected}", expected=expected(get_args(tp)[0]))
     if origin in (Union, types.UnionType):
-        return " or ".join(expected(a) for a in get_args(tp))
+        alternatives = [expected(a) for a in get_args(tp)]
+        text = alternatives[0]
+        for alternative in alternatives[1:]:
+            text = _("{first} or {second}", first=text, second=alternative)
+        return text
     if origin is SexSplit:
-        return "an age, e.g. 65 or men 62, women 60"
-    return _EXPECTED.get(tp, "a value")
+        return _("an age, e.g. 65 or men 62, women 60")
+    return _(_EXPECTED.get(tp, N_("a value")))
 
 
 _EXPECTED: dict[Any, str] = {
-    str: "a word or a quoted text",
-    bool: "yes or no",
-    date: "a date, e.g. 2025-01-01",
-    int: "a whole number",
-    Decimal: "a number",
-    Count: "a number of persons, e.g. 1_600_000 (men 950_000, women 650_000)",
-    Money: "an amount of money, e.g. 1_000 per month",
-    Percent: "a percentage, e.g. 40%",
-    Duration: "a duration, e.g. 15 years",
+    str: N_("a word or a quoted text"),
+    bool: N_("yes or no"),
+    date: N_("a date, e.g. 2025-01-01"),
+    int: N_("a whole number"),
+    Decimal: N_("a number"),
+    Count: N_("a number of persons, e.g. 1_600_000 (men 950_000, women 650_000)"),
+    Money: N_("an amount of money, e.g. 1_000 per month"),
+    Percent: N_("a percentage, e.g. 40%"),
+    Duration: N_("a duration, e.g. 15 years"),
 }
 
 _WRITE_AS = {
-    Percent: "write it with a percent sign, e.g. {text}%",
-    Duration: "add a unit: {text} days, weeks, months or years",
+    Percent: N_("write it with a percent sign, e.g. {text}%"),
+    Duration: N_("add a unit: {text} days, weeks, months or years"),
 }
 
 
@@ -160,13 +165,13 @@ def check_text(text: str, atom: Atom | None) -> None:
     found = _SURROGATE.search(text)
     if found is not None:
         raise BadValue(
-            f"the text holds a lone surrogate U+{ord(found.group()):04X}, which is not a character",
+            _('the text holds a lone surrogate U+{ord:04X}, which is not a character', ord=ord(found.group())),
             atom,
-            "write the character itself, or the \\u escape of a character outside U+D800-U+DFFF",
+            _("write the character itself, or the \\u escape of a character outside U+D800-U+DFFF"),
         )
     limit = limits().max_text_length
     if len(text) > limit:
-        raise BadValue(f"the text is {len(text):,} characters long, more than the limit of {limit:,}", atom)
+        raise BadValue(_('the text is {len:,} characters long, more than the limit of {limit:,}', len=len(text), limit=limit), atom)
 
 
 def check_atom(atom: Atom) -> None:
@@ -181,24 +186,24 @@ def check_atom(atom: Atom) -> None:
     for number in numbers:
         if isinstance(number, Decimal) and too_many_digits(number):
             raise BadValue(
-                f"the number has more than {limits().max_number_digits} digits",
+                _('the number has more than {max_number_digits} digits', max_number_digits=limits().max_number_digits),
                 atom,
-                "check the figure; write large amounts with _ between thousands, e.g. 1_600_000",
+                _("check the figure; write large amounts with _ between thousands, e.g. 1_600_000"),
             )
 
 
 def _integral(atom: Atom, value: Decimal) -> int:
     if value != value.to_integral_value():
-        raise BadValue(f"expected a whole number, got {atom.text}", atom)
+        raise BadValue(_('expected a whole number, got {text}', text=atom.text), atom)
     return int(value)
 
 
 def _mismatch(tp: Any, atom: Atom) -> BadValue:
     hint = _WRITE_AS.get(tp)
     return BadValue(
-        f"expected {expected(tp)}, got {atom.text}",
+        _('expected {expected}, got {text}', expected=expected(tp), text=atom.text),
         atom,
-        hint.format(text=atom.text) if hint and atom.kind == "num" else None,
+        _(hint, text=atom.text) if hint and atom.kind == "num" else None,
     )
 
 
@@ -229,7 +234,7 @@ def convert_atom(tp: Any, atom: Atom) -> Any:
             try:
                 return date.fromisoformat(atom.value)
             except ValueError:
-                raise BadValue(f"{atom.text} is not a calendar date", atom) from None
+                raise BadValue(_('{text} is not a calendar date', text=atom.text), atom) from None
     elif tp is int:
         if kind == "num":
             return _integral(atom, atom.value)
@@ -266,7 +271,7 @@ def convert_atom(tp: Any, atom: Atom) -> Any:
             return atom.value
         if kind in ("word", "text"):
             raise BadValue(
-                f"unknown value '{atom.value}'; expected {expected(tp)}", atom, suggest(atom.value, allowed)
+                _("unknown value '{value}'; expected {expected}", value=atom.value, expected=expected(tp)), atom, suggest(atom.value, allowed)
             )
     elif origin in (Union, types.UnionType):
         for arm in get_args(tp):
@@ -312,9 +317,9 @@ def convert(tp: Any, atoms: list[Atom]) -> Any:
         if tp is Any:
             return [natural(a) for a in atoms]
         raise BadValue(
-            f"this field takes one value, not a list; expected {expected(tp)}",
+            _('this field takes one value, not a list; expected {expected}', expected=expected(tp)),
             atoms[1],
-            'keep one value; put any explanation in a note "..."',
+            _('keep one value; put any explanation in a note "..."'),
         )
     return read(atoms[0])
 
@@ -403,7 +408,7 @@ class Builder:
             if not atoms and isinstance(node.raw, list) and get_origin(tp) is list:
                 return Fact([], node.source, node.note, self.position(node.line, node.column))  # [] = none
             if not atoms:
-                raise BadValue(f"'{node.key}' has no value; expected {expected(tp)}")
+                raise BadValue(_("'{key}' has no value; expected {expected}", key=node.key, expected=expected(tp)))
             value = convert(tp, atoms)
         except BadValue as bad:
             where = bad.where
@@ -424,8 +429,8 @@ class Builder:
                 self.error(
                     node.label.line,
                     node.label.column,
-                    f"block '{node.keyword}' takes no label",
-                    f"write '{node.keyword} {{' on its own",
+                    _("block '{keyword}' takes no label", keyword=node.keyword),
+                    _("write '{keyword} {{' on its own", keyword=node.keyword),
                     code="label",
                 )
             else:
@@ -445,8 +450,8 @@ class Builder:
             self.error(
                 node.line,
                 node.column,
-                f"block '{node.keyword}' needs a label after its keyword",
-                f"write {node.keyword} {_label_example(label)} {{ (the label is {expected(label.type)})",
+                _("block '{keyword}' needs a label after its keyword", keyword=node.keyword),
+                _('write {keyword} {label_example} {{ (the label is {expected})', keyword=node.keyword, label_example=_label_example(label), expected=expected(label.type)),
                 code="label",
             )
         for item in node.items:
@@ -459,8 +464,8 @@ class Builder:
                 self.error(
                     item.line,
                     item.column,
-                    f"'{key}' is given twice in this block (first at line {seen[key]})",
-                    "keep one",
+                    _("'{key}' is given twice in this block (first at line {seen})", key=key, seen=seen[key]),
+                    _("keep one"),
                     code="duplicate",
                 )
                 continue
@@ -470,8 +475,8 @@ class Builder:
                     self.error(
                         item.line,
                         item.column,
-                        f"'{key}' is a field, not a block",
-                        f"write {key}: ... on one line ({expected(spec.type)})",
+                        _("'{key}' is a field, not a block", key=key),
+                        _('write {key}: ... on one line ({expected})', key=key, expected=expected(spec.type)),
                         code="shape",
                     )
                     continue
@@ -484,8 +489,8 @@ class Builder:
                 self.error(
                     item.line,
                     item.column,
-                    f"'{key}' is a block, not a field",
-                    f"write {key} {{ ... }} with one field per line inside",
+                    _("'{key}' is a block, not a field", key=key),
+                    _('write {key} {{ ... }} with one field per line inside', key=key),
                     code="shape",
                 )
             elif spec.kind == BLOCK:
@@ -499,8 +504,8 @@ class Builder:
                 self.error(
                     node.line,
                     node.column,
-                    f"block '{node.keyword}' is missing '{spec.name}'",
-                    f"add a line '{spec.name}: ...' ({expected(spec.type)})",
+                    _("block '{keyword}' is missing '{name}'", keyword=node.keyword, name=spec.name),
+                    _("add a line '{name}: ...' ({expected})", name=spec.name, expected=expected(spec.type)),
                     code="missing",
                 )
         if len(self.diagnostics) > before:
@@ -515,7 +520,7 @@ class Builder:
         for item in node.items:
             if not isinstance(item, FieldNode):
                 self.error(
-                    item.line, item.column, f"'{node.keyword}' holds fields only, not blocks", code="shape"
+                    item.line, item.column, _("'{keyword}' holds fields only, not blocks", keyword=node.keyword), code="shape"
                 )
                 continue
             try:
@@ -527,7 +532,7 @@ class Builder:
                 self.error(
                     item.line,
                     item.column,
-                    f"'{item.key}' is given twice (first at line {lines[item.key]})",
+                    _("'{key}' is given twice (first at line {lines})", key=item.key, lines=lines[item.key]),
                     code="duplicate",
                 )
                 continue
@@ -539,9 +544,9 @@ class Builder:
 
     def _unknown(self, cls: type, node: BlockNode, item: FieldNode | BlockNode, key: str) -> None:
         names = [n for n, s in specs(cls).items() if s.kind != LABEL]
-        hint = suggest(key, names) or f"the fields of '{node.keyword}' are: {', '.join(names)}"
+        hint = suggest(key, names) or _("the fields of '{keyword}' are: {names}", keyword=node.keyword, names=", ".join(names))
         self.error(
-            item.line, item.column, f"unknown field '{key}' in block '{node.keyword}'", hint, code="unknown"
+            item.line, item.column, _("unknown field '{key}' in block '{keyword}'", key=key, keyword=node.keyword), hint, code="unknown"
         )
 
 
@@ -563,8 +568,8 @@ def build_description(builder: Builder, items: list[FieldNode | BlockNode]) -> D
         key = item.key if isinstance(item, FieldNode) else item.keyword
         spec = fields.get(key)
         if spec is None:
-            hint = suggest(key, fields) or f"a description is made of the blocks: {', '.join(fields)}"
-            builder.error(item.line, item.column, f"unknown block '{key}'", hint, code="unknown")
+            hint = suggest(key, fields) or _("a description is made of the blocks: {blocks}", blocks=", ".join(fields))
+            builder.error(item.line, item.column, _("unknown block '{key}'", key=key), hint, code="unknown")
             continue
         if spec.kind == LINES:
             if isinstance(item, FieldNode):
@@ -575,8 +580,8 @@ def build_description(builder: Builder, items: list[FieldNode | BlockNode]) -> D
                 builder.error(
                     item.line,
                     item.column,
-                    f"'{key}' is a field, not a block",
-                    f"write {key}: ... on one line ({expected(spec.type)})",
+                    _("'{key}' is a field, not a block", key=key),
+                    _('write {key}: ... on one line ({expected})', key=key, expected=expected(spec.type)),
                     code="shape",
                 )
             continue
@@ -584,8 +589,8 @@ def build_description(builder: Builder, items: list[FieldNode | BlockNode]) -> D
             builder.error(
                 item.line,
                 item.column,
-                f"'{key}' is a block, not a field",
-                f"write {key} {{ ... }}",
+                _("'{key}' is a block, not a field", key=key),
+                _('write {key} {{ ... }}', key=key),
                 code="shape",
             )
             continue
@@ -593,8 +598,8 @@ def build_description(builder: Builder, items: list[FieldNode | BlockNode]) -> D
             builder.error(
                 item.line,
                 item.column,
-                f"block '{key}' is given twice (first at line {seen[key]})",
-                "merge the two blocks",
+                _("block '{key}' is given twice (first at line {seen})", key=key, seen=seen[key]),
+                _("merge the two blocks"),
                 code="duplicate",
             )
             continue
@@ -609,8 +614,8 @@ def build_description(builder: Builder, items: list[FieldNode | BlockNode]) -> D
         builder.error(
             1,
             1,
-            "the description has no 'country' block",
-            'start with: country "Name" { ... }',
+            _("the description has no 'country' block"),
+            _('start with: country "Name" { ... }'),
             code="missing",
         )
     if len(builder.diagnostics) > before:

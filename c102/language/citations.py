@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from c102.errors import Diagnostic, Position
+from c102.i18n import _
 from c102.model.description import Description
 from c102.model.values import Fact
 
@@ -101,7 +102,7 @@ def citation_warnings(description: Description) -> list[Diagnostic]:
         for code, message, hint in _problems(policy, fact, legal):
             where = fact.position or description.country.position or Position(description.path or "<string>")
             line = lines[where.line - 1] if 0 < where.line <= len(lines) else None
-            out.append(Diagnostic(where, f"{name}: {message}", "warning", line, hint, code))
+            out.append(Diagnostic(where, _("{field}: {problem}", field=name, problem=message), "warning", line, hint, code))
     return out
 
 
@@ -109,40 +110,42 @@ def _problems(policy: CitationPolicy, fact: Fact[Any], legal: bool) -> Iterator[
     source = (fact.source or "").strip()
     note = fact.note or ""
     if not source:
-        yield "citation-missing", "no source", 'add source "<document> (<year>), <law>, art. <n> <URL>"'
+        yield "citation-missing", _("no source"), _('add source "<document> (<year>), <law>, art. <n> <URL>"')
         return
     lowered = source.lower()
     if len(source) < policy.min_length or any(p in lowered for p in policy.vague_phrases):
         yield (
             "citation-vague",
-            f"the source {source!r} does not name a document a reader can open",
-            "name the issuer, the document, its year and, where public, its URL",
+            _("the source {source!r} does not name a document a reader can open", source=source),
+            _("name the issuer, the document, its year and, where public, its URL"),
         )
     if not policy.year.search(source):
-        yield "citation-no-year", "the source names no year", "add the edition year or the date of the law"
+        yield "citation-no-year", _("the source names no year"), _("add the edition year or the date of the law")
     cites_provision = any(p.search(source) for p in policy.provisions)
     if legal and not cites_provision and not any(p.search(note) for p in policy.provisions):
         if not _provision_declared_unknown(policy, lowered, note):
             yield (
                 "citation-no-provision",
-                "a fact of national law whose source names no article or section",
-                "cite the law and its provision, e.g. 'Social Security Act 2011, art. 41', "
-                "with any secondary source as 'as summarised in ...'; if an official summary "
-                "(SSA SSPTW, ISSA, MISSOC...) states the fact but not the article, keep it and "
-                "say note \"provision not found: ...\"",
+                _("a fact of national law whose source names no article or section"),
+                _(
+                    "cite the law and its provision, e.g. 'Social Security Act 2011, art. 41', "
+                    "with any secondary source as 'as summarised in ...'; if an official summary "
+                    "(SSA SSPTW, ISSA, MISSOC...) states the fact but not the article, keep the fact "
+                    "and say note \"provision not found: ...\""
+                ),
             )
     publisher = next((p for p in policy.secondary_publishers if p.lower() in lowered), None)
     if publisher is not None and not policy.secondary_marker.search(note):
         yield (
             "citation-secondary",
-            f"{publisher} is a newspaper or aggregator, not an official source",
-            'prefer the law or the institution; if nothing official exists, say note "secondary source: ..."',
+            _("{publisher} is a newspaper or aggregator, not an official source", publisher=publisher),
+            _('prefer the law or the institution; if nothing official exists, say note "secondary source: ..."'),
         )
     if cites_provision and any(m in note.lower() for m in policy.inferred_markers):
         yield (
             "citation-inferred",
-            "the source cites a provision for a fact the note says was inferred, not read in the law",
-            "cite the document the inference rests on, and keep the note",
+            _("the source cites a provision for a fact the note says was inferred, not read in the law"),
+            _("cite the document the inference rests on, and keep the note"),
         )
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from c102.errors import C102Error, Diagnostic, Position
+from c102.i18n import _
 
 if TYPE_CHECKING:
     from c102.model.description import Description
@@ -29,12 +30,15 @@ def check_text(text: str, path: str) -> tuple[Description | None, list[Diagnosti
 
 def _with_rulebook(description: Description | None, diagnostics: list[Diagnostic], path: str) -> list[Diagnostic]:
     from c102.language.citations import citation_warnings
+    from c102.language.readings import changed_readings
     from c102.language.semantics import missing_fact_warnings, rulebook_references
+    from c102.rules.load import load_rulebook
 
     if description is None:
         return diagnostics
     try:
         diagnostics = diagnostics + rulebook_references(description)
+        diagnostics += changed_readings(description, load_rulebook())
         if not any(d.severity == "error" for d in diagnostics):
             diagnostics += missing_fact_warnings(description)
         diagnostics += citation_warnings(description)
@@ -42,7 +46,7 @@ def _with_rulebook(description: Description | None, diagnostics: list[Diagnostic
         diagnostics.append(
             Diagnostic(
                 Position(path),
-                f"could not check against the rulebook: {error}",
+                _('could not check against the rulebook: {error}', error=error),
                 "warning",
                 code="rulebook",
             )

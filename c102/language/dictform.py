@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, get_args, get_origin
 
 from c102.errors import Diagnostic, Position
+from c102.i18n import _, ngettext
 from c102.language.build import (
     BLOCK,
     BLOCKS,
@@ -181,7 +182,7 @@ def read_raw(tp: Any, raw: Raw) -> list[Atom]:
     """A YAML/JSON scalar as atoms of the language, read according to the field's type."""
     column = raw.column + (1 if raw.quoted else 0)
     if raw.tag == "null":
-        raise BadValue(f"no value; expected {expected(tp)}", Atom("text", "", raw.text, raw.line, raw.column))
+        raise BadValue(_('no value; expected {expected}', expected=expected(tp)), Atom("text", "", raw.text, raw.line, raw.column))
     if tp is str:
         return [Atom("text", raw.text, raw.text, raw.line, column)]
     if raw.tag == "bool":
@@ -200,9 +201,9 @@ def read_raw(tp: Any, raw: Raw) -> list[Atom]:
         if tp is Any:
             return [Atom("text", raw.text, raw.text, raw.line, column)]
         raise BadValue(
-            f"cannot read '{raw.text}' as {expected(tp)}",
+            _("cannot read '{text}' as {expected}", text=raw.text, expected=expected(tp)),
             Atom("text", raw.text, raw.text, raw.line, raw.column),
-            "write it in the syntax of the .c102 language (docs/language.md)",
+            _("write it in the syntax of the .c102 language (docs/language.md)"),
         ) from None
     for atom in atoms:
         if atom.line == 1:
@@ -230,15 +231,15 @@ def compose(text: str, file: str, json: bool) -> tuple[Node | None, list[Diagnos
         try:
             data = json_module.loads(text, parse_float=_JsonFloat, parse_int=_JsonInt)
         except json_module.JSONDecodeError as error:
-            return None, [at(error.lineno, error.colno, f"invalid JSON: {error.msg}")]
+            return None, [at(error.lineno, error.colno, _("invalid JSON: {problem}", problem=error.msg))]
     alias = None if json or "*" not in text else _first_alias(text)
     if alias is not None:
         return None, [
             at(
                 alias.start_mark.line + 1,
                 alias.start_mark.column + 1,
-                f"YAML alias '*{alias.anchor}' is not allowed in a description",
-                "write the value out in full; aliases can make a small file expand without bound",
+                _("YAML alias '*{anchor}' is not allowed in a description", anchor=alias.anchor),
+                _("write the value out in full; aliases can make a small file expand without bound"),
             )
         ]
     try:
@@ -250,14 +251,14 @@ def compose(text: str, file: str, json: bool) -> tuple[Node | None, list[Diagnos
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         hint = error.context
         if hint and opened is not None:
-            hint += f" opened at line {opened.line + 1}, column {opened.column + 1}"
-        return None, [at(line, column, f"invalid YAML: {error.problem}", hint)]
+            hint = _("{context} opened at line {line}, column {column}", context=hint, line=opened.line + 1, column=opened.column + 1)
+        return None, [at(line, column, _("invalid YAML: {problem}", problem=error.problem), hint)]
     except yaml.YAMLError as error:
         if json:
             return _json_fallback(data), []
-        return None, [at(0, 0, f"invalid YAML: {error}")]
+        return None, [at(0, 0, _("invalid YAML: {problem}", problem=error))]
     if composed is None:
-        return None, [at(1, 1, "the file is empty", 'start with a mapping: country: {name: "..."}')]
+        return None, [at(1, 1, _("the file is empty"), _('start with a mapping: country: {name: "..."}'))]
     return _from_yaml(composed), []
 
 
@@ -290,11 +291,16 @@ def schema_diagnostics(root: Node, file: str, lines: list[str]) -> list[Diagnost
         message, hint, key = _schema_message(error)
         if key is not None:  # point at the unknown key itself
             node = next((k for k, _ in node.items if k.key_text == key), node)
-        where = ".".join(str(p) for p in path) or "top level"
+        where = ".".join(str(p) for p in path) or _("top level")
         source = lines[node.line - 1] if 0 < node.line <= len(lines) else None
         out.append(
             Diagnostic(
-                Position(file, node.line, node.column), f"{where}: {message}", "error", source, hint, "schema"
+                Position(file, node.line, node.column),
+                _("{where}: {problem}", where=where, problem=message),
+                "error",
+                source,
+                hint,
+                "schema",
             )
         )
     return out
@@ -319,20 +325,20 @@ def _schema_message(error: Any) -> tuple[str, str | None, str | None]:
         extra = [k for k in error.instance if k not in allowed]
         hint = suggest(extra[0], allowed) if extra else None
         return (
-            f"unknown field{'s' if len(extra) > 1 else ''} {', '.join(repr(k) for k in extra)}",
-            hint or f"allowed: {', '.join(allowed)}",
+            ngettext("unknown field {fields}", "unknown fields {fields}", len(extra), fields=", ".join(repr(k) for k in extra)),
+            hint or _("allowed: {fields}", fields=", ".join(allowed)),
             extra[0] if extra else None,
         )
     if error.validator == "enum":
         allowed = [str(v) for v in error.validator_value]
         return (
-            f"unknown value {error.instance!r}; expected one of: {', '.join(allowed)}",
+            _("unknown value {value!r}; expected one of: {allowed}", value=error.instance, allowed=", ".join(allowed)),
             suggest(str(error.instance), allowed),
             None,
         )
     if error.validator == "anyOf":
         return (
-            f"{error.instance!r} does not fit: {error.schema.get('description', 'see the schema')}",
+            _("{value!r} does not fit: {description}", value=error.instance, description=error.schema.get("description") or _("see the schema")),
             None,
             None,
         )
@@ -352,7 +358,7 @@ def diagnose_dict_text(
         return _diagnose_dict_text(text, file, json)
     except RecursionError:
         return None, [
-            Diagnostic(Position(file), "the document is nested too deeply to be a description", code="syntax")
+            Diagnostic(Position(file), _("the document is nested too deeply to be a description"), code="syntax")
         ]
 
 
@@ -367,7 +373,7 @@ def _diagnose_dict_text(text: str, file: str, json: bool) -> tuple[Description |
         return None, [
             Diagnostic(
                 Position(file, root.line, root.column),
-                "the top level must be a mapping of blocks (country, scheme, ...)",
+                _("the top level must be a mapping of blocks (country, scheme, ...)"),
                 code="schema",
             )
         ]

@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from c102.errors import Diagnostic, Position
+from c102.i18n import N_, _
 from c102.language.nodes import BlockNode, FieldNode
 
 if TYPE_CHECKING:
@@ -35,16 +36,16 @@ _AFTER = ('source "s"', 'note "n"', 'source "s" note "n"')
 
 # message -> (hint, snippets that fail at the same parser state)
 EXAMPLES: dict[str, tuple[str | None, list[str]]] = {
-    "expected a value after ':' (a number, a date, yes/no, a word or a quoted text)": (
-        "write the value on the same line as its field name",
+    N_("expected a value after ':' (a number, a date, yes/no, a word or a quoted text)"): (
+        N_("write the value on the same line as its field name"),
         ["a:\n", "a: }\n", "a: ,\n", "a: {\n", "a: :\n", "a: )\n", "a: (\n", "x {\n a:\n}\n"],
     ),
-    "expected a value after ','": (
-        "remove the trailing comma or add the missing value",
+    N_("expected a value after ','"): (
+        N_("remove the trailing comma or add the missing value"),
         ["a: b,\n", "a: b, }\n", "a: 1, ,\n", "a: 1,\n"],
     ),
-    "expected the end of the line, a unit (days, weeks, months, years) or 'per' and a period after the number": (
-        "one field per line; write durations as '15 years' and amounts as '1_000 per month'",
+    N_("expected the end of the line, a unit (days, weeks, months, years) or 'per' and a period after the number"): (
+        N_("one field per line; write durations as '15 years' and amounts as '1_000 per month'"),
         [
             "a: 1 2\n",
             "a: 1 b\n",
@@ -56,8 +57,8 @@ EXAMPLES: dict[str, tuple[str | None, list[str]]] = {
             'a: 1 "x"\n',
         ],
     ),
-    "expected the end of the line after the value": (
-        'one field per line; only source "..." and note "..." may follow a value',
+    N_("expected the end of the line after the value"): (
+        N_('one field per line; only source "..." and note "..." may follow a value'),
         [f"a: {v} {extra}\n" for v in _VALUES[2:] for extra in ("2", "x", "{", ":", "}", '"x"', "5%")]
         + [
             f"a: {v} {after} {extra}\n"
@@ -66,17 +67,17 @@ EXAMPLES: dict[str, tuple[str | None, list[str]]] = {
             for extra in ("2", "x", '"x"', "}")
         ],
     ),
-    "expected a period after 'per': day, week, month or year": (
-        "e.g. 1_000 per month",
+    N_("expected a period after 'per': day, week, month or year"): (
+        N_("e.g. 1_000 per month"),
         ["a: 1 per\n", "a: 1 per 2\n", "a: 1 per x\n", "a: 1.5 per\n", "a: 1.5 per x\n", 'a: 1 per "x"\n'],
     ),
-    "expected a quoted text after 'source' or 'note'": (
-        'e.g. source "Social Security Act 2010, s. 42"',
+    N_("expected a quoted text after 'source' or 'note'"): (
+        N_('e.g. source "Social Security Act 2010, s. 42"'),
         [f"a: {v} {kw} {extra}\n" for v in _VALUES for kw in ("source", "note") for extra in ("", "x", "2")]
         + [f'a: {v} source "s" note {extra}\n' for v in _VALUES for extra in ("", "x", "2")],
     ),
-    "expected ':' after the field name, or '{' to open a block": (
-        "fields are written 'name: value', blocks 'name [label] {' with '}' on a line of its own",
+    N_("expected ':' after the field name, or '{' to open a block"): (
+        N_("fields are written 'name: value', blocks 'name [label] {' with '}' on a line of its own"),
         [
             "a\n",
             "a }\n",
@@ -96,23 +97,23 @@ EXAMPLES: dict[str, tuple[str | None, list[str]]] = {
             "a 1.5\n",
         ],
     ),
-    "expected a line break after '}'": (
-        "a block closes with '}' on a line of its own",
+    N_("expected a line break after '}'"): (
+        N_("a block closes with '}' on a line of its own"),
         ["a {\n} b\n", "a {\n} }\n", "x {\n a {\n } b\n}\n"],
     ),
-    "expected a line break after '{'": (
-        "write each field of the block on its own line",
+    N_("expected a line break after '{'"): (
+        N_("write each field of the block on its own line"),
         ["a { :\n", "a { 1\n}\n", "a {,\n"],
     ),
-    "expected a field 'name: value', a block, or '}'": (
+    N_("expected a field 'name: value', a block, or '}'"): (
         None,
         ["x {\n 1\n}\n", "x {\n :\n}\n", "x {\n 5%\n}\n", "x {\n ,\n}\n", "x {\n a {\n 1\n }\n}\n"],
     ),
-    "expected a field or a block at the start of the line": (
-        "'}' closes a block only where one is open",
+    N_("expected a field or a block at the start of the line"): (
+        N_("'}' closes a block only where one is open"),
         ["}\n", "1\n", ":\n", "5%\n", "a: 1\n}\n", ",\n", '"x"\n', "x {\n}\n}\n"],
     ),
-    "expected a split by sex: 'men 62, women 60' or '1_600 (men 900, women 700)'": (
+    N_("expected a split by sex: 'men 62, women 60' or '1_600 (men 900, women 700)'"): (
         None,
         [
             "a: men\n",
@@ -135,28 +136,28 @@ EXAMPLES: dict[str, tuple[str | None, list[str]]] = {
 }
 
 FRIENDLY = {
-    "_NL": "the end of the line",
-    "$END": "the end of the file",
-    "NAME": "a word",
-    "STRING": "a quoted text",
-    "NUMBER": "a number",
-    "PERCENT": "a percentage",
-    "DATE": "a date",
-    "CITATION": "an article reference",
-    "UNIT": "a unit (days, weeks, months, years)",
-    "LBRACE": "'{'",
-    "RBRACE": "'}'",
-    "COLON": "':'",
-    "KEY": "a field name and ':'",
-    "COMMA": "','",
-    "LPAR": "'('",
-    "RPAR": "')'",
-    "SOURCE": "'source'",
-    "NOTE": "'note'",
-    "PER": "'per'",
-    "MEN": "'men'",
-    "WOMEN": "'women'",
-    "_CONT": "a continuation line",
+    "_NL": N_("the end of the line"),
+    "$END": N_("the end of the file"),
+    "NAME": N_("a word"),
+    "STRING": N_("a quoted text"),
+    "NUMBER": N_("a number"),
+    "PERCENT": N_("a percentage"),
+    "DATE": N_("a date"),
+    "CITATION": N_("an article reference"),
+    "UNIT": N_("a unit (days, weeks, months, years)"),
+    "LBRACE": N_("'{'"),
+    "RBRACE": N_("'}'"),
+    "COLON": N_("':'"),
+    "KEY": N_("a field name and ':'"),
+    "COMMA": N_("','"),
+    "LPAR": N_("'('"),
+    "RPAR": N_("')'"),
+    "SOURCE": N_("'source'"),
+    "NOTE": N_("'note'"),
+    "PER": N_("'per'"),
+    "MEN": N_("'men'"),
+    "WOMEN": N_("'women'"),
+    "_CONT": N_("a continuation line"),
 }
 
 
@@ -177,7 +178,7 @@ def _example_index() -> dict[tuple[Any, str | None], str]:
     from lark.exceptions import UnexpectedToken
 
     index: dict[tuple[Any, str | None], str] = {}
-    for label, (_, snippets) in EXAMPLES.items():
+    for label, (_hint, snippets) in EXAMPLES.items():
         for snippet in snippets:
             try:
                 _parse_start(snippet)
@@ -197,10 +198,10 @@ def match_example(error: Any) -> str | None:
 
 def describe_token(token: Any) -> str:
     if token.type == "$END":
-        return "the end of the file"
+        return _("the end of the file")
     if token.type in ("_NL", "_CONT"):
-        return "the end of the line"
-    return f"'{token}'" if token.type != "STRING" else f"the text {token}"
+        return _("the end of the line")
+    return f"'{token}'" if token.type != "STRING" else _("the text {text}", text=token)
 
 
 def explain(error: UnexpectedInput, text: str, file: str) -> Diagnostic:
@@ -214,28 +215,30 @@ def explain(error: UnexpectedInput, text: str, file: str) -> Diagnostic:
         at = error.pos_in_stream or 0
         char = text[at] if at < len(text) else ""
         if char == '"':
-            message = "this quoted text is not closed on its line"
-            hint = 'end it with " (write \\" for a quote inside the text)'
+            message = _("this quoted text is not closed on its line")
+            hint = _('end it with " (write \\" for a quote inside the text)')
         elif char in "“”‘’":
-            message = f"unexpected curly quote {char}"
-            hint = 'use straight quotes "..." around texts'
+            message = _('unexpected curly quote {char}', char=char)
+            hint = _('use straight quotes "..." around texts')
         else:
-            message = f"unexpected character {char!r}"
-            hint = 'quote texts that contain punctuation: "..."'
+            message = _('unexpected character {char!r}', char=char)
+            hint = _('quote texts that contain punctuation: "..."')
     elif isinstance(error, UnexpectedToken) and error.token.type == "$END":
-        message = "the file ends inside a block: a '}' is missing"
+        message = _("the file ends inside a block: a '}' is missing")
         opened = unclosed_block_line(text)
-        hint = f"the block opened at line {opened} is not closed" if opened else None
+        hint = _("the block opened at line {line} is not closed", line=opened) if opened else None
         if opened:
             line, column = opened, len(lines[opened - 1]) - len(lines[opened - 1].lstrip()) + 1
     elif isinstance(error, UnexpectedToken):
         label = match_example(error)
         found = describe_token(error.token)
         if label is not None:
-            message, hint = f"{label}, found {found}", EXAMPLES[label][0]
+            curated_hint = EXAMPLES[label][0]
+            message = _("{expected}, found {found}", expected=_(label), found=found)
+            hint = _(curated_hint) if curated_hint else None
         else:
-            wanted = sorted({FRIENDLY.get(t, t) for t in error.expected if not t.startswith("__")})
-            message = f"unexpected {found}; expected {', '.join(wanted)}"
+            wanted = sorted({_(FRIENDLY[t]) if t in FRIENDLY else t for t in error.expected if not t.startswith("__")})
+            message = _('unexpected {found}; expected {join}', found=found, join=', '.join(wanted))
     else:  # pragma: no cover - lark raises only the two kinds above for LALR
         message = str(error).splitlines()[0]
     source = lines[line - 1] if 0 < line <= len(lines) else None

@@ -12,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from c102.errors import Diagnostic, Position
+from c102.i18n import _
 
 LIMITS_FILE = "plausibility.yaml"
 MAX_BYTES_VARIABLE = "C102_MAX_BYTES"
@@ -85,8 +86,8 @@ def size_error(file: str, size: int) -> Diagnostic | None:
         return None
     return Diagnostic(
         Position(file, 1, 1),
-        f"the description is larger than the limit of {limit:,} bytes",
-        hint=f"split the description, or raise the limit with {MAX_BYTES_VARIABLE}=<bytes>",
+        _('the description is larger than the limit of {limit:,} bytes', limit=limit),
+        hint=_('split the description, or raise the limit with {MAX_BYTES_VARIABLE}=<bytes>', MAX_BYTES_VARIABLE=MAX_BYTES_VARIABLE),
         code="limit",
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from c102.errors import DescriptionError, Diagnostic, Position
+from c102.i18n import _, ngettext
 from c102.model.description import Description
 
 EXTENSION = ".c102"
@@ -69,8 +70,8 @@ def diagnose_file(path: str | Path) -> tuple[Description | None, list[Diagnostic
         return None, [
             Diagnostic(
                 Position(name),
-                f"unknown file type '{suffix or name}'",
-                hint="descriptions are .c102 files (or .yaml, .yml, .json)",
+                _("unknown file type '{value}'", value=suffix or name),
+                hint=_("descriptions are .c102 files (or .yaml, .yml, .json)"),
                 code="file",
             )
         ]
@@ -100,9 +101,9 @@ def _read_text(name: str) -> tuple[str | None, Diagnostic | None]:
         with open(name, "rb") as handle:
             data = handle.read(max_bytes() + 1)  # never more than the limit allows, whatever the size
     except FileNotFoundError:
-        return None, Diagnostic(Position(name), "file not found", code="file")
+        return None, Diagnostic(Position(name), _("file not found"), code="file")
     except OSError as error:
-        return None, Diagnostic(Position(name), f"cannot read: {error.strerror}", code="file")
+        return None, Diagnostic(Position(name), _('cannot read: {strerror}', strerror=error.strerror), code="file")
     too_large = size_error(name, len(data))
     if too_large is not None:
         return None, too_large
@@ -114,9 +115,9 @@ def _read_text(name: str) -> tuple[str | None, Diagnostic | None]:
         source = lines[line - 1].decode("utf-8", errors="replace") if line <= len(lines) else None
         return None, Diagnostic(
             Position(name, line, column),
-            f"not UTF-8 text ({error.reason}: byte 0x{data[error.start]:02x})",
+            _('not UTF-8 text ({reason}: byte 0x{data:02x})', reason=error.reason, data=data[error.start]),
             source_line=source,
-            hint="save the file as UTF-8",
+            hint=_("save the file as UTF-8"),
             code="file",
         )
 
@@ -127,7 +128,7 @@ def _raise_on_errors(
     errors = [d for d in diagnostics if d.severity == "error"]
     if description is None or errors:
         count = len(errors)
-        raise DescriptionError(f"{path}: {count} error{'s' if count != 1 else ''} in the description", errors)
+        raise DescriptionError(ngettext("{path}: {n} error in the description", "{path}: {n} errors in the description", count, path=path), errors)
     return description
 
 

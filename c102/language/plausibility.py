@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import Any
 
 from c102.errors import Position
+from c102.i18n import N_, _
 from c102.language.limits import Limits, limits
 from c102.model.description import Benefit, Description, Scheme
 from c102.model.values import Count, Fact, Money, Percent
@@ -43,14 +44,24 @@ def _key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _first_seen(items: Iterable[tuple[str, Position | None]], add: Add, what: str, hint: str) -> None:
+def _first_seen(
+    items: Iterable[tuple[str, Position | None]],
+    add: Add,
+    messages: tuple[str, str],
+    hint: str,
+    **values: str,
+) -> None:
+    """``messages``: the message with the first line (``{line}``) and without; both take ``{name}``."""
     seen: dict[str, Position | None] = {}
     for name, position in items:
         key = _key(name)
         if key in seen:
             first = seen[key]
-            where = f" (first at line {first.line})" if first is not None and first.line else ""
-            add(position, f"{what} '{name}' is written twice{where}", hint, code="duplicate")
+            if first is not None and first.line:
+                message = _(messages[0], name=name, line=first.line, **values)
+            else:
+                message = _(messages[1], name=name, **values)
+            add(position, message, _(hint), code="duplicate")
         else:
             seen[key] = position
 
@@ -59,8 +70,8 @@ def _duplicate_schemes(description: Description, add: Add) -> None:
     _first_seen(
         ((s.name, s.position) for s in description.scheme),
         add,
-        "scheme",
-        "a scheme written twice would be counted twice; merge the two blocks or give each its own name",
+        (N_("scheme '{name}' is written twice (first at line {line})"), N_("scheme '{name}' is written twice")),
+        N_("a scheme written twice would be counted twice; merge the two blocks or give each its own name"),
     )
 
 
@@ -68,8 +79,8 @@ def _duplicate_conventions(description: Description, add: Add) -> None:
     _first_seen(
         ((c.name, c.position) for c in description.convention),
         add,
-        "convention",
-        "keep one block per Convention",
+        (N_("convention '{name}' is written twice (first at line {line})"), N_("convention '{name}' is written twice")),
+        N_("keep one block per Convention"),
     )
 
 
@@ -81,12 +92,28 @@ def _duplicates_in_scheme(scheme: Scheme, add: Add) -> None:
         )
         for benefit in scheme.benefit
     )
-    _first_seen(benefits, add, f"in scheme '{scheme.name}', the benefit for", "keep one block per branch")
-    _identical(scheme.protected, add, f"in scheme '{scheme.name}', this protected group")
-    _identical(scheme.qualifying_period, add, f"in scheme '{scheme.name}', this qualifying period")
+    _first_seen(
+        benefits,
+        add,
+        (
+            N_("in scheme '{scheme}', the benefit for '{name}' is written twice (first at line {line})"),
+            N_("in scheme '{scheme}', the benefit for '{name}' is written twice"),
+        ),
+        N_("keep one block per branch"),
+        scheme=scheme.name,
+    )
+    _identical(
+        scheme.protected, add, N_("in scheme '{scheme}', this protected group repeats the one at line {line}"), scheme.name
+    )
+    _identical(
+        scheme.qualifying_period,
+        add,
+        N_("in scheme '{scheme}', this qualifying period repeats the one at line {line}"),
+        scheme.name,
+    )
 
 
-def _identical(blocks: list[Any], add: Add, what: str) -> None:
+def _identical(blocks: list[Any], add: Add, message: str, scheme: str) -> None:
     """Blocks equal in every field (positions aside) are one block pasted twice."""
     seen: list[Any] = []
     for block in blocks:
@@ -95,8 +122,8 @@ def _identical(blocks: list[Any], add: Add, what: str) -> None:
             line = twin.position.line if twin.position is not None else 0
             add(
                 block.position,
-                f"{what} repeats the one at line {line}",
-                "a group written twice is counted twice; remove the copy",
+                _(message, scheme=scheme, line=line),
+                _("a group written twice is counted twice; remove the copy"),
                 code="duplicate",
             )
         else:
@@ -115,21 +142,20 @@ def _persons(description: Description, bounds: Limits, add: Add) -> None:
     for name in ("residents", "employees", "economically_active", "industrial_employees"):
         fact = getattr(stats, name, None) if stats is not None else None
         if fact is not None and fact.value.total > bounds.max_persons:
-            add(fact.position, f"'{name}' of {fact.value.total:_} is more than the world's population")
+            add(fact.position, _("'{name}' of {total:_} is more than the world's population", name=name, total=fact.value.total))
     for scheme in description.scheme:
         for group in scheme.protected:
             persons = group.persons.value.total
             if persons > bounds.max_persons:
-                add(group.persons.position, f"{persons:_} persons protected, more than the world's population")
+                add(group.persons.position, _("{persons:_} persons protected, more than the world's population", persons=persons))
                 continue
             for population in bounds.counted_against.get(group.basis.value, ["residents"]):
                 fact = getattr(stats, population, None) if stats is not None else None
                 if isinstance(fact, Fact) and isinstance(fact.value, Count) and persons > fact.value.total:
                     add(
                         group.persons.position,
-                        f"{persons:_} persons protected, more than the {fact.value.total:_} "
-                        f"{population.replace('_', ' ')} they are counted against",
-                        "check the figure and its basis; coverage above 100% is impossible",
+                        _('{persons:_} persons protected, more than the {total:_} {replace} they are counted against', persons=persons, total=fact.value.total, replace=population.replace('_', ' ')),
+                        _("check the figure and its basis; coverage above 100% is impossible"),
                     )
                     break
     _sums(description, bounds, add)
@@ -155,11 +181,9 @@ def _sums(description: Description, bounds: Limits, add: Add) -> None:
                     if total > fact.value.total >= total - group.persons.value.total >= 0 < group.persons.value.total <= fact.value.total:
                         add(
                             group.persons.position,
-                            f"with this group, the persons protected for {branch} on the basis "
-                            f"'{group.basis.value}' add up to {total:_}, more than the "
-                            f"{fact.value.total:_} {population.replace('_', ' ')}",
-                            "a group described twice, or overlapping groups, would be counted twice: "
-                            "count each person once",
+                            _("with this group, the persons protected for {branch} on the basis '{value}' add up to {total:_}, more than the {total2:_} {replace}", branch=branch, value=group.basis.value, total=total, total2=fact.value.total, replace=population.replace('_', ' ')),
+                            _("a group described twice, or overlapping groups, would be counted twice: "
+                            "count each person once"),
                         )
                         break
 
@@ -171,7 +195,7 @@ def _benefit(scheme: Scheme, benefit: Benefit, bounds: Limits, add: Add) -> None
     if benefit.assessed_under is not None and benefit.assessed_under.value not in bounds.assessed_under:
         add(
             benefit.assessed_under.position,
-            f"'assessed_under: {benefit.assessed_under.value}' is not an Article of Part XI",
+            _("'assessed_under: {value}' is not an Article of Part XI", value=benefit.assessed_under.value),
             "expected " + ", ".join(bounds.assessed_under),
         )
     _formula(scheme, benefit, bounds, add)
@@ -187,12 +211,12 @@ def percentage(name: str, fact: Fact[Percent], add: Add) -> None:
 def _percentage(name: str, fact: Fact[Percent], levels: dict[str, Decimal], add: Add) -> None:
     value = fact.value.value
     if "error" in levels and value > levels["error"]:
-        add(fact.position, f"'{name}' is a share and cannot exceed {levels['error']}% (got {fact.value})")
+        add(fact.position, _("'{name}' is a share and cannot exceed {levels}% (got {value})", name=name, levels=levels['error'], value=fact.value))
     elif "warning" in levels and value > levels["warning"]:
         add(
             fact.position,
-            f"'{name}' of {fact.value} is unusually high (above {levels['warning']}%)",
-            "check the figure",
+            _("'{name}' of {value} is unusually high (above {levels}%)", name=name, value=fact.value, levels=levels['warning']),
+            _("check the figure"),
             severity="warning",
         )
 
@@ -208,9 +232,8 @@ def _formula(scheme: Scheme, benefit: Benefit, bounds: Limits, add: Add) -> None
     if reached * 100 > bounds.formula_error:
         add(
             benefit.accrual_rate.position,
-            f"the formula of '{scheme.name}' ({benefit.branch}) reaches {float(reached * 100):.4g}% of earnings "
-            f"after {bounds.formula_years} years, with no max_rate",
-            "add max_rate: the highest percentage the law allows",
+            _("the formula of '{name}' ({branch}) reaches {float:.4g}% of earnings after {formula_years} years, with no max_rate", name=scheme.name, branch=benefit.branch, float=float(reached * 100), formula_years=bounds.formula_years),
+            _("add max_rate: the highest percentage the law allows"),
         )
 
 
@@ -224,14 +247,14 @@ def _wages(description: Description, bounds: Limits, add: Add) -> None:
     for part_name, whole_name in bounds.parts_of_wholes.items():
         part, whole = getattr(stats, part_name, None), getattr(stats, whole_name, None)
         if isinstance(part, Fact) and isinstance(whole, Fact) and _above(part.value, whole.value):
-            add(part.position, f"'{part_name}' ({part.value}) is more than '{whole_name}' ({whole.value}) it is part of")
+            add(part.position, _("'{part_name}' ({value}) is more than '{whole_name}' ({value2}) it is part of", part_name=part_name, value=part.value, whole_name=whole_name, value2=whole.value))
     wages: dict[str, Fact[Money]] = {}
     for name in ("skilled_wage", "labourer_wage"):
         fact = getattr(stats, name)
         if fact is None:
             continue
         if fact.value.amount <= 0:
-            add(fact.position, f"'{name}' must be more than zero", "a reference wage is what a worker earns")
+            add(fact.position, _("'{name}' must be more than zero", name=name), _("a reference wage is what a worker earns"))
         elif fact.value.per is not None:
             wages[name] = fact
     if wages:
@@ -244,15 +267,14 @@ def _wages(description: Description, bounds: Limits, add: Add) -> None:
     if ratio > Fraction(bounds.wage_ratio_error):
         add(
             low.position,
-            f"the two reference wages differ more than {bounds.wage_ratio_error} times "
-            f"({skilled.value} skilled, {labourer.value} labourer)",
-            "check the amounts and their periods",
+            _('the two reference wages differ more than {wage_ratio_error} times ({value} skilled, {value2} labourer)', wage_ratio_error=bounds.wage_ratio_error, value=skilled.value, value2=labourer.value),
+            _("check the amounts and their periods"),
         )
     elif ratio > Fraction(bounds.wage_ratio_warning) or _monthly(skilled) < _monthly(labourer):
         add(
             skilled.position,
-            f"unusual reference wages: {skilled.value} skilled, {labourer.value} labourer",
-            "the skilled manual employee usually earns somewhat more than the ordinary labourer",
+            _('unusual reference wages: {value} skilled, {value2} labourer', value=skilled.value, value2=labourer.value),
+            _("the skilled manual employee usually earns somewhat more than the ordinary labourer"),
             severity="warning",
         )
 
@@ -272,9 +294,8 @@ def _against_wage(description: Description, wage: Fraction, bounds: Limits, add:
                 if fact.value.per_month() > limit:
                     add(
                         fact.position,
-                        f"'{name}' of {fact.value} is more than {bounds.wage_ratio_error} times the "
-                        "reference wage",
-                        "check the amount and its period",
+                        _("'{name}' of {value} is more than {wage_ratio_error} times the reference wage", name=name, value=fact.value, wage_ratio_error=bounds.wage_ratio_error),
+                        _("check the amount and its period"),
                     )
     stats = description.statistics
     paid = stats.family_benefits_paid if stats is not None else None
@@ -284,9 +305,8 @@ def _against_wage(description: Description, wage: Fraction, bounds: Limits, add:
     if paid.value.per_month() / children.value.total > limit:
         add(
             paid.position,
-            f"family benefits of {paid.value} for {children.value.total:_} children are more than "
-            f"{bounds.wage_ratio_error} times the reference wage per child",
-            "check the total, its period and the number of children",
+            _('family benefits of {value} for {total:_} children are more than {wage_ratio_error} times the reference wage per child', value=paid.value, total=children.value.total, wage_ratio_error=bounds.wage_ratio_error),
+            _("check the total, its period and the number of children"),
         )
 
 
@@ -310,7 +330,6 @@ def _later_conventions(description: Description, add: Add) -> None:
         if other.registered is not None and other.registered.value > as_of.value:
             add(
                 other.registered.position,
-                f"{other.name} registered on {other.registered.value}, after the date the description "
-                f"is true of ({as_of.value})",
-                "a Convention not yet registered cannot end C102 obligations; check 'as_of' or the date",
+                _('{name} registered on {value}, after the date the description is true of ({value2})', name=other.name, value=other.registered.value, value2=as_of.value),
+                _("a Convention not yet registered cannot end C102 obligations; check 'as_of' or the date"),
             )

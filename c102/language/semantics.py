@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from c102.errors import Diagnostic, Position
+from c102.i18n import N_, _
 from c102.language import plausibility
 from c102.language.absence import absence_diagnostics
 from c102.language.build import BLOCK, BLOCKS, FACT, specs, suggest
@@ -133,50 +134,49 @@ def _check_value(report: _Report, name: str, fact: Fact[Any]) -> None:
     if isinstance(value, Count):
         parts = [v for v in (value.total, value.men, value.women) if v is not None]
         if any(v < 0 for v in parts):
-            report.add(where, f"'{name}' is a number of persons and cannot be negative")
+            report.add(where, _("'{name}' is a number of persons and cannot be negative", name=name))
         elif value.men is not None and value.women is not None and value.men + value.women != value.total:
             report.add(
                 where,
-                f"'{name}': men {value.men:_} + women {value.women:_} = "
-                f"{value.men + value.women:_}, not the total {value.total:_}",
-                "check the figures; a rounded survey total may differ slightly",
+                _("'{name}': men {men:_} + women {women:_} = {value:_}, not the total {total:_}", name=name, men=value.men, women=value.women, value=value.men + value.women, total=value.total),
+                _("check the figures; a rounded survey total may differ slightly"),
                 severity="warning",
             )
     elif isinstance(value, Money):
         if value.amount < 0:
-            report.add(where, f"'{name}' is an amount of money and cannot be negative")
+            report.add(where, _("'{name}' is an amount of money and cannot be negative", name=name))
         if name in PERIODIC_AMOUNTS and value.per is None:
             report.add(
                 where,
-                f"'{name}' must be an amount per period, e.g. {group(value.amount)} per month",
-                "add per day, per week, per month or per year",
+                _("'{name}' must be an amount per period, e.g. {group} per month", name=name, group=group(value.amount)),
+                _("add per day, per week, per month or per year"),
                 code="unit",
             )
         if name in YEARLY_TOTALS and value.per not in (None, "year"):
-            report.add(where, f"'{name}' is a yearly total; write it per year", code="unit")
+            report.add(where, _("'{name}' is a yearly total; write it per year", name=name), code="unit")
     elif isinstance(value, Percent):
         if value.value < 0:
-            report.add(where, f"'{name}' is a percentage and cannot be negative")
+            report.add(where, _("'{name}' is a percentage and cannot be negative", name=name))
         else:
             percentage(name, fact, report.add)
     elif isinstance(value, Duration):
         if value.amount < 0:
-            report.add(where, f"'{name}' is a length of time and cannot be negative")
+            report.add(where, _("'{name}' is a length of time and cannot be negative", name=name))
     elif isinstance(value, SexSplit):
         for age in (value.men, value.women):
             if age < 0:
-                report.add(where, f"'{name}' cannot be negative")
+                report.add(where, _("'{name}' cannot be negative", name=name))
                 break
             if not 40 <= age <= 80:
                 report.add(
                     where,
-                    f"'{name}' of {age} years is unusual for a pensionable age",
-                    "Art 26(2) sets 65 as the normal highest pensionable age",
+                    _("'{name}' of {age} years is unusual for a pensionable age", name=name, age=age),
+                    _("Art 26(2) sets 65 as the normal highest pensionable age"),
                     severity="warning",
                 )
                 break
     elif isinstance(value, Decimal) and value < 0:
-        report.add(where, f"'{name}' cannot be negative")
+        report.add(where, _("'{name}' cannot be negative", name=name))
 
 
 def _count(description: Description, name: str) -> Fact[Count] | None:
@@ -191,8 +191,7 @@ def _check_statistics(report: _Report, description: Description) -> None:
         if small and large and small.value.total > large.value.total:
             report.add(
                 small.position,
-                f"'{part}' ({small.value.total:_}) is more than '{whole}' "
-                f"({large.value.total:_}) it is part of",
+                _("'{part}' ({total:_}) is more than '{whole}' ({total2:_}) it is part of", part=part, total=small.value.total, whole=whole, total2=large.value.total),
             )
 
 
@@ -204,20 +203,20 @@ def _check_dates(report: _Report, description: Description) -> None:
         if registered < ADOPTED["C102"]:
             report.add(
                 rat.registered.position,
-                f"C102 was adopted on {ADOPTED['C102']}; it cannot have been registered on {registered}",
+                _('C102 was adopted on {ADOPTED}; it cannot have been registered on {registered}', ADOPTED=ADOPTED['C102'], registered=registered),
             )
         if as_of is not None and registered > as_of.value:
             report.add(
                 rat.registered.position,
-                f"registered on {registered}, after the date the description is true of ({as_of.value})",
-                "check 'as_of' in the country block",
+                _('registered on {registered}, after the date the description is true of ({value})', registered=registered, value=as_of.value),
+                _("check 'as_of' in the country block"),
             )
     if rat is not None and rat.parts is not None:
         for part in rat.parts.value:
             if part not in PARTS:
                 report.add(
                     rat.parts.position,
-                    f"'{part}' is not a Part that can be accepted (II to X)",
+                    _("'{part}' is not a Part that can be accepted (II to X)", part=part),
                     suggest(part, PARTS),
                 )
     for other in description.convention:
@@ -225,21 +224,20 @@ def _check_dates(report: _Report, description: Description) -> None:
         if adopted is None or other.name == "C102":
             report.add(
                 other.position,
-                f"'{other.name}' is not a Convention that ends C102 obligations (Art 75)",
-                "expected C121, C128 or C130",
+                _("'{name}' is not a Convention that ends C102 obligations (Art 75)", name=other.name),
+                _("expected C121, C128 or C130"),
                 severity="warning",
             )
         elif other.registered is not None and other.registered.value < adopted:
             report.add(
                 other.registered.position,
-                f"{other.name} was adopted on {adopted}; it cannot have been "
-                f"registered on {other.registered.value}",
+                _('{name} was adopted on {adopted}; it cannot have been registered on {value}', name=other.name, adopted=adopted, value=other.registered.value),
             )
     stats = description.statistics
     if stats is not None and stats.year is not None and as_of is not None and stats.year > as_of.value.year:
         report.add(
             stats.position,
-            f"statistics of {stats.year} are later than the date the description is true of ({as_of.value})",
+            _('statistics of {year} are later than the date the description is true of ({value})', year=stats.year, value=as_of.value),
             severity="warning",
         )
 
@@ -249,37 +247,39 @@ def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> 
     if not served:
         report.add(
             scheme.branches.position,
-            f"scheme '{scheme.name}' serves no branch",
-            "list the branches it serves, e.g. old_age, invalidity",
+            _("scheme '{name}' serves no branch", name=scheme.name),
+            _("list the branches it serves, e.g. old_age, invalidity"),
         )
     seen: set[str] = set()
     for branch in served:
         if branch in seen:
-            report.add(scheme.branches.position, f"branch '{branch}' is listed twice", severity="warning")
+            report.add(scheme.branches.position, _("branch '{branch}' is listed twice", branch=branch), severity="warning")
         seen.add(branch)
 
-    def within(fact: Fact[Any] | None, what: str) -> None:
+    def within(fact: Fact[Any] | None, message: str) -> None:
         if fact is None:
             return
         for branch in fact.value:
             if branch not in seen:
                 report.add(
                     fact.position,
-                    f"{what} names branch '{branch}', which scheme '{scheme.name}' does not serve",
-                    f"add it to the scheme's branches ({', '.join(served)})",
+                    _(message, branch=branch, name=scheme.name),
+                    _("add it to the scheme's branches ({join})", join=', '.join(served)),
                     code="reference",
                 )
 
     for protected in scheme.protected:
-        within(protected.branches, "this protected group")
+        within(protected.branches, N_("this protected group names branch '{branch}', which scheme '{name}' does not serve"))
     for condition in scheme.qualifying_period:
-        within(condition.branches, "this qualifying period")
+        within(
+            condition.branches, N_("this qualifying period names branch '{branch}', which scheme '{name}' does not serve")
+        )
     for benefit in scheme.benefit:
         if benefit.branch not in seen:
             report.add(
                 benefit.position,
-                f"benefit for '{benefit.branch}', which scheme '{scheme.name}' does not serve",
-                f"add it to the scheme's branches ({', '.join(served)})",
+                _("benefit for '{branch}', which scheme '{name}' does not serve", branch=benefit.branch, name=scheme.name),
+                _("add it to the scheme's branches ({join})", join=', '.join(served)),
                 code="reference",
             )
 
@@ -303,8 +303,8 @@ def rulebook_references(description: Description) -> list[Diagnostic]:
             if article not in allowed:
                 report.add(
                     art3.exceptions.position,
-                    f"'{article}' is not a temporary exception of Art 3(1)",
-                    suggest(article, allowed) or "the exceptions are: " + ", ".join(allowed),
+                    _("'{article}' is not a temporary exception of Art 3(1)", article=article),
+                    suggest(article, allowed) or _("the exceptions are: {exceptions}", exceptions=", ".join(allowed)),
                     code="reference",
                 )
     ids = [rule.id for rule in rulebook.rules]
@@ -313,7 +313,7 @@ def rulebook_references(description: Description) -> list[Diagnostic]:
         if key not in known:
             report.add(
                 fact.position,
-                f"'{key}' is not a rule id of the rulebook",
+                _("'{key}' is not a rule id of the rulebook", key=key),
                 suggest(key, ids),
                 code="reference",
             )
@@ -321,8 +321,8 @@ def rulebook_references(description: Description) -> list[Diagnostic]:
         if key not in rulebook.choices:
             report.add(
                 fact.position,
-                f"'{key}' is not a choice of the rulebook",
-                suggest(key, rulebook.choices) or "choices: " + ", ".join(sorted(rulebook.choices)),
+                _("'{key}' is not a choice of the rulebook", key=key),
+                suggest(key, rulebook.choices) or _("choices: {choices}", choices=", ".join(sorted(rulebook.choices))),
                 code="reference",
             )
     return report.out
@@ -341,12 +341,17 @@ def missing_fact_warnings(description: Description) -> list[Diagnostic]:
             continue
         # One warning per place the missing facts belong, so the reviewer lands on the right block.
         by_place: dict[Position | None, list[str]] = {}
-        for path in result.missing or ["facts not given"]:
+        for path in result.missing or [_("facts not given")]:
             by_place.setdefault(fact_place(description, path, slugs), []).append(path)
         for place, paths in by_place.items():
             report.add(
                 place or description.country.position,
-                f"rule {result.id} ({', '.join(result.articles)}) cannot be decided: missing {', '.join(paths)}",
+                _(
+                    "rule {rule} ({articles}) cannot be decided: missing {facts}",
+                    rule=result.id,
+                    articles=", ".join(result.articles),
+                    facts=", ".join(paths),
+                ),
                 severity="warning",
                 code="missing-fact",
             )

@@ -13,7 +13,7 @@ from typing import Any
 from c102.evaluate.assessment import Assessment, PartResult
 from c102.evaluate.verdict import RuleResult, exact_number
 from c102.model.description import Description
-from c102.report.display import quantity
+from c102.report.shared.display import quantity
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,6 @@ def fact_differences(before: Description, after: Description) -> list[FactDiffer
 
 
 def _shown(value: Any) -> str:
-    from c102.report.display import plain
+    from c102.report.shared.display import plain
 
     return plain(value)

@@ -66,7 +66,7 @@ def with_number(tp: Any, like: Any, number: Decimal) -> Any:
 
 def shown(value: Any) -> str:
     """A value as the language writes it, without trailing zeros: ``50%``, ``1 906 344``."""
-    from c102.report.display import count, plain
+    from c102.report.shared.display import count, plain
 
     if isinstance(value, Count):
         return count(value.total)

@@ -11,7 +11,7 @@ from c102.reform.compare import Difference, FactDifference
 from c102.reform.numbers import exact_text
 from c102.reform.paths import FactPath
 from c102.reform.sweep import Flip, Item, states
-from c102.report.display import plain
+from c102.report.shared.display import plain
 
 ARROW = "→"
 

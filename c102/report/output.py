@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from c102.evaluate.assessment import Assessment
-from c102.report.document import Document
+from c102.report.shared.document import Document
 
 FORMATS = ("md", "html", "docx", "pdf", "xlsx", "json")
 DOCUMENT_FORMATS = ("md", "html", "docx", "pdf")
@@ -47,7 +47,7 @@ def format_for(output: str | None, given: str | None) -> str:
 
 def json_text(data: Any) -> str:
     """The project's JSON layout: indented, UTF-8 as is, keys in their given order, final newline."""
-    from c102.report.jsonout import dumps
+    from c102.report.writers.jsonout import dumps
 
     return dumps(data) + "\n"
 
@@ -55,19 +55,19 @@ def json_text(data: Any) -> str:
 def render_document(doc: Document, fmt: str, date: str | None = None) -> bytes:
     """Markdown, HTML or DOCX bytes of a document."""
     if fmt == "md":
-        from c102.report.render import render_markdown
+        from c102.report.writers.markup import render_markdown
 
         return render_markdown(doc).encode("utf-8")
     if fmt == "html":
-        from c102.report.render import render_html
+        from c102.report.writers.markup import render_html
 
         return render_html(doc).encode("utf-8")
     if fmt == "docx":
-        from c102.report.docx_writer import render_docx
+        from c102.report.writers.docx import render_docx
 
         return render_docx(doc, date)
     if fmt == "pdf":
-        from c102.report.pdf_writer import render_pdf
+        from c102.report.writers.pdf import render_pdf
 
         return render_pdf(doc)
     raise ValueError(f"no document renderer for {fmt!r}")
@@ -83,19 +83,19 @@ def report_document(
 ) -> Document:
     """The document of one report kind for one assessment."""
     if kind == "gap":
-        from c102.report.gap import gap_document
+        from c102.report.kinds.gap import gap_document
 
         return gap_document(assessment, date)
     if kind == "article22":
-        from c102.report.article22 import article22_document
+        from c102.report.kinds.article22 import article22_document
 
         return article22_document(assessment, parts=parts, date=date)
     if kind == "options":
-        from c102.report.options import options_document
+        from c102.report.kinds.options import options_document
 
         return options_document(assessment, date)
     if kind == "walkthrough":
-        from c102.report.walkthrough import walkthrough_document
+        from c102.report.kinds.walkthrough import walkthrough_document
 
         if part is None:
             raise ValueError("the walk-through needs a Part")
@@ -118,7 +118,7 @@ def render_report(
     if fmt == "xlsx":
         if kind not in WORKBOOK_KINDS:
             raise ValueError(f"no workbook for the {kind} report")
-        from c102.report.workbook import render_xlsx
+        from c102.report.writers.workbook import render_xlsx
 
         return render_xlsx([assessment], date or _as_of(assessment))
     doc = report_document(assessment, kind, date=date, part=part, parts=parts)
@@ -127,13 +127,13 @@ def render_report(
 
 def assessment_json(assessment: Assessment) -> dict[str, Any]:
     """The assessment's documented JSON, with the Social Security Inquiry table added."""
-    from c102.report.ssi import ssi_json
+    from c102.report.shared.ssi import ssi_json
 
     return {**assessment.to_json(), "social_security_inquiry": ssi_json(assessment)}
 
 
 def _as_of(assessment: Assessment) -> str | None:
-    from c102.report.common import as_of
+    from c102.report.shared.country import as_of
 
     value = as_of(assessment)
     return value if value[:1].isdigit() else None
@@ -143,7 +143,7 @@ def comparative_outputs(
     assessments: list[Assessment], formats: list[str], date: str | None = None
 ) -> dict[str, Callable[[], bytes]]:
     """File name -> producer of its bytes, for the formats asked; the document is built once."""
-    from c102.report.comparative import comparative_document, comparative_json
+    from c102.report.kinds.comparative import comparative_document, comparative_json
 
     producers: dict[str, Callable[[], bytes]] = {}
     doc: Document | None = None
@@ -166,7 +166,7 @@ def comparative_outputs(
 
 
 def _workbook(assessments: list[Assessment], stamp: str | None) -> bytes:
-    from c102.report.workbook import render_xlsx
+    from c102.report.writers.workbook import render_xlsx
 
     return render_xlsx(assessments, stamp)
 

@@ -54,7 +54,7 @@ def reform(outcome: Outcome, changes: list[tuple[str, str]]) -> dict[str, Any]:
 
 
 def _shown(fact: Any) -> str | None:
-    from c102.report.display import plain
+    from c102.report.shared.display import plain
 
     return None if fact is None else plain(fact.value)
 

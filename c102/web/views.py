@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from c102.report.display import VERDICT_SYMBOL, VERDICT_TEXT, part_key
+from c102.report.shared.display import VERDICT_SYMBOL, VERDICT_TEXT, part_key
 
 if TYPE_CHECKING:
     from c102.evaluate.assessment import Assessment

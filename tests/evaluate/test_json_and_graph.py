@@ -15,7 +15,7 @@ from c102 import load_description
 from c102.evaluate.engine import assess
 from c102.evaluate.explain import explain_text
 from c102.evaluate.export import to_node_link
-from c102.report.graph_dot import to_dot
+from c102.report.writers.graph_dot import to_dot
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = sorted((ROOT / "countries").glob("**/*.c102"))

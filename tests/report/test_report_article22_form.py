@@ -4,7 +4,7 @@ internal annex, and a warning with a question when the Parts accepted are not kn
 from __future__ import annotations
 
 from c102.evaluate.assessment import Assessment
-from c102.report.article22 import article22_document
+from c102.report.kinds.article22 import article22_document
 
 
 def _headings(assessment: Assessment, **options: object) -> list[str]:

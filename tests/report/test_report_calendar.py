@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from c102 import assess, load_description
-from c102.report.article22 import calendar
+from c102.report.kinds.article22 import calendar
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ import zipfile
 
 from report_fixture import make_assessment
 
-from c102.report.comparative import comparative_document
+from c102.report.kinds.comparative import comparative_document
 from c102.report.output import render_document
 
 

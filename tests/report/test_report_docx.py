@@ -6,8 +6,8 @@ from __future__ import annotations
 import io
 
 from c102.evaluate.assessment import Assessment
-from c102.report.docx_writer import column_widths
 from c102.report.output import render_report
+from c102.report.writers.docx import column_widths
 
 
 def _open(data: bytes):  # type: ignore[no-untyped-def]

@@ -12,9 +12,9 @@ from report_checks import pdf_text, xlsx_values
 from report_fixture import EVIL
 
 from c102.evaluate.assessment import Assessment
-from c102.report.charts import Bar, chart_spec, missing_note, png, svg
 from c102.report.output import format_for, render_report
-from c102.report.workbook import render_xlsx
+from c102.report.shared.charts import Bar, chart_spec, missing_note, png, svg
+from c102.report.writers.workbook import render_xlsx
 
 
 def test_pdf_has_numbered_pages_and_a_contents_with_page_numbers(assessment: Assessment) -> None:
@@ -96,8 +96,8 @@ def test_charts_are_deterministic_escaped_and_without_external_references() -> N
 def test_markdown_and_json_reports_do_not_load_matplotlib_or_weasyprint() -> None:
     code = (
         "import sys; from c102.report.output import render_document; "
-        "from c102.report.document import document, section, chart, table; "
-        "from c102.report.charts import chart_spec; "
+        "from c102.report.shared.document import document, section, chart, table; "
+        "from c102.report.shared.charts import chart_spec; "
         "doc = document('t', 's', [section('h', [chart(chart_spec('c', []), 'c', table(['a'], []))])], [], 'gap'); "
         "render_document(doc, 'md'); "
         "print([m for m in ('matplotlib', 'weasyprint', 'openpyxl') if m in sys.modules])"

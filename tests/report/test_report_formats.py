@@ -9,8 +9,8 @@ from report_checks import check_html, check_markdown, docx_tables, docx_text
 from report_fixture import EVIL
 
 from c102.evaluate.assessment import Assessment
-from c102.report.comparative import comparative_document, comparative_json
-from c102.report.gap import GAP_HEADER
+from c102.report.kinds.comparative import comparative_document, comparative_json
+from c102.report.kinds.gap import GAP_HEADER
 from c102.report.output import render_document, render_report
 
 KINDS = [

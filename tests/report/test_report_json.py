@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c102.report.jsonout import dumps
+from c102.report.writers.jsonout import dumps
 
 leaves = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
 values = st.recursive(

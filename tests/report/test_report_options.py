@@ -4,7 +4,7 @@ way of each other Part, and a draft declaration."""
 from __future__ import annotations
 
 from c102.evaluate.assessment import Assessment
-from c102.report.options import article_2_sets, options_document
+from c102.report.kinds.options import article_2_sets, options_document
 from c102.report.output import render_report
 
 

@@ -6,16 +6,17 @@ from fractions import Fraction
 
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import RuleResult
-from c102.report.article22 import calendar, reported_parts, twelve_months_after
-from c102.report.comparative import (
+from c102.report.kinds.article22 import calendar, reported_parts, twelve_months_after
+from c102.report.kinds.comparative import (
     benefit_cell,
     coverage_cell,
     matrix_cell,
     narrative,
 )
-from c102.report.display import article_key, change_needed, cite, percent, quantity, share
-from c102.report.evidence import MISSING, benefit_titles, evidence_for
-from c102.report.gap import largest_gaps, rule_row
+from c102.report.kinds.gap import rule_row
+from c102.report.shared.display import article_key, change_needed, cite, percent, quantity, share
+from c102.report.shared.evidence import MISSING, benefit_titles, evidence_for
+from c102.report.shared.findings import largest_gaps
 
 
 def rule(**kw: object) -> RuleResult:

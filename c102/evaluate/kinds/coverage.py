@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from c102.evaluate import voluntary
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import more_persons, percent_short
 from c102.evaluate.kinds.base import Finding, percent
-from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
+from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_COMPLIANT, show
+from c102.model.description import Scheme
 from c102.model.values import Count
 from c102.rules.model import Rule
 
@@ -47,14 +49,29 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     part = ctx.rulebook.parts[rule.part]
     branch = part.branch or ""
     schemes = ctx.schemes_for(branch)
-    if not schemes:
+    pending = voluntary.pending_schemes(ctx, branch)
+    if not schemes and not pending:
         return no_scheme(ctx, branch)
-    tested = [_alternative(ctx, spec, branch) for spec in rule.params["alternatives"]]
+    counted, care_only = _counted(ctx, branch, schemes)
+    tested = [_alternative(ctx, spec, branch, counted) for spec in rule.params["alternatives"]]
     # An alternative reached by the classes as they are (a residence-based service under 9(c))
     # is relied on before one reached only by counting a class pro rata in another population.
     reached = sorted((a for a in tested if a.ok), key=lambda a: a.pro_rata)
+    for alt in reached:  # voluntary insurance relied on for the Part's medical care (Art 6)
+        alt.schemes += [ctx.slug(s) for s in care_only]
+    tested[-1].text += voluntary.left_out(ctx, branch)
+    if care_only:
+        tested[-1].text += (
+            f" {', '.join(s.name for s in care_only)} (voluntary insurance) counts for medical care only"
+            " (Art 6): the classes must also be protected for the cash benefit, so only the other"
+            " schemes' classes count towards the share."
+        )
+    if pending and not reached:
+        review = _art_6_pending(ctx, rule, branch, counted, pending)
+        if review is not None:
+            return review
     silent = [
-        s for s in schemes if not any(g.branches is None or branch in g.branches.value for g in s.protected)
+        s for s in counted if not any(g.branches is None or branch in g.branches.value for g in s.protected)
     ]
     if silent and not reached:
         return Finding(
@@ -122,12 +139,15 @@ def no_scheme(ctx: Context, branch: str) -> Finding:
             unit="percent",
             data=[],
         )
-    others = [s for s in ctx.description.schemes_for(branch) if s.kind.value == "voluntary_insurance"]
+    others = [s for s in ctx.description.schemes_for(branch) if voluntary.is_voluntary(s)]
     if others:
+        why = {
+            "outside": "and Art 6 does not let voluntary insurance count for this Part",
+            "refused": "and the specialist answered that it does not meet the conditions of Art 6",
+        }.get(voluntary.status(ctx, branch), "and the description does not rely on Art 6 (choice voluntary_insurance_counts)")
         return Finding(
             NOT_COMPLIANT,
-            f"Only voluntary insurance ({', '.join(s.name for s in others)}) provides {words} benefit, "
-            "and the description does not rely on Art 6 (choice voluntary_insurance_counts).",
+            f"Only voluntary insurance ({', '.join(s.name for s in others)}) provides {words} benefit, {why}.",
             unit="percent",
             data=[],
         )
@@ -141,7 +161,42 @@ def no_scheme(ctx: Context, branch: str) -> Finding:
     )
 
 
-def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative:
+def _counted(ctx: Context, branch: str, schemes: list[Scheme]) -> tuple[list[Scheme], list[Scheme]]:
+    """The schemes whose classes count towards the share, and the voluntary schemes that count
+    for medical care only (Art 6: Part VIII in so far as it relates to medical care)."""
+    if not voluntary.medical_care_only(ctx, branch):
+        return schemes, []
+    return (
+        [s for s in schemes if not voluntary.is_voluntary(s)],
+        [s for s in schemes if voluntary.is_voluntary(s)],
+    )
+
+
+def _art_6_pending(
+    ctx: Context, rule: Rule, branch: str, counted: list[Scheme], pending: list[Scheme]
+) -> Finding | None:
+    """No alternative is reached without voluntary insurance: if one would be with it, whether it
+    counts is the specialist's answer to the Art 6 conditions (needs_review with the question)."""
+    art6 = voluntary.article_6_rule(ctx)
+    if art6 is None:
+        return None
+    with_pending = [_alternative(ctx, spec, branch, counted + pending) for spec in rule.params["alternatives"]]
+    hit = [a for a in with_pending if a.ok]
+    if not hit:
+        return None
+    names = ", ".join(s.name for s in pending)
+    question = voluntary.question(art6)
+    return Finding(
+        NEEDS_REVIEW,
+        f"No alternative is reached without the voluntary insurance ({names}); with it, {hit[0].id} "
+        f"would be. It counts only if the conditions of Art 6 are met ({art6.id} unanswered): "
+        f"{question} {lines_of(with_pending)}",
+        question=question,
+        data=with_pending,
+    )
+
+
+def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[Scheme]) -> Alternative:
     alt_id = spec["id"]
     declaration = spec.get("requires_declaration")
     invoked = ctx.declaration_invokes(declaration) if declaration else True
@@ -165,7 +220,7 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str) -> Alternative
     counts = list(spec.get("counts", []))
     groups = [
         (scheme, group)
-        for scheme in ctx.schemes_for(branch)
+        for scheme in schemes
         for group in scheme.protected
         if group.basis.value in counts and (group.branches is None or branch in group.branches.value)
     ]

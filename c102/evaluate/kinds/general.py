@@ -6,9 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from c102.evaluate import voluntary
 from c102.evaluate.context import Context
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable
-from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_COMPLIANT, show
+from c102.evaluate.verdict import (
+    COMPLIANT,
+    INSUFFICIENT_DATA,
+    NEEDS_REVIEW,
+    NOT_APPLICABLE,
+    NOT_COMPLIANT,
+    show,
+)
 from c102.model.values import BRANCH_PART
 from c102.rules.model import Rule
 
@@ -126,30 +134,50 @@ def article_3(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
 
 
 def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
-    voluntary = [s for s in ctx.description.scheme if s.kind.value == "voluntary_insurance"]
-    if not voluntary:
+    """Art 6 is a permission, never a requirement: this rule says for which Parts voluntary
+    insurance is counted and asks the conditions 6(a)-(c); it cannot fail. Where the insurance does
+    not count, the coverage rules of the Parts it serves say so."""
+    schemes = [s for s in ctx.description.scheme if voluntary.is_voluntary(s)]
+    if not schemes:
         return not_applicable("No voluntary insurance is described.")
     if not ctx.choice("voluntary_insurance_counts"):
         return not_applicable(
             "Voluntary insurance is described but not relied on (choice voluntary_insurance_counts)."
         )
+    names = ", ".join(s.name for s in schemes)
+    branches = sorted({b for s in schemes for b in s.branches.value}, key=lambda b: ROMAN.index(BRANCH_PART[b]))
     parts = rule.params.get("parts", [])
-    outside = [f"{s.name} ({b})" for s in voluntary for b in s.branches.value if BRANCH_PART[b] not in parts]
-    if outside:
-        return Finding(
-            NOT_COMPLIANT,
-            f"Voluntary insurance cannot count for: {', '.join(outside)} (Art 6 lists Parts {', '.join(parts)}).",
-        )
-    conditions = rule.params.get("conditions", {})
-    question = " ".join(f"{k}: {q}" for k, q in conditions.items()) or rule.question or ""
+    care_only = rule.params.get("medical_care_only", [])
+    allowed = [BRANCH_PART[b] for b in branches if BRANCH_PART[b] in parts]
+    never = [BRANCH_PART[b] for b in branches if BRANCH_PART[b] not in parts]
+    scope = ""
+    if allowed:
+        scope += f" It may count for Part{'s' if len(allowed) > 1 else ''} {', '.join(_care(p, care_only) for p in allowed)}."
+    if never:
+        scope += f" It cannot count for Part{'s' if len(never) > 1 else ''} {', '.join(never)}: Art 6 lists Parts {', '.join(parts)} only."
+    situation = f"Voluntary insurance is relied on ({names}).{scope}"
+    if not allowed:
+        return not_applicable(situation)
+    question = voluntary.question(rule)
     answered = ctx.answer(rule)
     if answered is None:
         return Finding(
             NEEDS_REVIEW,
-            f"Voluntary insurance is relied on ({', '.join(s.name for s in voluntary)}). {question}",
+            f"{situation} Until the conditions of Art 6 are answered it is not counted. {question}",
             question=question,
         )
-    return by_answer(ctx, rule, f"Voluntary insurance is relied on ({', '.join(s.name for s in voluntary)}).")
+    found = by_answer(ctx, rule, situation)
+    if found.verdict == COMPLIANT:
+        return found
+    return Finding(
+        NOT_APPLICABLE,
+        found.explanation + " It is not counted for any Part: Art 6 is a permission, not a requirement.",
+        answer=found.answer,
+    )
+
+
+def _care(part: str, care_only: list[str]) -> str:
+    return f"{part} (medical care only)" if part in care_only else part
 
 
 def seafarers(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:

@@ -1,0 +1,1 @@
+"""One module per document kind: each builds a format-neutral document (``shared.document``)."""

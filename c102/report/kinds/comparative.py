@@ -1,0 +1,325 @@
+"""Comparative assessment: several countries side by side, Part by Part, with charts and notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from c102.evaluate.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment, BenefitCalculation
+from c102.evaluate.verdict import VERDICTS, RuleResult
+from c102.report.shared.charts import Bar, chart_spec, missing_note
+from c102.report.shared.country import as_of, country_name, is_fictional, recorded_rows
+from c102.report.shared.display import (
+    BRANCH_PARTS,
+    NONE,
+    VERDICT_CODE,
+    VERDICT_SYMBOL,
+    VERDICT_TEXT,
+    change_needed,
+    cite,
+    cited_article,
+    part_key,
+    quantity,
+    share,
+)
+from c102.report.shared.document import Block, Document, Section, chart, document, paragraph, section, table
+from c102.report.shared.findings import largest_gaps
+
+_GAPS_IN_NARRATIVE = 3
+
+
+def matrix_cell(assessment: Assessment, part: str) -> str:
+    """``✘ NC*``: symbol, code, and a star for a Part accepted in the ratification."""
+    result = assessment.parts.get(part)
+    if result is None:
+        return NONE
+    cell = f"{VERDICT_SYMBOL[result.verdict]} {VERDICT_CODE[result.verdict]}"
+    if result.accepted:
+        cell += "*"
+    if result.ceased_by:
+        cell += f" ({result.ceased_by})"
+    return cell
+
+
+KeyRules = dict[tuple[str, str], RuleResult]
+
+
+def key_rules(assessment: Assessment) -> KeyRules:
+    """The first rule of each (Part, kind), found in one pass: coverage and benefit level per Part."""
+    index: KeyRules = {}
+    for rule in assessment.rules:
+        index.setdefault((rule.part, rule.kind), rule)
+    return index
+
+
+def coverage_rule(assessment: Assessment, part: str, index: KeyRules | None = None) -> RuleResult | None:
+    """The rule on persons protected of a Part (the ``coverage`` kind)."""
+    return (index if index is not None else key_rules(assessment)).get((part, "coverage"))
+
+
+def benefit_rule(assessment: Assessment, part: str, index: KeyRules | None = None) -> RuleResult | None:
+    return (index if index is not None else key_rules(assessment)).get((part, "benefit_level"))
+
+
+def coverage_cell(assessment: Assessment, part: str, index: KeyRules | None = None) -> str:
+    rule = coverage_rule(assessment, part, index)
+    if rule is None:
+        return NONE
+    if rule.value is None:
+        return f"{VERDICT_SYMBOL[rule.verdict]} {VERDICT_CODE[rule.verdict]}"
+    figure = f"{quantity(rule.value, rule.unit)} / {quantity(rule.threshold, rule.unit)}"
+    alternative = f" {cite(rule.alternative)}" if rule.alternative else ""
+    return f"{VERDICT_SYMBOL[rule.verdict]} {figure}{alternative}"
+
+
+def lowest_calculation(assessment: Assessment, part: str) -> BenefitCalculation | None:
+    """The computed replacement rate of a Part that is furthest below (or least above) its Schedule figure."""
+    computed = [c for c in assessment.calculations if c.part == part and c.rate is not None]
+    return min(computed, key=lambda c: (c.rate or Fraction(0)) - c.required) if computed else None
+
+
+def benefit_cell(assessment: Assessment, part: str, index: KeyRules | None = None) -> str:
+    """The lowest replacement rate computed for the Part against the Schedule, else the rule's figure."""
+    lowest = lowest_calculation(assessment, part)
+    rule = benefit_rule(assessment, part, index)
+    symbol = VERDICT_SYMBOL[rule.verdict] + " " if rule is not None else ""
+    if lowest is not None:
+        return f"{symbol}{share(lowest.rate)} / {share(lowest.required)}"
+    if rule is None:
+        return NONE
+    if rule.value is None:
+        return f"{symbol}{VERDICT_CODE[rule.verdict]}"
+    return f"{symbol}{quantity(rule.value, rule.unit)} / {quantity(rule.threshold, rule.unit)}"
+
+
+# The "Art 2 set" column: the Article 2 verdict in one word.
+ART_2_CELL = {"compliant": "yes", "not_compliant": "no", "insufficient_data": "?", "needs_review": "?"}
+
+
+def legend_block() -> Block:
+    rows = [[VERDICT_SYMBOL[v], VERDICT_CODE[v], VERDICT_TEXT[v]] for v in VERDICTS]
+    rows.append(["*", "", "Part accepted in the country's ratification"])
+    rows.append(["(C121)", "", "C102 obligations for the Part ended by a later Convention (Art 75)"])
+    rows.append(["yes / no / ?", "", "Art 2 set: one exists / none on stated facts / undecided (facts or answers missing)"])
+    return table(["Symbol", "Code", "Meaning"], rows, "Legend")
+
+
+def verdict_matrix(assessments: list[Assessment]) -> Block:
+    header = ["Country", *BRANCH_PARTS, "Acceptable now", "Art 2 set"]
+    rows = [
+        [
+            country_name(a),
+            *(matrix_cell(a, p) for p in BRANCH_PARTS),
+            ", ".join(a.ratification.acceptable_parts) or "none",
+            ART_2_CELL.get(a.ratification.verdict, "no"),
+        ]
+        for a in assessments
+    ]
+    return table(header, rows, "Verdict by Part")
+
+
+def key_rule_tables(assessments: list[Assessment]) -> list[Block]:
+    header = ["Country", *BRANCH_PARTS]
+    indexes = [key_rules(a) for a in assessments]
+    coverage = [
+        [country_name(a), *(coverage_cell(a, p, i) for p in BRANCH_PARTS)]
+        for a, i in zip(assessments, indexes, strict=True)
+    ]
+    benefit = [
+        [country_name(a), *(benefit_cell(a, p, i) for p in BRANCH_PARTS)]
+        for a, i in zip(assessments, indexes, strict=True)
+    ]
+    return [
+        table(header, coverage, "Persons protected: share reached / share required, and the alternative met"),
+        table(header, benefit, "Benefit level: replacement rate / Schedule percentage (lowest computed)"),
+    ]
+
+
+ChartRow = tuple[Bar, list[str]]
+
+
+def _charts_by_part(
+    assessments: list[Assessment],
+    what: str,
+    header: list[str],
+    figure: Callable[[Assessment, str], ChartRow | None],
+) -> list[Block]:
+    """One chart per Part, a bar per country that has a figure; the caption names the others."""
+    blocks: list[Block] = []
+    for part in BRANCH_PARTS:
+        bars: list[Bar] = []
+        rows: list[list[str]] = []
+        without: list[str] = []
+        for a in assessments:
+            drawn = figure(a, part)
+            if drawn is None:
+                without.append(country_name(a))
+                continue
+            bars.append(drawn[0])
+            rows.append(drawn[1])
+        if not bars:
+            continue
+        title = f"Part {part}: {what}"
+        spec = chart_spec(title, bars, missing_note(without, "country", "countries"))
+        blocks.append(chart(spec, title, table(header, rows)))
+    return blocks
+
+
+def _rate_figure(assessment: Assessment, part: str) -> ChartRow | None:
+    lowest = lowest_calculation(assessment, part)
+    if lowest is None or lowest.rate is None:
+        return None
+    name = country_name(assessment)
+    row = [name, lowest.row.replace("_", " "), lowest.scheme, share(lowest.rate), share(lowest.required)]
+    return Bar(name, lowest.rate * 100, lowest.required * 100), row
+
+
+def _coverage_figure(assessment: Assessment, part: str) -> ChartRow | None:
+    rule = coverage_rule(assessment, part)
+    if rule is None or rule.unit != "percent" or rule.value is None:
+        return None
+    name = country_name(assessment)
+    article = cite(cited_article(rule))
+    threshold = rule.threshold * 100 if rule.threshold is not None else None
+    row = [name, article, share(rule.value), share(rule.threshold)]
+    return Bar(f"{name} ({article})", rule.value * 100, threshold), row
+
+
+def replacement_charts(assessments: list[Assessment]) -> list[Block]:
+    """One chart per Part: each country's lowest replacement rate against the Schedule percentage."""
+    what = "replacement rate of the standard beneficiary against the Schedule"
+    header = ["Country", "Beneficiary", "Scheme", "Replacement rate", "Schedule"]
+    blocks = _charts_by_part(assessments, what, header, _rate_figure)
+    return blocks or [paragraph("No country has a replacement rate computed.")]
+
+
+def coverage_charts(assessments: list[Assessment]) -> list[Block]:
+    """One chart per Part: each country's share protected against the threshold of its alternative."""
+    what = "share of the reference population protected against the threshold"
+    header = ["Country", "Alternative", "Share protected", "Threshold"]
+    blocks = _charts_by_part(assessments, what, header, _coverage_figure)
+    return blocks or [paragraph("No country has a coverage share computed.")]
+
+
+def narrative(assessment: Assessment) -> str:
+    """A few sentences per country: what can be accepted, Article 2, the biggest gaps."""
+    r = assessment.ratification
+    name = country_name(assessment)
+    words = [f"{name} (a fictional teaching example)." if is_fictional(assessment) else f"{name}."]
+    acceptable = ", ".join(r.acceptable_parts)
+    words.append(
+        f"Parts that could be accepted now: {acceptable}." if acceptable else "No Part could be accepted now."
+    )
+    words.append(
+        "These include a set that satisfies Article 2."
+        if r.meets_article_2
+        else "No set of Parts satisfies Article 2 yet."
+        if r.verdict == "not_compliant"
+        else "Whether a set of Parts satisfies Article 2 cannot be decided yet: facts or answers are missing."
+    )
+    if r.accepted_parts:
+        failing = ", ".join(r.accepted_but_failing)
+        words.append(
+            f"Accepted Parts {', '.join(r.accepted_parts)}; of these {failing} do not comply."
+            if failing
+            else f"Accepted Parts {', '.join(r.accepted_parts)}; none is found not compliant."
+        )
+    gaps = largest_gaps(assessment)[:_GAPS_IN_NARRATIVE]
+    if gaps:
+        described = [
+            f"Part {g.part} {g.title.lower()} ({cite(g.articles[:1])}; {change_needed(g)})" for g in gaps
+        ]
+        words.append("Biggest gaps: " + "; ".join(described) + ".")
+    return " ".join(words)
+
+
+def choices_table(assessments: list[Assessment]) -> Block:
+    rows = [[country_name(a), *row] for a in assessments for row in recorded_rows(a.choices)]
+    if not rows:
+        return paragraph("No country made a choice: the rulebook's defaults apply throughout.")
+    return table(["Country", "Choice", "Value", "Source", "Note"], rows, "Choices made, with their sources")
+
+
+def answers_table(assessments: list[Assessment]) -> Block:
+    rows = [[country_name(a), *row] for a in assessments for row in recorded_rows(a.answers)]
+    if not rows:
+        return paragraph("No specialist answers are recorded.")
+    return table(["Country", "Rule", "Answer", "Source", "Note"], rows, "Answers recorded")
+
+
+def receipts_table(assessments: list[Assessment]) -> Block:
+    rows = [
+        [
+            country_name(a),
+            a.receipt.description_path or NONE,
+            a.receipt.description_sha256,
+            as_of(a),
+            a.receipt.rulebook_sha256,
+            a.receipt.c102_version,
+        ]
+        for a in assessments
+    ]
+    return table(["Country", "Description", "sha256", "As of", "Rulebook sha256", "c102"], rows, "Receipts")
+
+
+def comparative_document(assessments: list[Assessment], date: str | None = None) -> Document:
+    count = len(assessments)
+    sections: list[Section] = [
+        section(
+            "Verdicts",
+            [
+                paragraph(
+                    "Each cell gives the verdict on a Part of the Convention as a symbol and a code; "
+                    "the legend explains both. A Part is compliant when every requirement of it is met."
+                ),
+                legend_block(),
+                verdict_matrix(assessments),
+            ],
+            anchor="verdicts",
+        ),
+        section("Key requirements", key_rule_tables(assessments), anchor="key"),
+        section("Replacement rates", replacement_charts(assessments), anchor="rates"),
+        section("Coverage", coverage_charts(assessments), anchor="coverage"),
+        section(
+            "Country notes",
+            [paragraph(narrative(a)) for a in assessments],
+            anchor="notes",
+        ),
+        section(
+            "Choices and answers", [choices_table(assessments), answers_table(assessments)], anchor="choices"
+        ),
+        section("Receipts", [receipts_table(assessments)], anchor="receipts"),
+    ]
+    footer = ["Generated by c102 from the descriptions listed under Receipts; no timestamp is recorded."]
+    if date:
+        footer = [f"Generated by c102; report date {date}."]
+    subtitle = f"{count} {'country' if count == 1 else 'countries'} against ILO Convention No. 102 (1952)"
+    return document("Comparative assessment", subtitle, sections, footer, "comparative")
+
+
+def summary_json(assessment: Assessment) -> dict[str, Any]:
+    r = assessment.ratification
+    return {
+        "country": country_name(assessment),
+        "iso": assessment.country_json()["iso"],
+        "fictional": is_fictional(assessment),
+        "as_of": as_of(assessment),
+        "parts": {
+            p: res.verdict for p, res in sorted(assessment.parts.items(), key=lambda kv: part_key(kv[0]))
+        },
+        "acceptable_parts": list(r.acceptable_parts),
+        "meets_article_2": r.meets_article_2,
+        "accepted_parts": list(r.accepted_parts),
+        "accepted_but_failing": list(r.accepted_but_failing),
+        "accepted_not_compliant": list(assessment.ratification.accepted_but_failing),
+        "narrative": narrative(assessment),
+    }
+
+
+def comparative_json(assessments: list[Assessment]) -> dict[str, Any]:
+    return {
+        "schema_version": ASSESSMENT_SCHEMA_VERSION,
+        "summary": [summary_json(a) for a in assessments],
+        "assessments": [a.to_json() for a in assessments],
+    }

@@ -1,0 +1,37 @@
+"""PDF from the report's HTML, laid out by WeasyPrint (paged CSS: page numbers, contents with pages).
+
+WeasyPrint needs Pango from the system (Debian: libpango-1.0-0, libpangoft2-1.0-0); it writes no
+creation date unless the HTML asks for one, so the same document gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from c102.report.shared.document import Document
+
+PANGO_HINT = (
+    "PDF output needs WeasyPrint and the Pango library: on Debian or Ubuntu, "
+    "apt-get install libpango-1.0-0 libpangoft2-1.0-0"
+)
+
+
+def pdf_available() -> bool:
+    """Whether WeasyPrint loads here (it needs Pango from the system)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+def render_pdf(doc: Document) -> bytes:
+    """The document as PDF pages: A4 landscape, running header, "Page n of N", bookmarks by heading."""
+    from c102.errors import UsageError
+
+    if not pdf_available():
+        raise UsageError(PANGO_HINT)
+    import weasyprint
+
+    from c102.report.writers.markup import render_html
+
+    html = render_html(doc, medium="pdf")
+    return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]
