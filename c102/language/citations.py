@@ -122,18 +122,18 @@ def _problems(policy: CitationPolicy, fact: Fact[Any], legal: bool) -> Iterator[
     if not policy.year.search(source):
         yield "citation-no-year", _("the source names no year"), _("add the edition year or the date of the law")
     cites_provision = any(p.search(source) for p in policy.provisions)
-    if legal and not cites_provision and not any(p.search(note) for p in policy.provisions):
-        if not _provision_declared_unknown(policy, lowered, note):
-            yield (
-                "citation-no-provision",
-                _("a fact of national law whose source names no article or section"),
-                _(
-                    "cite the law and its provision, e.g. 'Social Security Act 2011, art. 41', "
-                    "with any secondary source as 'as summarised in ...'; if an official summary "
-                    "(SSA SSPTW, ISSA, MISSOC...) states the fact but not the article, keep the fact "
-                    "and say note \"provision not found: ...\""
-                ),
-            )
+    provision_missing = legal and not cites_provision and not any(p.search(note) for p in policy.provisions)
+    if provision_missing and not _provision_declared_unknown(policy, lowered, note):
+        yield (
+            "citation-no-provision",
+            _("a fact of national law whose source names no article or section"),
+            _(
+                "cite the law and its provision, e.g. 'Social Security Act 2011, art. 41', "
+                "with any secondary source as 'as summarised in ...'; if an official summary "
+                "(SSA SSPTW, ISSA, MISSOC...) states the fact but not the article, keep the fact "
+                "and say note \"provision not found: ...\""
+            ),
+        )
     publisher = next((p for p in policy.secondary_publishers if p.lower() in lowered), None)
     if publisher is not None and not policy.secondary_marker.search(note):
         yield (
