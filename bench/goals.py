@@ -114,23 +114,37 @@ def cold_assess() -> Figure:
     )
 
 
-def compare_200(folder: Path) -> tuple[Figure, Figure]:
+# The formats of the issue's baseline (11.1 ms per country): PDF and the workbook came later and are
+# measured on their own row, so that the goal keeps measuring what it measured.
+BASELINE_FORMATS = "html,md,docx,json"
+
+
+def compare_200(folder: Path) -> tuple[Figure, Figure, Figure]:
     """``c102 compare`` on 200 countries through the CLI: CPU per country, and peak memory."""
     paths = [str(p) for p in workloads.variants(folder / "in", 200)]
-    command = [*_c102_command(), "compare", *paths, "-o", str(folder / "out")]
+    base = [*_c102_command(), "compare", *paths, "-o", str(folder / "out")]
+    command = [*base, "--format", BASELINE_FORMATS]
     env = _child_env()
     timing.child_cpu(command, env)  # warm: bytecode, page cache
     runs = sorted(timing.child_cpu(command, env) for _ in range(3))
     per_country = runs[1] / len(paths)
     peak = timing.peak_memory_mb(command, env)
     size = sum(f.stat().st_size for f in (folder / "out").iterdir()) / 1e6
+    every = timing.child_cpu(base, env) / len(paths)
     return (
         Figure(
             "`c102 compare` on 200 countries through the CLI, per country",
             f"{per_country * 1e3:.2f} ms",
             "<= 4 ms",
             per_country <= 0.004,
-            f"median of 3 runs, CPU; outputs {size:.1f} MB",
+            f"{BASELINE_FORMATS}, median of 3 runs, CPU; outputs {size:.1f} MB",
+        ),
+        Figure(
+            "the same with all six formats (adds PDF and the workbook), per country",
+            f"{every * 1e3:.2f} ms",
+            "(no goal)",
+            None,
+            "one run, CPU",
         ),
         Figure(
             "peak memory of `c102 compare` on 200 countries",

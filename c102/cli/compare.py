@@ -42,6 +42,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=_("exit 1 when a country has a gap: an accepted, still-binding Part not compliant, or, for a "
         "country that has not ratified, no set of Parts meeting Article 2"),
     )
+    parser.add_argument(
+        "--json-full",
+        action="store_true",
+        help=_("embed each country's whole assessment (explanations, sources, calculations) in comparative.json"),
+    )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=_("print this report date (no date otherwise)"))
 
 
@@ -92,8 +97,8 @@ def run(args: argparse.Namespace) -> int:
     if folder.exists() and not folder.is_dir():
         raise UsageError(_('-o {output}: not a folder', output=args.output))
     date = checked_date(args.date)
-    assessments = assess_all(list(args.files))
-    written = write_outputs(folder, comparative_outputs(assessments, formats, date))
+    assessments = assess_all(list(args.files), keep_graph=False)  # the comparison reads results only
+    written = write_outputs(folder, comparative_outputs(assessments, formats, date, args.json_full))
     print(written_summary(written, assessments))
     failing = {a.description.country.name: a.gaps() for a in assessments}
     if args.fail_on_gap and any(failing.values()):

@@ -39,6 +39,8 @@ class CitationPolicy:
     secondary_publishers: tuple[str, ...]
     secondary_marker: re.Pattern[str]
     inferred_markers: tuple[str, ...]
+    official_summaries: tuple[str, ...]
+    provision_not_found: re.Pattern[str]
 
 
 @cache
@@ -60,6 +62,8 @@ def citation_policy() -> CitationPolicy:
         secondary_publishers=tuple(data["secondary_publishers"]),
         secondary_marker=re.compile(data["secondary_marker"]),
         inferred_markers=tuple(p.lower() for p in data["inferred_markers"]),
+        official_summaries=tuple(p.lower() for p in data["official_summaries"]),
+        provision_not_found=re.compile(data["provision_not_found_marker"]),
     )
 
 
@@ -118,13 +122,16 @@ def _problems(policy: CitationPolicy, fact: Fact[Any], legal: bool) -> Iterator[
     if not policy.year.search(source):
         yield "citation-no-year", _("the source names no year"), _("add the edition year or the date of the law")
     cites_provision = any(p.search(source) for p in policy.provisions)
-    if legal and not cites_provision and not any(p.search(note) for p in policy.provisions):
+    provision_missing = legal and not cites_provision and not any(p.search(note) for p in policy.provisions)
+    if provision_missing and not _provision_declared_unknown(policy, lowered, note):
         yield (
             "citation-no-provision",
             _("a fact of national law whose source names no article or section"),
             _(
                 "cite the law and its provision, e.g. 'Social Security Act 2011, art. 41', "
-                "with any secondary source as 'as summarised in ...'"
+                "with any secondary source as 'as summarised in ...'; if an official summary "
+                "(SSA SSPTW, ISSA, MISSOC...) states the fact but not the article, keep the fact "
+                "and say note \"provision not found: ...\""
             ),
         )
     publisher = next((p for p in policy.secondary_publishers if p.lower() in lowered), None)
@@ -140,3 +147,8 @@ def _problems(policy: CitationPolicy, fact: Fact[Any], legal: bool) -> Iterator[
             _("the source cites a provision for a fact the note says was inferred, not read in the law"),
             _("cite the document the inference rests on, and keep the note"),
         )
+
+
+def _provision_declared_unknown(policy: CitationPolicy, source: str, note: str) -> bool:
+    """An official summary states the fact and the note says its article was not found."""
+    return bool(policy.provision_not_found.search(note)) and any(o in source for o in policy.official_summaries)

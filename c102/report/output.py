@@ -140,7 +140,7 @@ def _as_of(assessment: Assessment) -> str | None:
 
 
 def comparative_outputs(
-    assessments: list[Assessment], formats: list[str], date: str | None = None
+    assessments: list[Assessment], formats: list[str], date: str | None = None, json_full: bool = False
 ) -> dict[str, Callable[[], bytes]]:
     """File name -> producer of its bytes, for the formats asked; the document is built once."""
     from c102.report.kinds.comparative import comparative_document, comparative_json
@@ -157,7 +157,7 @@ def comparative_outputs(
     stamp = date or max((d for d in (_as_of(a) for a in assessments) if d), default=None)
     for fmt in formats:
         if fmt == "json":
-            producers["comparative.json"] = lambda: json_text(comparative_json(assessments)).encode("utf-8")
+            producers["comparative.json"] = lambda: json_text(comparative_json(assessments, json_full)).encode("utf-8")
         elif fmt == "xlsx":
             producers["comparative.xlsx"] = lambda: _workbook(assessments, stamp)
         else:

@@ -13,11 +13,18 @@ from c102.evaluate.assessment import Assessment
 ROMAN_PARTS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
 
 
-def assess_file(path: str) -> Assessment:
-    """Parse and evaluate one description (errors name file:line:column)."""
+def assess_file(path: str, keep_graph: bool = True) -> Assessment:
+    """Parse and evaluate one description (errors name file:line:column).
+
+    ``keep_graph=False`` drops the evaluator graph once the results are assembled: documents built
+    from many countries read only the results, and the graph is most of an assessment's memory.
+    """
     from c102 import assess, load_description
 
-    return assess(load_description(path))
+    assessment = assess(load_description(path))
+    if not keep_graph:
+        assessment.graph = None
+    return assessment
 
 
 def checked_date(text: str | None) -> str | None:
@@ -60,12 +67,12 @@ def progress(total: int, label: str) -> Iterator[object]:
         yield Tick()
 
 
-def assess_all(paths: list[str]) -> list[Assessment]:
+def assess_all(paths: list[str], keep_graph: bool = True) -> list[Assessment]:
     """Assess several descriptions in the order given, with a progress bar on a terminal."""
     out = []
     with progress(len(paths), "assessing") as tick:
         for path in paths:
-            out.append(assess_file(path))
+            out.append(assess_file(path, keep_graph))
             if tick is not None:
                 tick.advance()  # type: ignore[attr-defined]
     return out

@@ -40,6 +40,18 @@ def test_provision_named_in_the_note_counts(tmp_path: Path) -> None:
     assert codes(tmp_path, SCHEME.format(source=source, note=note)) == []
 
 
+def test_official_summary_with_a_note_that_the_provision_was_not_found_passes(tmp_path: Path) -> None:
+    source = "SSA, Social Security Programs Throughout the World: Africa, 2019"
+    note = '  note "provision not found: the section of the Act was not located"'
+    assert codes(tmp_path, SCHEME.format(source=source, note=note)) == []
+
+
+def test_provision_not_found_note_does_not_excuse_a_newspaper(tmp_path: Path) -> None:
+    source = "Jordan Times, 'New pension rules' (2019)"
+    note = '  note "provision not found; secondary source: newspaper"'
+    assert codes(tmp_path, SCHEME.format(source=source, note=note)) == [(7, "citation-no-provision")]
+
+
 def test_source_without_a_year_is_flagged(tmp_path: Path) -> None:
     source = "Pensions Act, art. 3, as published by the Ministry"
     assert codes(tmp_path, SCHEME.format(source=source, note="")) == [(7, "citation-no-year")]

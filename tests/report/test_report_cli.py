@@ -15,7 +15,7 @@ from c102.evaluate.assessment import Assessment
 
 @pytest.fixture(autouse=True)
 def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
-    def assess_file(path: str) -> Assessment:
+    def assess_file(path: str, keep_graph: bool = True) -> Assessment:
         name = Path(path).stem.capitalize()
         a = make_assessment(name, 10 if name != "Poorland" else 3)
         a.receipt.description_path = path

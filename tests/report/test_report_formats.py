@@ -79,7 +79,9 @@ def test_comparative_in_every_format(assessment_factory) -> None:  # type: ignor
     assert [row[0] for row in matrix[1:]] == [EVIL.join(["Examplia ", ""]), "Otherland"]
     data = comparative_json(assessments)
     assert [s["country"] for s in data["summary"]] == ["Examplia " + EVIL, "Otherland"]
-    assert len(data["assessments"]) == 2
+    assert [r["country"] for r in data["rules"]] == ["Examplia " + EVIL, "Otherland"]
+    assert "assessments" not in data and "explanation" not in data["rules"][0]["results"][0]
+    assert len(comparative_json(assessments, full=True)["assessments"]) == 2
 
 
 def test_every_report_shows_every_choice_with_its_source(assessment_factory) -> None:  # type: ignore[no-untyped-def]

@@ -318,9 +318,29 @@ def summary_json(assessment: Assessment) -> dict[str, Any]:
     }
 
 
-def comparative_json(assessments: list[Assessment]) -> dict[str, Any]:
-    return {
+# What a comparison needs of each rule: verdict and figures, not the explanation and sources, which
+# ``c102 assess --format json`` gives per country (with ``full``, the comparison embeds them too).
+COMPACT_RULE_KEYS = ("id", "part", "articles", "verdict", "value", "threshold", "unit", "alternative", "gap", "missing")
+
+
+def comparative_json(assessments: list[Assessment], full: bool = False) -> dict[str, Any]:
+    """The summary and each country's rule verdicts and figures; whole assessments when ``full``."""
+    data: dict[str, Any] = {
         "schema_version": ASSESSMENT_SCHEMA_VERSION,
         "summary": [summary_json(a) for a in assessments],
-        "assessments": [a.to_json() for a in assessments],
+        "rules": [
+            {
+                "country": country_name(a),
+                "iso": a.country_json()["iso"],
+                "results": [_compact(rule.to_json()) for rule in a.rules],
+            }
+            for a in assessments
+        ],
     }
+    if full:
+        data["assessments"] = [a.to_json() for a in assessments]
+    return data
+
+
+def _compact(rule: dict[str, Any]) -> dict[str, Any]:
+    return {key: rule[key] for key in COMPACT_RULE_KEYS}
