@@ -62,7 +62,10 @@ def merged(template: Catalog, language: str) -> Catalog:
             catalog = read_po(handle, locale=language)
     else:
         catalog = Catalog(locale=language, project="c102", creation_date=FIXED_DATE, fuzzy=False)
-    catalog.update(template, no_fuzzy_matching=False, update_header_comment=False)
+    catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    for message in catalog:
+        if message.id and not any(message.string if isinstance(message.string, tuple) else [message.string]):
+            message.flags.discard("fuzzy")  # an empty translation is simply missing, not doubtful
     catalog.creation_date = FIXED_DATE
     catalog.revision_date = FIXED_DATE
     catalog.version = __version__

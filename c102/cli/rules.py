@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -16,13 +17,16 @@ if TYPE_CHECKING:
 HELP = N_("list the rules of the rulebook (or, with --coverage, which rules cite each article)")
 EXAMPLE = "c102 rules --part V --format json"
 
-ARTICLES_WIDTH = 28  # the citations column is cut here so the table stays one line per rule
+ARTICLES_WIDTH = 30  # a longer list of citations wraps inside its column
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--part", metavar="PART", help=_("only this Part (roman numeral, e.g. V)"))
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help=_("text table (default) or JSON list")
+    )
+    parser.add_argument(
+        "--no-color", action="store_true", help=_("plain text even on a terminal (so does NO_COLOR=1)")
     )
     parser.add_argument(
         "--coverage",
@@ -59,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         text = _coverage_json(rulebook, part) if args.format == "json" else _coverage_text(rulebook, part)
     else:
         rules = [r for r in rulebook.rules if part is None or r.part == part]
-        text = _rules_json(rules) if args.format == "json" else _rules_text(rulebook, rules)
+        text = _rules_json(rules) if args.format == "json" else _rules_text(rulebook, rules, args.no_color)
     sys.stdout.write(text)
     return 0
 
@@ -87,31 +91,44 @@ def _rules_json(rules: list[Rule]) -> str:
     return json.dumps([rule_json(r) for r in rules], indent=2, ensure_ascii=False) + "\n"
 
 
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 3] + "..."
+def _rules_text(rulebook: Rulebook, rules: list[Rule], no_color: bool = False) -> str:
+    """A rich table like ``c102 assess``'s: aligned whatever the width of a cell, every citation
+    shown (long lists wrap inside their column), colour only on a terminal without NO_COLOR."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
 
-
-def _rules_text(rulebook: Rulebook, rules: list[Rule]) -> str:
-    """Plain aligned columns: readable on a terminal and when piped to grep or a file."""
-    header = (_("ID"), _("PART"), _("ARTICLES"), _("KIND"), _("TITLE"))
-    rows = [(r.id, r.part, _cut(", ".join(r.articles), ARTICLES_WIDTH), r.kind, rule_title(r.id, r.title)) for r in rules]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
-    lines = []
-    for row in [header, *rows]:
-        cells = [row[i].ljust(widths[i]) for i in range(4)]
-        lines.append("  ".join([*cells, row[4]]).rstrip())
-    count = len(rules)
-    lines.append("")
-    lines.append(
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, header_style="bold")
+    table.add_column(_("ID"), no_wrap=True, style="cyan")
+    table.add_column(_("PART"), no_wrap=True)
+    table.add_column(_("ARTICLES"), max_width=ARTICLES_WIDTH, overflow="fold")
+    table.add_column(_("KIND"), no_wrap=True, style="dim")
+    table.add_column(_("TITLE"), overflow="fold")
+    for r in rules:
+        table.add_row(r.id, r.part, ", ".join(r.articles), r.kind, rule_title(r.id, r.title))
+    tty = sys.stdout.isatty()
+    console = Console(
+        file=io.StringIO(),
+        width=None if tty else 160,  # a pipe gets full lines, not 80 columns
+        force_terminal=tty,
+        no_color=no_color or None,
+        highlight=False,
+        emoji=False,
+    )
+    console.print(table)
+    console.print()
+    console.print(
         ngettext(
             "{n} rule of {instrument}, rulebook sha256 {sha256}",
             "{n} rules of {instrument}, rulebook sha256 {sha256}",
-            count,
+            len(rules),
             instrument=rulebook.instrument,
             sha256=rulebook.sha256,
         )
     )
-    return "\n".join(lines) + "\n"
+    output = console.file
+    assert isinstance(output, io.StringIO)
+    return "\n".join(line.rstrip() for line in output.getvalue().splitlines()) + "\n"
 
 
 def _coverage_json(rulebook: Rulebook, part: str | None) -> str:

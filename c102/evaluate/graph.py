@@ -82,14 +82,18 @@ class EvaluationGraph:
 
         graph = nx.DiGraph()
         for node in self.nodes.values():
+            value, scheme = node.value, ""
+            if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str):
+                scheme, value = value  # a finding: (scheme slug, Finding)
             graph.add_node(
                 node.id,
                 kind=node.kind,
                 label=node.label,
                 article=node.article or "",
-                explanation=node.explanation,
+                explanation=node.explanation or str(getattr(value, "explanation", "") or ""),
                 source=node.source or "",
-                value=_display(node.value),
+                scheme=scheme,
+                value=_json_value(value),
             )
         for node in self.nodes.values():
             for source in (*node.inputs, *node.reads):
@@ -129,12 +133,24 @@ def _topological(nodes: list[Node]) -> list[str]:
     return order
 
 
-def _display(value: Any) -> str:
-    from c102.evaluate.verdict import RuleResult
+def _json_value(value: Any) -> Any:
+    """A node's value as plain JSON data: a verdict word, a number, a count by sex, a text; never a
+    Python object's repr (programs read this, and so do people)."""
+    from dataclasses import fields, is_dataclass
+    from decimal import Decimal
+    from fractions import Fraction
 
-    if isinstance(value, RuleResult):
-        return value.verdict
-    if value is None:
-        return ""
-    text = str(value)
-    return text if len(text) <= 200 else text[:197] + "..."
+    from c102.evaluate.verdict import exact_number
+
+    verdict = getattr(value, "verdict", None)
+    if isinstance(verdict, str):  # a RuleResult or a Finding
+        return verdict
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Fraction | Decimal | float):
+        return exact_number(Fraction(value))
+    if isinstance(value, list | tuple):
+        return [_json_value(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, type) and "__str__" not in type(value).__dict__:
+        return {f.name: _json_value(getattr(value, f.name)) for f in fields(value) if f.name != "position"}
+    return str(value)  # Money, Duration, Percent: as the language writes them

@@ -10,6 +10,7 @@ from contextvars import ContextVar
 
 SUPPORTED: tuple[str, ...] = ("en", "fr", "es")
 DEFAULT_LANGUAGE = "en"
+NAMES = {"en": "English", "fr": "Français", "es": "Español"}  # each language in its own words
 ENVIRONMENT_VARIABLE = "C102_LANG"
 
 _active: ContextVar[str] = ContextVar("c102_language", default=DEFAULT_LANGUAGE)

@@ -1,5 +1,5 @@
 """The rulebook's human texts in the active language: Part titles, rule titles, summaries and
-judgment questions, translated as data in ``rules/i18n/<lang>.yaml`` (schema:
+judgment questions, the Schedule's standard beneficiaries and the choices, translated as data in ``rules/i18n/<lang>.yaml`` (schema:
 ``c102/schemas/rulebook-translation.schema.json``). The English rulebook stays the source: a text
 the translation leaves out is shown in English, and English never opens these files.
 """
@@ -68,6 +68,24 @@ def rule_text(rule_id: str, field: str, english: str) -> str:
 
 def rule_title(rule_id: str, english: str) -> str:
     return rule_text(rule_id, "title", english)
+
+
+def instrument_title(english: str) -> str:
+    """The Convention's title in the active language (``instrument: {title}``)."""
+    entry = translation(current_language()).get("instrument") or {}
+    return str(entry.get("title") or english)
+
+
+def beneficiary_label(key: str, english: str) -> str:
+    """A standard beneficiary of the Schedule to Part XI (``man_with_wife_and_two_children``)."""
+    entry = translation(current_language()).get("standard_beneficiaries", {}).get(key) or {}
+    return str(entry.get("label") or english)
+
+
+def choice_text(key: str, field: str, english: str) -> str:
+    """The ``question`` or ``effect`` of a rulebook choice in the active language."""
+    entry = translation(current_language()).get("choices", {}).get(key) or {}
+    return str(entry.get(field) or english)
 
 
 def term(key: str, english: str) -> str:

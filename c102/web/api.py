@@ -11,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from c102.errors import C102Error
+from c102.i18n import _
 from c102.web import views
 from c102.web.guard import Refused, read_body, run_work
 from c102.web.library import Library, Outcome, evaluate
@@ -68,7 +69,7 @@ async def explain(request: Request) -> Response:
     target = data.get("target")
     depth = data.get("depth", 8)
     if not isinstance(target, str) or not isinstance(depth, int) or not 0 <= depth <= 50:
-        raise Refused(400, "'target' names a rule id, a Part or 'ratification'; 'depth' is 0 to 50")
+        raise Refused(400, _("'target' names a rule id, a Part or 'ratification'; 'depth' is 0 to 50"))
     outcome = await _outcome(request, data)
     if outcome.assessment is None:
         return _unassessable(outcome)
@@ -101,9 +102,9 @@ async def _object(request: Request) -> dict[str, Any]:
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise Refused(400, f"the request is not JSON: {error}") from None
+        raise Refused(400, _('the request is not JSON: {error}', error=error)) from None
     if not isinstance(data, dict):
-        raise Refused(400, "the request must be a JSON object")
+        raise Refused(400, _("the request must be a JSON object"))
     return data
 
 
@@ -111,22 +112,22 @@ async def _outcome(request: Request, data: dict[str, Any], key: str = "") -> Out
     """The description a request names: ``text`` (with ``syntax``) or a served ``country``."""
     source = data.get(key) if key else data
     if not isinstance(source, dict):
-        raise Refused(400, f"'{key}' must be an object with 'text' or 'country'")
+        raise Refused(400, _("'{key}' must be an object with 'text' or 'country'", key=key))
     library = library_of(request)
     text, name = source.get("text"), source.get("country")
     if isinstance(text, str):
         syntax = source.get("syntax", "c102")
         if syntax not in SYNTAX:
-            raise Refused(400, f"'syntax' is one of {', '.join(SYNTAX)}")
+            raise Refused(400, _("'syntax' is one of {syntaxes}", syntaxes=", ".join(SYNTAX)))
         return await run_work(request, evaluate, text, f"<request>{SYNTAX[syntax]}")
     if isinstance(name, str):
         country = library.find(name)
         if country is None:
-            raise Refused(404, f"no served country is named {name!r} (see /api/countries)")
+            raise Refused(404, _('no served country is named {name!r} (see /api/countries)', name=name))
         if source.get("state", "edited") == "file":
             return await run_work(request, library.baseline, country)
         return await run_work(request, library.current, country)
-    raise Refused(400, "send the description as 'text' (and 'syntax'), or name a served 'country'")
+    raise Refused(400, _("send the description as 'text' (and 'syntax'), or name a served 'country'"))
 
 
 def _json(data: Any, outcome: Outcome) -> JSONResponse:

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from c102.i18n import _
 from c102.web import api, documents, pages, reform_api
 from c102.web.guard import Disconnected, HostGuard, Limits, Refused
 from c102.web.library import Library
@@ -18,8 +19,14 @@ from c102.web.render import message
 STATIC = {"workbench.css": "text/css; charset=utf-8", "workbench.js": "text/javascript; charset=utf-8"}
 
 
-def make_app(files: list[str], limits: Limits | None = None) -> Starlette:
-    """The application over these description files (only they, and files saved beside them, are served)."""
+def make_app(files: list[str], limits: Limits | None = None, language: str | None = None) -> Starlette:
+    """The application over these description files (only they, and files saved beside them, are served).
+
+    ``language`` is the default of pages and messages (else the active one: ``c102 serve --lang``);
+    a request chooses another with ``?lang=`` (docs/languages.md)."""
+    from c102.i18n import current_language
+    from c102.web.language import RequestLanguage
+
     limits = limits or Limits()
     routes = [
         Route("/", pages.index),
@@ -42,7 +49,10 @@ def make_app(files: list[str], limits: Limits | None = None) -> Starlette:
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(HostGuard, limits=limits)],
+        middleware=[
+            Middleware(HostGuard, limits=limits),
+            Middleware(RequestLanguage, default=language or current_language()),
+        ],
         exception_handlers={Refused: refused, HTTPException: http_error, Disconnected: disconnected},
         max_body_size=limits.max_body,
     )
@@ -55,7 +65,7 @@ def make_app(files: list[str], limits: Limits | None = None) -> Starlette:
 async def static(request: Request) -> Response:
     name = str(request.path_params["name"])
     if name not in STATIC:
-        raise Refused(404, "no such file")
+        raise Refused(404, _("no such file"))
     from c102.resources import data_path
 
     return Response((data_path("templates") / "web" / name).read_bytes(), media_type=STATIC[name])
@@ -69,8 +79,8 @@ async def refused(request: Request, error: Exception) -> Response:
     assert isinstance(error, Refused)
     if _wants_json(request):
         return JSONResponse({"error": error.message}, status_code=error.status)
-    titles = {404: "Not found", 409: "Not saved", 413: "Too large", 422: "Cannot assess", 503: "Busy"}
-    return message(titles.get(error.status, "Cannot do that"), error.message, error.status)
+    titles = {404: _("Not found"), 409: _("Not saved"), 413: _("Too large"), 422: _("Cannot assess"), 503: _("Busy")}
+    return message(titles.get(error.status, _("Cannot do that")), error.message, error.status)
 
 
 async def http_error(request: Request, error: Exception) -> Response:

@@ -15,6 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from c102.errors import C102Error
+from c102.i18n import _
 from c102.web import views
 from c102.web.guard import Refused, run_work
 from c102.web.library import Country, Library, Outcome
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 MEDIA = {"md": "text/markdown; charset=utf-8", "json": "application/json", "html": "text/html; charset=utf-8"}
 NAV = (
     '<nav style="display:flex;gap:1.2rem;padding:.5rem 1rem;background:#1e2d5a;font-family:sans-serif">'
-    '<a href="/" style="color:#fff;font-weight:600">← All countries</a>{extra}</nav>'
+    '<a href="/" style="color:#fff;font-weight:600">{home}</a>{extra}</nav>'
 )
 
 
@@ -41,16 +42,24 @@ def chosen(request: Request, library: Library, country: Country) -> tuple[Outcom
 
 def _assessment(outcome: Outcome, country: Country) -> Assessment:
     if outcome.assessment is None:
-        raise Refused(422, f"{country.path.name} does not pass c102 check: open its page to see where")
+        raise Refused(422, _('{name} does not pass c102 check: open its page to see where', name=country.path.name))
     return outcome.assessment
 
 
 def _state_note(edited: bool, has_draft: bool) -> dict[str, Any]:
     if edited:
-        return {"state_note": "Showing the edited description (not saved).", "other_state": "file", "other_label": "Show the file instead"}
+        return {
+            "state_note": _("Showing the edited description (not saved)."),
+            "other_state": "file",
+            "other_label": _("Show the file instead"),
+        }
     if has_draft:
-        return {"state_note": "Showing the file as saved.", "other_state": "edited", "other_label": "Show the edited description"}
-    return {"state_note": "Showing the file as saved.", "other_state": "file", "other_label": ""}
+        return {
+            "state_note": _("Showing the file as saved."),
+            "other_state": "edited",
+            "other_label": _("Show the edited description"),
+        }
+    return {"state_note": _("Showing the file as saved."), "other_state": "file", "other_label": ""}
 
 
 async def explain(request: Request) -> Response:
@@ -95,7 +104,7 @@ async def walkthrough(request: Request) -> Response:
     library, country = country_of(request)
     part = str(request.path_params["part"])
     if part not in views.BRANCH_PARTS:
-        raise Refused(404, f"there is no walk-through for Part {part}")
+        raise Refused(404, _('there is no walk-through for Part {part}', part=part))
     return await run_work(request, _walkthrough_page, request, library, country, part)
 
 
@@ -104,17 +113,20 @@ def _walkthrough_page(request: Request, library: Library, country: Country, part
 
     outcome, edited = chosen(request, library, country)
     page = render_report(_assessment(outcome, country), "walkthrough", "html", part=part).decode("utf-8")
-    state = "the edited description (not saved)" if edited else "the file as saved"
+    if edited:
+        state = _("Part {part} step by step, computed from the edited description (not saved)", part=part)
+    else:
+        state = _("Part {part} step by step, computed from the file as saved", part=part)
     extra = (
-        f'<a href="/country/{country.slug}" style="color:#fff">Back to the workbench</a>'
-        f'<span style="color:#fff;opacity:.85">Part {part} step by step, computed from {state}</span>'
+        f'<a href="/country/{country.slug}" style="color:#fff">{_escape(_("Back to the workbench"))}</a>'
+        f'<span style="color:#fff;opacity:.85">{_escape(state)}</span>'
     )
     return HTMLResponse(with_nav(page, extra))
 
 
 def with_nav(page: str, extra: str = "") -> str:
     """A report's own HTML with the workbench's link back to the index at the top."""
-    nav = NAV.format(extra=extra)
+    nav = NAV.format(home=_escape(_("← All countries")), extra=extra)
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav, page, count=1)
 
 
@@ -136,9 +148,9 @@ async def report(request: Request) -> Response:
     fmt = request.query_params.get("format", "html")
     part = request.query_params.get("part")
     if kind not in KINDS or fmt not in formats_for(kind):
-        raise Refused(400, f"kind is one of {', '.join(KINDS)}; format one of {', '.join(formats_for(kind))}")
+        raise Refused(400, _("kind is one of {kinds}; format one of {formats}", kinds=", ".join(KINDS), formats=", ".join(formats_for(kind))))
     if kind == "walkthrough" and part not in views.BRANCH_PARTS:
-        raise Refused(400, "a walk-through needs a Part, II to X")
+        raise Refused(400, _("a walk-through needs a Part, II to X"))
     data, edited = await run_work(request, _report_bytes, request, library, country, kind, fmt, part)
     name = "-".join(x for x in (country.slug, kind, part if kind == "walkthrough" else None, "edited" if edited else None) if x)
     filename = f"{name}.{fmt}"
@@ -170,11 +182,12 @@ def _compare_page(library: Library) -> Response:
     assessments = [o.assessment for _, o in outcomes if o.assessment is not None]
     broken = [c.path.name for c, o in outcomes if o.assessment is None]
     if not assessments:
-        raise Refused(422, "no served file passes c102 check")
+        raise Refused(422, _("no served file passes c102 check"))
     page = comparative_outputs(assessments, ["html"])["comparative.html"]().decode("utf-8")
     extra = ""
     if broken:
-        extra = f'<span style="color:#fff">Left out (does not pass c102 check): {_escape(", ".join(broken))}</span>'
+        left_out = _("Left out (does not pass c102 check): {files}", files=", ".join(broken))
+        extra = f'<span style="color:#fff">{_escape(left_out)}</span>'
     return HTMLResponse(with_nav(page, extra))
 
 

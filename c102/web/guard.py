@@ -17,6 +17,8 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.requests import ClientDisconnect, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from c102.i18n import _
+
 T = TypeVar("T")
 
 CSP = (
@@ -104,16 +106,16 @@ async def read_body(request: Request) -> bytes:
     limits: Limits = request.app.state.limits
     length = request.headers.get("content-length", "")
     if length.isdigit() and len(length) < 20 and int(length) > limits.max_body:
-        raise Refused(413, f"the request is larger than {limits.max_body} bytes")
+        raise Refused(413, _('the request is larger than {max_body} bytes', max_body=limits.max_body))
     try:
         with anyio.fail_after(limits.body_seconds):
             body = await request.body()
     except TimeoutError:
-        raise Refused(408, "the request body did not arrive in time") from None
+        raise Refused(408, _("the request body did not arrive in time")) from None
     except ClientDisconnect:
         raise Disconnected from None
     if len(body) > limits.max_body:
-        raise Refused(413, f"the request is larger than {limits.max_body} bytes")
+        raise Refused(413, _('the request is larger than {max_body} bytes', max_body=limits.max_body))
     return body
 
 
@@ -126,4 +128,4 @@ async def run_work(request: Request, work: Callable[..., T], *args: Any) -> T:
                 work, *args, limiter=request.app.state.limiter, abandon_on_cancel=True
             )
     except TimeoutError:
-        raise Refused(503, f"the work took longer than {limits.work_seconds:g} s; try again") from None
+        raise Refused(503, _('the work took longer than {work_seconds:g} s; try again', work_seconds=limits.work_seconds)) from None

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from c102.errors import C102Error, Diagnostic, Position
+from c102.i18n import _, current_language
 
 if TYPE_CHECKING:
     from c102.evaluate.assessment import Assessment
@@ -43,6 +44,7 @@ class Outcome:
     assessment: Assessment | None
     milliseconds: float
     failure: str | None = None  # an internal error of c102 on this text, shown instead of verdicts
+    language: str = field(default_factory=current_language)  # the language its messages are in
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -74,7 +76,7 @@ class Library:
 
     countries: list[Country] = field(default_factory=list)
     _drafts: dict[str, Outcome] = field(default_factory=dict)
-    _cache: dict[str, _Cached] = field(default_factory=dict)
+    _cache: dict[tuple[str, str], _Cached] = field(default_factory=dict)  # (slug, language)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -92,26 +94,30 @@ class Library:
         try:
             info = country.path.stat()
         except OSError as error:
-            return _unreadable(country, f"cannot read: {error.strerror}")
+            return _unreadable(country, _("cannot read: {reason}", reason=error.strerror))
         stamp = (info.st_mtime_ns, info.st_size)
         with self._lock:
-            cached = self._cache.get(country.slug)
+            cached = self._cache.get((country.slug, current_language()))
         if cached is not None and cached.stamp == stamp:
             return cached.outcome
         try:
             text = country.path.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            return _unreadable(country, f"not UTF-8 text ({error.reason} at byte {error.start})")
+            return _unreadable(country, _("not UTF-8 text ({reason} at byte {byte})", reason=error.reason, byte=error.start))
         except OSError as error:
-            return _unreadable(country, f"cannot read: {error.strerror}")
+            return _unreadable(country, _("cannot read: {reason}", reason=error.strerror))
         outcome = evaluate(text, str(country.path))
         with self._lock:
-            self._cache[country.slug] = _Cached(stamp, outcome)
+            self._cache[(country.slug, outcome.language)] = _Cached(stamp, outcome)
         return outcome
 
     def draft(self, country: Country) -> Outcome | None:
+        """The edited state, its messages in the language of this request (re-assessed if needed)."""
         with self._lock:
-            return self._drafts.get(country.slug)
+            draft = self._drafts.get(country.slug)
+        if draft is not None and draft.language != current_language():
+            draft = self.edit(country, draft.text)
+        return draft
 
     def current(self, country: Country) -> Outcome:
         """The edited state if the page has sent one, else the file."""
@@ -132,7 +138,7 @@ class Library:
         """Write ``text`` as a new file beside the country's file, atomically; an existing file is
         never replaced (the name is refused instead)."""
         if not SAVE_NAME.match(name) or ".." in name:
-            raise SaveRefused("a file name is letters, digits, '.', '-' or '_' (no folders)", 400)
+            raise SaveRefused(_("a file name is letters, digits, '.', '-' or '_' (no folders)"), 400)
         suffix = country.path.suffix
         target = country.path.with_name(name if name.endswith(suffix) else name + suffix)
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -143,7 +149,7 @@ class Library:
                 os.fsync(handle.fileno())
             os.link(temp, target)  # atomic, and fails if the name is taken
         except FileExistsError:
-            raise SaveRefused(f"{target.name} already exists; choose another name", 409) from None
+            raise SaveRefused(_('{name} already exists; choose another name', name=target.name), 409) from None
         finally:
             os.unlink(temp)
         return self._register(target)
@@ -179,7 +185,7 @@ def evaluate(text: str, path: str) -> Outcome:
     except Exception as error:
         # A bug in c102 on this text: shown on this country's page, the others are not affected.
         assessment, diagnostics = None, []
-        failure = f"internal error in c102: {type(error).__name__}: {error}"
+        failure = _("internal error in c102: {kind}: {error}", kind=type(error).__name__, error=error)
     return Outcome(text, diagnostics, assessment, (time.perf_counter() - start) * 1000, failure)
 
 

@@ -14,6 +14,7 @@ from urllib.parse import parse_qs
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from c102.i18n import _, ngettext
 from c102.web import views
 from c102.web.guard import Refused, read_body, run_work
 from c102.web.library import Country, Library, SaveRefused
@@ -29,14 +30,14 @@ def country_of(request: Request) -> tuple[Library, Country]:
     library = library_of(request)
     country = library.find(str(request.path_params.get("slug", "")))
     if country is None:
-        raise Refused(404, "no country of that name is served here")
+        raise Refused(404, _("no country of that name is served here"))
     return library, country
 
 
 async def index(request: Request) -> Response:
     library = library_of(request)
     rows = await run_work(request, _index_rows, library)
-    return html("index.html.j2", page="index", title="Countries", parts=views.BRANCH_PARTS, rows=rows)
+    return html("index.html.j2", page="index", title=_("Countries"), parts=views.BRANCH_PARTS, rows=rows)
 
 
 def _index_rows(library: Library) -> list[dict[str, Any]]:
@@ -52,8 +53,8 @@ def _index_rows(library: Library) -> list[dict[str, Any]]:
         }
         if outcome.assessment is None:
             errors = len(outcome.errors)
-            row["problem"] = outcome.failure or (
-                f"the file does not pass c102 check ({errors} error{'s' if errors != 1 else ''})"
+            row["problem"] = outcome.failure or ngettext(
+                "the file does not pass c102 check ({n} error)", "the file does not pass c102 check ({n} errors)", errors
             )
         else:
             row["glance"] = views.glance(outcome.assessment)
@@ -73,7 +74,7 @@ def _bench_context(library: Library, country: Country) -> dict[str, Any]:
     from c102.web.documents import formats_for
 
     current = library.current(country)
-    labels = {"gap": "Gap analysis", "article22": "Article 22 report draft", "walkthrough": "Walk-through"}
+    labels = {"gap": _("Gap analysis"), "article22": _("Article 22 report draft"), "walkthrough": _("Walk-through")}
     return {
         "title": display_name(library, country),
         "name": display_name(library, country),
@@ -98,7 +99,7 @@ async def edit(request: Request) -> Response:
     wants_json, fields = await _fields(request)
     text = fields.get("text")
     if not isinstance(text, str):
-        raise Refused(400, "send the description as 'text'")
+        raise Refused(400, _("send the description as 'text'"))
     outcome = await run_work(request, library.edit, country, text)
     timing = {"Server-Timing": f"assess;dur={outcome.milliseconds:.1f}"}
     if not wants_json:
@@ -133,7 +134,7 @@ async def save(request: Request) -> Response:
         draft = library.draft(country)
         text = draft.text if draft is not None else library.baseline(country).text
     if not isinstance(name, str):
-        raise Refused(400, "send the new file's name as 'name'")
+        raise Refused(400, _("send the new file's name as 'name'"))
     try:
         saved = await run_work(request, library.save_as, country, name.strip(), text)
     except SaveRefused as error:
@@ -152,14 +153,14 @@ async def _fields(request: Request) -> tuple[bool, dict[str, Any]]:
         try:
             data = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise Refused(400, f"the request is not JSON: {error}") from None
+            raise Refused(400, _('the request is not JSON: {error}', error=error)) from None
         if not isinstance(data, dict):
-            raise Refused(400, "the request must be a JSON object")
+            raise Refused(400, _("the request must be a JSON object"))
         return True, data
     if kind in ("application/x-www-form-urlencoded", ""):
         try:
             form = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=20)
         except (UnicodeDecodeError, ValueError) as error:
-            raise Refused(400, f"the form cannot be read: {error}") from None
+            raise Refused(400, _('the form cannot be read: {error}', error=error)) from None
         return "application/json" in request.headers.get("accept", ""), {k: v[0] for k, v in form.items()}
-    raise Refused(415, "send JSON or a form")
+    raise Refused(415, _("send JSON or a form"))

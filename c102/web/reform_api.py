@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from c102.errors import C102Error
+from c102.i18n import _
 from c102.web.api import _json, _object, _outcome, _unassessable
 from c102.web.guard import Refused, run_work
 from c102.web.library import Outcome
@@ -23,7 +24,7 @@ async def whatif(request: Request) -> Response:
         isinstance(c, list | tuple) and len(c) == 2 and isinstance(c[0], str) and isinstance(c[1], str)
         for c in changes
     ):
-        raise Refused(400, "'changes' maps fact paths to values written as in a description, e.g. {\"...rate\": \"45%\"}")
+        raise Refused(400, _("'changes' maps fact paths to values written as in a description, e.g. {\"...rate\": \"45%\"}"))
     outcome = await _outcome(request, data)
     if outcome.assessment is None:
         return _unassessable(outcome)

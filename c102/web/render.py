@@ -21,15 +21,18 @@ if TYPE_CHECKING:
 def environment() -> jinja2.Environment:
     import jinja2
 
+    from c102.i18n.jinja import install
     from c102.resources import data_path
 
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_path("templates") / "web")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        auto_reload=False,
+    return install(
+        jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(data_path("templates") / "web")),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            auto_reload=False,
+        )
     )
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from c102.report.shared.display import VERDICT_SYMBOL, VERDICT_TEXT, part_key
+from c102.i18n import N_, _
+from c102.i18n.rulebook import part_title, rule_title
+from c102.report.shared.display import VERDICT_SYMBOL, part_key, verdict_text
 
 if TYPE_CHECKING:
     from c102.evaluate.assessment import Assessment
@@ -33,7 +35,7 @@ class Verdict:
 
     @property
     def words(self) -> str:
-        return self.label or VERDICT_TEXT.get(self.code, self.code)
+        return _(self.label) if self.label else verdict_text(self.code)
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,11 @@ def glance(assessment: Assessment) -> dict[str, Verdict]:
     for part in BRANCH_PARTS:
         result = assessment.parts.get(part)
         if result is not None:
-            out[part] = Verdict(result.verdict, "accepted" if result.accepted else "")
+            out[part] = Verdict(result.verdict, _("accepted") if result.accepted else "")
     return out
 
 
-ARTICLE_2_WORDS = {"compliant": "met", "not_compliant": "not met"}
+ARTICLE_2_WORDS = {"compliant": N_("met"), "not_compliant": N_("not met")}
 
 
 def article2(assessment: Assessment) -> Verdict:
@@ -80,7 +82,7 @@ def rows(before: Assessment | None, after: Assessment | None) -> list[Row]:
     for part in parts:
         b = before.parts.get(part) if before else None
         a = after.parts.get(part) if after else None
-        title = (a or b).title if (a or b) else part  # type: ignore[union-attr]
+        title = part_title(part, (a or b).title) if (a or b) else part  # type: ignore[union-attr]
         out.append(
             Row(
                 "part",
@@ -96,7 +98,7 @@ def rows(before: Assessment | None, after: Assessment | None) -> list[Row]:
         Row(
             "article2",
             "2",
-            "Article 2: a set of Parts that can be accepted",
+            _("Article 2: a set of Parts that can be accepted"),
             article2(before) if before else None,
             article2(after) if after else None,
             _acceptable(before),
@@ -111,7 +113,7 @@ def rows(before: Assessment | None, after: Assessment | None) -> list[Row]:
             Row(
                 "rule",
                 rule_id,
-                (a_rule or b_rule).title,  # type: ignore[union-attr]
+                rule_title(rule_id, (a_rule or b_rule).title),  # type: ignore[union-attr]
                 Verdict(b_rule.verdict) if b_rule else None,
                 Verdict(a_rule.verdict) if a_rule else None,
                 _rule_detail(b_rule),
@@ -124,9 +126,9 @@ def rows(before: Assessment | None, after: Assessment | None) -> list[Row]:
 def _route(alternative: str | None, schemes: list[str]) -> str:
     parts = []
     if alternative:
-        parts.append(f"route {alternative}")
+        parts.append(_("route {alternative}", alternative=alternative))
     if schemes:
-        parts.append("on " + ", ".join(schemes))
+        parts.append(_("on {schemes}", schemes=", ".join(schemes)))
     return "; ".join(parts)
 
 
@@ -134,13 +136,13 @@ def _acceptable(assessment: Assessment | None) -> str:
     if assessment is None:
         return ""
     acceptable = assessment.ratification.acceptable_parts
-    return "acceptable now: " + (", ".join(acceptable) if acceptable else "none")
+    return _("acceptable now: {parts}", parts=", ".join(acceptable) if acceptable else _("none"))
 
 
 def _rule_detail(rule: RuleResult | None) -> str:
     if rule is None:
         return ""
-    bits = [f"route {rule.alternative}"] if rule.alternative else []
+    bits = [_("route {alternative}", alternative=rule.alternative)] if rule.alternative else []
     if rule.gap:
         bits.append(rule.gap)
     elif rule.value is not None:

@@ -2,9 +2,21 @@
 // Plain JavaScript, no libraries and no network other than this server.
 "use strict";
 
+// The language selector in the top bar: choosing a language reloads the page in it.
+(function () {
+  const select = document.getElementById("lang-select");
+  if (select) { select.addEventListener("change", () => { select.form.submit(); }); }
+})();
+
 (function () {
   const bench = document.querySelector(".workbench");
   if (!bench) { return; }
+  // Messages in the page's language, written by the server into data-msg-* attributes.
+  function say(key, values) {
+    let out = bench.dataset["msg" + key] || key;
+    for (const [name, value] of Object.entries(values || {})) { out = out.split("{" + name + "}").join(String(value)); }
+    return out;
+  }
   const slug = bench.dataset.slug;
   const text = document.getElementById("text");
   const gutter = document.getElementById("gutter");
@@ -43,21 +55,21 @@
   async function reassess() {
     if (pending) { return pending; }
     const body = text.value;
-    status.textContent = "assessing…";
+    status.textContent = say("Assessing");
     pending = fetch("/country/" + encodeURIComponent(slug) + "/edit", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Accept": "application/json" },
       body: JSON.stringify({ text: body }),
     }).then(async (response) => {
       const data = await response.json();
-      if (!response.ok) { status.textContent = data.error || ("error " + response.status); return; }
+      if (!response.ok) { status.textContent = data.error || say("Error", { status: response.status }); return; }
       sent = body;
       document.getElementById("results").innerHTML = data.results;
       document.getElementById("diagnostics").innerHTML = data.diagnostics;
       renderGutter(data.marks);
-      status.textContent = "assessed in " + data.server_ms.toFixed(1) + " ms server time";
+      status.textContent = say("Assessed", { ms: data.server_ms.toFixed(1) });
     }).catch(() => {
-      status.textContent = "the server did not answer";
+      status.textContent = say("Noanswer");
     }).finally(() => { pending = null; });
     return pending;
   }
@@ -112,10 +124,10 @@
     });
     const data = await response.json();
     if (response.ok) {
-      saveStatus.replaceChildren("saved as " + data.file + " · ");
+      saveStatus.replaceChildren(say("Saved", { file: data.file }) + " · ");
       const link = document.createElement("a");
       link.href = data.url;
-      link.textContent = "open it";
+      link.textContent = say("Open");
       saveStatus.append(link);
     } else {
       saveStatus.textContent = data.error;

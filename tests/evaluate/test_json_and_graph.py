@@ -77,6 +77,20 @@ def test_graph_exports_as_dot_and_node_link_json() -> None:
     assert any(node["id"] == "ratification" for node in data["nodes"])
 
 
+def test_graph_json_holds_plain_data_not_python_object_text() -> None:
+    assessment = assess(load_description(str(EXAMPLIA)))
+    assert assessment.graph is not None
+    text = to_node_link(assessment.graph)
+    for repr_start in ("Finding(", "Count(", "SexSplit(", "RuleResult(", "Fraction("):
+        assert repr_start not in text
+    nodes = {node["id"]: node for node in json.loads(text)["nodes"]}
+    finding = nodes["finding:II-10-1-care@national-health-service"]
+    assert finding["value"] == "compliant" and finding["scheme"] == "national-health-service"
+    assert finding["explanation"].startswith("National Health Service provides")
+    assert nodes["fact:statistics.employees"]["value"] == {"total": 1_600_000, "men": 950_000, "women": 650_000}
+    assert nodes["rule:V-27-coverage"]["value"] in ("compliant", "not_compliant", "insufficient_data")
+
+
 def test_explain_follows_a_verdict_to_sourced_facts_and_the_articles() -> None:
     text = explain_text(assess(load_description(str(EXAMPLIA))), "V-28-benefit-level")
     assert text.startswith("rule V-28-benefit-level: compliant  [Art 28(a)]")

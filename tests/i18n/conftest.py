@@ -18,6 +18,15 @@ msgstr ""
 msgid "file not found"
 msgstr "fichier introuvable"
 
+msgid "Countries"
+msgstr "Pays"
+
+msgid "no served country is named {name!r} (see /api/countries)"
+msgstr "aucun pays servi ne s'appelle {name!r} (voir /api/countries)"
+
+msgid "Contents"
+msgstr "Sommaire"
+
 msgid "{files} checked: {errors}, {warnings}"
 msgstr "{files} vérifié(s) : {errors}, {warnings}"
 

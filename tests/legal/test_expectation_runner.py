@@ -46,7 +46,7 @@ def test_a_wrong_verdict_fails_with_exit_1_and_shows_expected_got_and_the_explan
     assert out.startswith("FAIL ")
     assert f"{path}:6:5: rule V-28-benefit-level" in out
     assert "- verdict: not_compliant" in out and "+ verdict: compliant" in out
-    assert "explanation: old_age" in out
+    assert "explanation: Old age" in out
     assert out.splitlines()[-1] == "0 passed, 1 failed"
 
 

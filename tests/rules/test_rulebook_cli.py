@@ -32,24 +32,43 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
     return code, out, err
 
 
+def _table_ids(out: str) -> list[str]:
+    """The rule ids of the table: the first word of each row (a wrapped cell continues indented)."""
+    body = out.split("\n\n")[0].splitlines()[2:]  # the header and its rule line first
+    return [line.split()[0] for line in body if line and not line[0].isspace()]
+
+
 def test_rules_table_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys)
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["ID", "PART", "ARTICLES", "KIND", "TITLE"]
+    assert set(lines[1]) == {"─"}
     rulebook = load_rulebook()
-    ids = [line.split()[0] for line in lines[1 : 1 + len(rulebook.rules)]]
-    assert ids == [r.id for r in rulebook.rules]
+    assert _table_ids(out) == [r.id for r in rulebook.rules]
     assert lines[-1].startswith(f"{len(rulebook.rules)} rules of C102, rulebook sha256 {rulebook.sha256}")
     row = next(line for line in lines if line.startswith("V-27-coverage "))
     assert row.split()[1:3] == ["V", "27(a),"] and "coverage" in row and "Persons protected" in row
     assert "\x1b[" not in out  # plain text: no colour codes when piped
 
 
+def test_rules_table_shows_every_citation_without_cutting(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys)
+    first = load_rulebook().rules[0]
+    assert "..." not in out
+    for article in first.articles:  # the long list of I-2-parts wraps inside its column
+        assert article in out.split(first.id, 1)[1].split("\nI-3", 1)[0]
+    lines = out.split("\n\n")[0].splitlines()
+    part_column = lines[0].index("PART")
+    rows = [line for line in lines[2:] if not line[0].isspace()]
+    # Aligned whatever the id's length: every Part numeral starts under the PART heading.
+    assert all(line[part_column - 1] == " " and line[part_column] in "IVX" for line in rows)
+
+
 def test_rules_part_filter(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "--part", "v")
     assert code == 0
-    ids = [line.split()[0] for line in out.splitlines()[1:] if line and not line[0].isdigit()]
+    ids = _table_ids(out)
     assert ids and all(i.startswith("V-") for i in ids)
     assert "V-27-coverage" in ids
 

@@ -30,6 +30,20 @@ def _translation(language: str) -> dict[str, Any]:
     return data
 
 
+def _choices(data: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The translated choices, from ``choices:`` or, in the older layout, ``choice.<id>.<field>`` terms."""
+    choices: dict[str, dict[str, str]] = {key: dict(value) for key, value in data.get("choices", {}).items()}
+    for key, text in data.get("terms", {}).items():
+        if key.startswith("choice.") and key.count(".") == 2:
+            _, choice, field = key.split(".")
+            choices.setdefault(choice, {})[field] = text
+    return choices
+
+
+def _beneficiaries(data: dict[str, Any]) -> set[str]:
+    return set(data.get("standard_beneficiaries", {})) | set(data.get("terms", {}))
+
+
 def _figures(text: str) -> list[str]:
     """Numbers and citations, with the decimal comma of French and Spanish read as a point."""
     found = NUMBER_OR_CITATION.findall(text.replace("\u00a0", " "))
@@ -56,9 +70,9 @@ def test_every_part_and_choice_has_a_translation(language: str) -> None:
         f"{choice}.{field}"
         for choice in rulebook.choices
         for field in ("question", "effect")
-        if not data["choices"].get(choice, {}).get(field)
+        if not _choices(data).get(choice, {}).get(field)
     )
-    missing_beneficiaries = sorted(set(rulebook.standard_beneficiaries) - set(data["standard_beneficiaries"]))
+    missing_beneficiaries = sorted(set(rulebook.standard_beneficiaries) - _beneficiaries(data))
     assert (missing_parts, missing_choices, missing_beneficiaries) == ([], [], [])
 
 
@@ -93,7 +107,7 @@ def test_translations_keep_the_figures_citations_and_identifiers_of_the_english(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_choice_translations_keep_the_figures_and_identifiers(language: str) -> None:
-    translated = _translation(language)["choices"]
+    translated = _choices(_translation(language))
     drifted = [
         f"{choice.id}.{field}"
         for choice in load_rulebook().choices.values()

@@ -11,6 +11,7 @@ from c102.evaluate.gaps import percent_short
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, percent, src
 from c102.evaluate.part_xi import Working, benefit_for, calculate, either_article, pct, pcts
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
+from c102.labels import label
 from c102.model.description import Benefit, Scheme
 from c102.rules.model import PartInfo, Rule
 
@@ -30,7 +31,8 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             found.append(
                 Finding(
                     NOT_COMPLIANT,
-                    f"{row_id}: the benefit is a {benefit.form.value.replace('_', ' ')}, not a periodical payment.",
+                    f"{label(row_id, 'schedule_rows', capital=True)}: the benefit is a "
+                    f"{label(benefit.form.value, 'benefit_forms')}, not a periodical payment.",
                 )
             )
             continue
@@ -46,13 +48,14 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             found.append(
                 Finding(
                     INSUFFICIENT_DATA,
-                    f"{row_id}: {working.problem or 'the calculation needs more facts'}.{also}",
+                    f"{label(row_id, 'schedule_rows', capital=True)}: "
+                    f"{working.problem or 'the calculation needs more facts'}.{also}",
                     missing=working.missing,
                 )
             )
             continue
         calculations.append(calc)
-        label = f"{beneficiary.label.lower()}, Art {calc.article}"
+        who = f"{beneficiary.label.lower()}, Art {calc.article}"
         if calc.rate < required and calc.article == "67" and rule.params.get("article_67_d"):
             excess = _article_67_d(ctx, scheme, benefit, rule.params["article_67_d"], part.branch)
             if excess is not None:
@@ -63,7 +66,7 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             found.append(
                 Finding(
                     COMPLIANT,
-                    f"{row_id} ({label}): {shown} reaches {needed}.{also}",
+                    f"{label(row_id, 'schedule_rows', capital=True)} ({who}): {shown} reaches {needed}.{also}",
                     value=calc.rate,
                     threshold=required,
                     alternative=calc.article if also else None,
@@ -73,7 +76,7 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             found.append(
                 Finding(
                     NOT_COMPLIANT,
-                    f"{row_id} ({label}): {shown} is below {needed}.{also}",
+                    f"{label(row_id, 'schedule_rows', capital=True)} ({who}): {shown} is below {needed}.{also}",
                     value=calc.rate,
                     threshold=required,
                     gap=percent_short(calc.rate, required),
@@ -140,7 +143,7 @@ def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | 
     benefit = benefit_for(scheme, part.branch, contingency)
     if benefit is None:
         return not_given(
-            ctx, scheme, f"benefit.{part.branch}", f"no {part.branch.replace('_', ' ')} benefit is described."
+            ctx, scheme, f"benefit.{part.branch}", f"no {label(part.branch, 'branches')} benefit is described."
         )
     form = ctx.scheme_fact(scheme, "form", benefit, f"benefit.{part.branch}.")
     if form is None:

@@ -8,6 +8,7 @@ from fractions import Fraction
 from c102.evaluate.context import Context
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, src
 from c102.evaluate.verdict import COMPLIANT, NOT_COMPLIANT, show
+from c102.labels import label, labels
 from c102.model.description import Scheme
 from c102.model.values import SexSplit
 from c102.rules.model import PartInfo, Rule
@@ -17,7 +18,7 @@ def contingency(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None)
     required = list(rule.params.get("required", []))
     if not required:
         branch = part.branch if part is not None and part.branch else "the"
-        return Finding(COMPLIANT, f"{scheme.name} provides {branch.replace('_', ' ')} benefit.")
+        return Finding(COMPLIANT, f"{scheme.name} provides {label(branch, 'branches')} benefit.")
     fact = ctx.scheme_fact(scheme, "contingencies")
     if fact is None:
         return not_given(ctx, scheme, "contingencies", "the contingencies covered are not listed.")
@@ -25,11 +26,11 @@ def contingency(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None)
     if lacking:
         return Finding(
             NOT_COMPLIANT,
-            f"{scheme.name} does not cover: {', '.join(c.replace('_', ' ') for c in lacking)}{src(fact)}.",
-            remedy="cover " + ", ".join(c.replace("_", " ") for c in lacking),
+            f"{scheme.name} does not cover: {labels(lacking, 'contingencies')}{src(fact)}.",
+            remedy="cover " + labels(lacking, "contingencies"),
         )
     return Finding(
-        COMPLIANT, f"{scheme.name} covers {', '.join(c.replace('_', ' ') for c in required)}{src(fact)}."
+        COMPLIANT, f"{scheme.name} covers {labels(required, 'contingencies')}{src(fact)}."
     )
 
 
@@ -76,8 +77,8 @@ def medical_care_items(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
     alt_id, lacking = shortfalls[0]
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name} does not provide: {', '.join(lacking)} ({alt_id}){src(fact)}.",
-        remedy="add " + ", ".join(lacking) + " to the care provided",
+        f"{scheme.name} does not provide: {labels(lacking, 'care')} ({alt_id}){src(fact)}.",
+        remedy="add " + labels(lacking, "care") + " to the care provided",
     )
 
 

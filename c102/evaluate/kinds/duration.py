@@ -11,6 +11,7 @@ from c102.evaluate.gaps import too_long, too_short
 from c102.evaluate.kinds.base import Finding, by_answer, duration, not_given, src
 from c102.evaluate.part_xi import benefit_for
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
+from c102.labels import label
 from c102.model.description import Scheme
 from c102.model.values import Duration
 from c102.rules.model import PartInfo, Rule
@@ -22,7 +23,7 @@ def waiting_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
     benefit = benefit_for(scheme, part.branch, rule.params.get("contingency"))
     if benefit is None:
         return not_given(
-            ctx, scheme, f"benefit.{part.branch}", f"no {part.branch.replace('_', ' ')} benefit is described."
+            ctx, scheme, f"benefit.{part.branch}", f"no {label(part.branch, 'branches')} benefit is described."
         )
     fact = ctx.scheme_fact(scheme, "waiting_period", benefit, f"benefit.{part.branch}.")
     if fact is None:
@@ -58,7 +59,7 @@ def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
     benefit = benefit_for(scheme, part.branch, params.get("contingency"))
     if benefit is None:
         return not_given(
-            ctx, scheme, f"benefit.{part.branch}", f"no {part.branch.replace('_', ' ')} benefit is described."
+            ctx, scheme, f"benefit.{part.branch}", f"no {label(part.branch, 'branches')} benefit is described."
         )
     prefix = f"benefit.{part.branch}."
     limit = ctx.scheme_fact(scheme, "max_duration", benefit, prefix)

@@ -13,6 +13,7 @@ from c102.evaluate.gaps import percent_short
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, percent, src
 from c102.evaluate.part_xi import pct
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
+from c102.labels import label
 from c102.model.description import Scheme, Statistics
 from c102.rules.model import PartInfo, Rule
 
@@ -148,21 +149,22 @@ def suspension_grounds(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
         )
     permitted: dict[str, str] = rule.params["permitted"]
     branch_only: dict[str, str] = rule.params.get("branch_only", {})
-    wrong = []
+    wrong: dict[str, str] = {}  # ground -> why it is not permitted
     for ground in fact.value:
         if ground not in permitted:
-            wrong.append(f"{ground} (not among Art 69 (a)-(j))")
+            wrong[ground] = "not among Art 69 (a)-(j)"
         elif ground in branch_only and branch_only[ground] not in scheme.branches.value:
-            wrong.append(
-                f"{ground} (Art 69 allows it only for {branch_only[ground].replace('_', ' ')} benefit)"
-            )
+            wrong[ground] = f"Art 69 allows it only for {label(branch_only[ground], 'branches')} benefit"
     if wrong:
+        # A ground outside Art 69 has no label: it is shown as the description writes it.
+        shown = "; ".join(f"{label(g, 'suspension_grounds') if g in permitted else g} ({why})" for g, why in wrong.items())
         return Finding(
             NOT_COMPLIANT,
-            f"{scheme.name}: suspension on grounds the Convention does not permit: {'; '.join(wrong)}{src(fact)}.",
-            remedy="remove the grounds: " + ", ".join(w.split(" ")[0] for w in wrong),
+            f"{scheme.name}: suspension on grounds the Convention does not permit: {shown}{src(fact)}.",
+            remedy="remove the grounds: "
+            + ", ".join(label(g, "suspension_grounds") if g in permitted else g for g in wrong),
         )
-    cited = ", ".join(f"{g} ({permitted[g]})" for g in fact.value)
+    cited = ", ".join(f"{label(g, 'suspension_grounds')} ({permitted[g]})" for g in fact.value)
     return Finding(COMPLIANT, f"{scheme.name}: every suspension ground is permitted: {cited}{src(fact)}.")
 
 
@@ -214,7 +216,7 @@ def participation(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
     if administration.value in rule.params.get("public", []):
         return Finding(
             COMPLIANT,
-            f"{scheme.name}: administered by a {administration.value.replace('_', ' ')}{src(administration)}.",
+            f"{scheme.name}: administered by a {label(administration.value, 'administration')}{src(administration)}.",
         )
     fact = ctx.scheme_fact(scheme, "participation")
     if fact is None:
@@ -228,7 +230,7 @@ def participation(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
         )
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name}: a {administration.value.replace('_', ' ')} without participation of the protected persons{src(fact)}.",
+        f"{scheme.name}: a {label(administration.value, 'administration')} without participation of the protected persons{src(fact)}.",
         remedy="give representatives of the protected persons a part in management",
     )
 

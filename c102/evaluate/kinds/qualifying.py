@@ -11,6 +11,7 @@ from c102.evaluate.gaps import percent_short, too_long
 from c102.evaluate.kinds.base import Finding, duration, not_applicable, percent
 from c102.evaluate.part_xi import benefit_for, calculate, pct
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
+from c102.labels import label
 from c102.model.description import QualifyingPeriod, Scheme
 from c102.rules.model import PartInfo, Rule
 
@@ -45,7 +46,7 @@ def periods_unknown(ctx: Context, scheme: Scheme, branch: str) -> Finding | None
         return None
     return Finding(
         INSUFFICIENT_DATA,
-        f"{scheme.name}: the qualifying period for {branch.replace('_', ' ')} benefit is not described.",
+        f"{scheme.name}: the qualifying period for {label(branch, 'branches')} benefit is not described.",
         missing=[f"scheme.{ctx.slug(scheme)}.qualifying_period (or no_qualifying_period: {branch})"],
     )
 

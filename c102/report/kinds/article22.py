@@ -12,6 +12,9 @@ from datetime import date
 
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import RuleResult
+from c102.i18n import _
+from c102.i18n.numbers import long_date
+from c102.i18n.rulebook import part_title, rule_title
 from c102.report.kinds.article22_form import (
     about_blocks,
     annex_sections,
@@ -28,19 +31,19 @@ from c102.report.shared.country import (
     receipt_lines,
 )
 from c102.report.shared.display import (
-    MISSING,
     NONE,
-    OTHER_PART_TITLES,
     article_key,
     cite,
     cited_article,
     joined,
     main_article,
+    missing,
+    other_part_title,
     part_key,
     quantity,
 )
 from c102.report.shared.document import Block, Document, Section, bullets, document, paragraph, section, table
-from c102.report.shared.evidence import EVIDENCE_HEADER, Row, benefit_titles, evidence_for, is_missing
+from c102.report.shared.evidence import Row, benefit_titles, evidence_for, evidence_header, is_missing
 
 COMMON_PARTS = ("XI", "XII", "XIII", "XIV")
 
@@ -58,53 +61,75 @@ def calendar(assessment: Assessment) -> list[str]:
     r = assessment.ratification
     year = str(r.record["registered"])[:4] if r.record and r.record.get("registered") else None
     if r.registered is None and year is not None:
+        record = r.record["source"] if r.record else _("ratification record")
         return [
-            f"Ratification registered in {year} ({r.record['source'] if r.record else 'ratification record'}); "
-            "the exact date is not recorded, so the dates below are years.",
-            f"Entry into force for the country: {int(year) + 1}, twelve months after registration (Art 79(3)).",
-            f"First report: due in {int(year) + 2} at the latest, the year after entry into force. This follows "
-            "ILO practice (Handbook of procedures relating to international labour Conventions), not the "
-            "Convention's text.",
+            _(
+                "Ratification registered in {year} ({record}); the exact date is not recorded, so the dates "
+                "below are years.",
+                year=year,
+                record=record,
+            ),
+            _(
+                "Entry into force for the country: {year}, twelve months after registration (Art 79(3)).",
+                year=int(year) + 1,
+            ),
+            _(
+                "First report: due in {year} at the latest, the year after entry into force. This follows "
+                "ILO practice (Handbook of procedures relating to international labour Conventions), not the "
+                "Convention's text.",
+                year=int(year) + 2,
+            ),
         ]
     if r.registered is None and not r.accepted_parts:
         return [
-            "The ratification is not registered yet. Under Art 79(3) the Convention enters into force for "
-            "a Member twelve months after its ratification is registered.",
-            "In ILO practice (Handbook of procedures relating to international labour Conventions) "
-            "the first, detailed report falls due in the year after entry into force.",
+            _(
+                "The ratification is not registered yet. Under Art 79(3) the Convention enters into force for "
+                "a Member twelve months after its ratification is registered."
+            ),
+            _(
+                "In ILO practice (Handbook of procedures relating to international labour Conventions) "
+                "the first, detailed report falls due in the year after entry into force."
+            ),
         ]
     if r.registered is None:
         return [
-            "Parts are recorded as accepted but the date of registration is not known: supply it to compute "
-            "the entry into force (Art 79(3)) and the first report's due date.",
+            _(
+                "Parts are recorded as accepted but the date of registration is not known: supply it to compute "
+                "the entry into force (Art 79(3)) and the first report's due date."
+            ),
         ]
     registered = date.fromisoformat(r.registered)
     in_force = date.fromisoformat(r.in_force_from) if r.in_force_from else twelve_months_after(registered)
     return [
-        f"Ratification registered on {registered.isoformat()}.",
-        f"Entry into force for the country: {in_force.isoformat()}, twelve months after registration "
-        "(Art 79(3)).",
-        f"First report: due in {in_force.year + 1}, the year after entry into force. This follows ILO "
-        "practice (Handbook of procedures relating to international labour Conventions), not the "
-        "Convention's text; "
-        "later reports follow the regular reporting cycle or a request of the Committee of Experts.",
+        _("Ratification registered on {date}.", date=long_date(registered)),
+        _(
+            "Entry into force for the country: {date}, twelve months after registration (Art 79(3)).",
+            date=long_date(in_force),
+        ),
+        _(
+            "First report: due in {year}, the year after entry into force. This follows ILO practice "
+            "(Handbook of procedures relating to international labour Conventions), not the Convention's "
+            "text; later reports follow the regular reporting cycle or a request of the Committee of Experts.",
+            year=in_force.year + 1,
+        ),
     ]
 
 
 def reported_parts(assessment: Assessment, parts: list[str] | None) -> tuple[list[str], str]:
     """The Parts reported on and why: the caller's list, else those accepted, else those acceptable now."""
     if parts:
-        return (sorted(dict.fromkeys(parts), key=part_key), "Parts given for this draft")
+        return (sorted(dict.fromkeys(parts), key=part_key), _("Parts given for this draft"))
     ratification = assessment.ratification
     if ratification.accepted_parts:
         binding = [p for p in ratification.accepted_parts if p not in ratification.ceased_parts]
-        why = "Parts accepted in the ratification"
         if len(binding) < len(ratification.accepted_parts):
-            why += ", less those whose obligations a later Convention ended (Art 75)"
+            why = _("Parts accepted in the ratification, less those whose obligations a later Convention ended (Art 75)")
+        else:
+            why = _("Parts accepted in the ratification")
         return (sorted(binding, key=part_key), why)
     return (
         sorted(assessment.ratification.acceptable_parts, key=part_key),
-        "no Part is accepted yet; the Parts that could be accepted now are assumed",
+        _("no Part is accepted yet; the Parts that could be accepted now are assumed"),
     )
 
 
@@ -113,22 +138,25 @@ def exception_statements(assessment: Assessment) -> list[Block]:
     declaration = assessment.description.article_3
     if declaration is None or not declaration.in_force.value:
         return [
-            paragraph("No declaration under Art 3(1) is in force: no yearly statement under Art 3(2) is due.")
+            paragraph(_("No declaration under Art 3(1) is in force: no yearly statement under Art 3(2) is due."))
         ]
     exceptions = declaration.exceptions.value if declaration.exceptions is not None else []
     if not exceptions:
-        return [paragraph("A declaration under Art 3(1) is in force but names no exception.", "missing")]
-    source = declaration.in_force.source or "no source given"
+        return [paragraph(_("A declaration under Art 3(1) is in force but names no exception."), "missing")]
+    source = declaration.in_force.source or _("no source given")
     blocks = [
-        paragraph(f"Declaration under Art 3(1) in force (source: {source}). Statements under Art 3(2):")
+        paragraph(_("Declaration under Art 3(1) in force (source: {source}). Statements under Art 3(2):", source=source))
     ]
     for exception in exceptions:
         blocks.append(
             paragraph(
-                f"Temporary exception of {cite(exception)}. Yearly statement under Art 3(2); the Government "
-                "keeps one option and deletes the other: (a) the grounds for relying on this exception still "
-                "hold: ________ [grounds]; or (b) the Government gives up this exception with effect from "
-                "________ [date]."
+                _(
+                    "Temporary exception of {article}. Yearly statement under Art 3(2); the Government keeps one "
+                    "option and deletes the other: (a) the grounds for relying on this exception still hold: "
+                    "________ [grounds]; or (b) the Government gives up this exception with effect from "
+                    "________ [date].",
+                    article=cite(exception),
+                )
             )
         )
     return blocks
@@ -136,24 +164,29 @@ def exception_statements(assessment: Assessment) -> list[Block]:
 
 def part_one(assessment: Assessment, parts: list[str], why: str) -> Section:
     description = assessment.description
-    items = [f"Parts reported on ({why}): {', '.join(parts) or 'none'}."]
+    items = [_("Parts reported on ({why}): {parts}.", why=why, parts=", ".join(parts) or _("none"))]
     if description.ratification is not None and description.ratification.parts is not None:
-        source = description.ratification.parts.source or "no source given"
+        source = description.ratification.parts.source or _("no source given")
         listed = ", ".join(description.ratification.parts.value)
-        items.append(f"Parts specified in the ratification (Art 2(b), Art 4): {listed} (source: {source}).")
+        items.append(
+            _("Parts specified in the ratification (Art 2(b), Art 4): {parts} (source: {source}).", parts=listed, source=source)
+        )
     for part, convention in sorted(
         assessment.ratification.ceased_parts.items(), key=lambda kv: part_key(kv[0])
     ):
-        items.append(f"Part {part}: obligations ended by the ratification of {convention} (Art 75).")
+        items.append(
+            _("Part {part}: obligations ended by the ratification of {convention} (Art 75).", part=part, convention=convention)
+        )
     seafarers = description.country.seafarers_excluded
     if seafarers is not None and seafarers.value:
-        source = seafarers.source or "no source given"
+        source = seafarers.source or _("no source given")
         items.append(
-            f"Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); source: {source}."
+            _("Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); source: {source}.", source=source)
         )
     blocks: list[Block] = [bullets(items), *exception_statements(assessment)]
     blocks += rule_blocks(assessment, assessment.rules_of("I"))
-    return section("Part I: General provisions", blocks, 3, anchor="part-I")
+    heading = _("Part {part}: {title}", part="I", title=part_title("I", _("General provisions")))
+    return section(heading, blocks, 3, anchor="part-I")
 
 
 def rule_table(assessment: Assessment, rules: list[RuleResult]) -> Block:
@@ -163,15 +196,22 @@ def rule_table(assessment: Assessment, rules: list[RuleResult]) -> Block:
         provision, law_sources = provisions(assessment, rule.schemes)
         figure = quantity(rule.value, rule.unit) if rule.value is not None else NONE
         rows.append(
-            [rule.title, cite(cited_article(rule)), provision, figure, joined([*rule.sources, *law_sources])]
+            [
+                rule_title(rule.id, rule.title),
+                cite(cited_article(rule)),
+                provision,
+                figure,
+                joined([*rule.sources, *law_sources]),
+            ]
         )
-    return table(["Requirement", "Article", "Provisions giving effect", "Figure in the law", "Source"], rows)
+    header = [_("Requirement"), _("Article"), _("Provisions giving effect"), _("Figure in the law"), _("Source")]
+    return table(header, rows)
 
 
 def evidence_table(title: str, rows: list[Row]) -> list[Block]:
-    blocks: list[Block] = [table(EVIDENCE_HEADER, rows, title)]
+    blocks: list[Block] = [table(evidence_header(), rows, title)]
     if is_missing(rows):
-        blocks.append(paragraph(f"Some figures are {MISSING}.", "missing"))
+        blocks.append(paragraph(_("Some figures are {missing}.", missing=missing()), "missing"))
     return blocks
 
 
@@ -199,19 +239,25 @@ def legislation_block(assessment: Assessment, part: str) -> Block:
     branch = result.branch if result is not None else None
     schemes = assessment.description.schemes_for(branch) if branch else []
     if not schemes:
-        return paragraph(f"Legislation giving effect to Part {part}: {MISSING}.", "missing")
+        return paragraph(_("Legislation giving effect to Part {part}: {missing}.", part=part, missing=missing()), "missing")
     rows = [[s.name, *legal_basis(s)] for s in schemes]
-    rows = [[name, law, source or "no source given"] for name, law, source in rows]
-    return table(["Scheme", "Legislation", "Source"], rows, "Legislation giving effect (Art 76(1)(a))")
+    rows = [[name, law, source or _("no source given")] for name, law, source in rows]
+    header = [_("Scheme"), _("Legislation"), _("Source")]
+    return table(header, rows, _("Legislation giving effect (Art 76(1)(a))"))
 
 
 def part_sections(assessment: Assessment, part: str) -> list[Section]:
     result = assessment.parts.get(part)
-    title = result.title if result is not None else f"Part {part}"
     intro = [legislation_block(assessment, part)]
     if result is not None and result.ceased_by:
-        intro.insert(0, paragraph(f"Obligations under this Part were ended by {result.ceased_by} (Art 75)."))
-    out = [section(f"Part {part}: {title}", intro, 3, anchor=f"part-{part}")]
+        intro.insert(
+            0, paragraph(_("Obligations under this Part were ended by {convention} (Art 75).", convention=result.ceased_by))
+        )
+    if result is not None:
+        heading = _("Part {part}: {title}", part=part, title=part_title(part, result.title))
+    else:
+        heading = _("Part {part}", part=part)
+    out = [section(heading, intro, 3, anchor=f"part-{part}")]
     rules = assessment.rules_of(part)
     for article, group in by_article(rules):
         blocks = rule_blocks(assessment, group)
@@ -222,14 +268,17 @@ def part_sections(assessment: Assessment, part: str) -> list[Section]:
             if not titles:
                 blocks.append(
                     paragraph(
-                        f"Calculation for the standard beneficiary (Art 65, 66 or 67): {MISSING}.", "missing"
+                        _("Calculation for the standard beneficiary (Art 65, 66 or 67): {missing}.", missing=missing()),
+                        "missing",
                     )
                 )
-        blocks.append(placeholder(f"how the law and practice give effect to Article {article}"))
-        out.append(section(f"Article {article}", blocks, 4))
+        blocks.append(placeholder(_("how the law and practice give effect to Article {article}", article=article)))
+        out.append(section(_("Article {article}", article=article), blocks, 4))
     if not rules:
         out.append(
-            section("Articles", [paragraph(f"No requirement of Part {part} was assessed.", "missing")], 4)
+            section(
+                _("Articles"), [paragraph(_("No requirement of Part {part} was assessed.", part=part), "missing")], 4
+            )
         )
     return out
 
@@ -242,16 +291,18 @@ def article22_document(
     unknown = parts_unknown(assessment, parts)
     if unknown:
         chosen = []
-    sections: list[Section] = [section("About this draft", about_blocks(assessment, unknown), anchor="about")]
+    sections: list[Section] = [section(_("About this draft"), about_blocks(assessment, unknown), anchor="about")]
     sections += [
-        section("Reporting calendar", [bullets(calendar(assessment))], anchor="calendar"),
+        section(_("Reporting calendar"), [bullets(calendar(assessment))], anchor="calendar"),
         point_one(assessment, chosen),
         section(
-            "II. Application of the Convention, article by article",
+            _("II. Application of the Convention, article by article"),
             [
                 paragraph(
-                    "For each accepted Part, the provisions giving effect to each article, with the "
-                    "statistics Article 76(1)(b) asks for."
+                    _(
+                        "For each accepted Part, the provisions giving effect to each article, with the "
+                        "statistics Article 76(1)(b) asks for."
+                    )
                 )
             ],
             anchor="point-II",
@@ -261,13 +312,18 @@ def article22_document(
     for part in chosen:
         sections += part_sections(assessment, part)
     for part in (p for p in COMMON_PARTS if assessment.rules_of(p) and chosen):
-        heading = f"Part {part}: {OTHER_PART_TITLES.get(part, '')}".rstrip(": ")
+        title = other_part_title(part)
+        heading = _("Part {part}: {title}", part=part, title=title) if title != part else _("Part {part}", part=part)
         sections.append(section(heading, [], 3, anchor=f"part-{part}"))
         for article, group in by_article(assessment.rules_of(part)):
-            blocks = [*rule_blocks(assessment, group), placeholder(f"application of Article {article}")]
-            sections.append(section(f"Article {article}", blocks, 4))
+            application = placeholder(_("application of Article {article}", article=article))
+            blocks = [*rule_blocks(assessment, group), application]
+            sections.append(section(_("Article {article}", article=article), blocks, 4))
     sections += general_points(assessment)
     sections += annex_sections(assessment, chosen)
-    title = f"{name}: report under article 22 of the ILO Constitution on Convention No. 102 (draft)"
-    subtitle = f"Parts {', '.join(chosen) or 'not recorded'}; description as of {as_of(assessment)}"
+    title = _("{country}: report under article 22 of the ILO Constitution on Convention No. 102 (draft)", country=name)
+    if chosen:
+        subtitle = _("Parts {parts}; description as of {date}", parts=", ".join(chosen), date=as_of(assessment))
+    else:
+        subtitle = _("Parts not recorded; description as of {date}", date=as_of(assessment))
     return document(title, subtitle, sections, receipt_lines(assessment, date), "article22")

@@ -8,6 +8,7 @@ from typing import Any
 
 from c102.evaluate.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment, BenefitCalculation
 from c102.evaluate.verdict import VERDICTS, RuleResult
+from c102.labels import label
 from c102.report.shared.charts import Bar, chart_spec, missing_note
 from c102.report.shared.country import as_of, country_name, is_fictional, recorded_rows
 from c102.report.shared.display import (
@@ -171,7 +172,7 @@ def _rate_figure(assessment: Assessment, part: str) -> ChartRow | None:
     if lowest is None or lowest.rate is None:
         return None
     name = country_name(assessment)
-    row = [name, lowest.row.replace("_", " "), lowest.scheme, share(lowest.rate), share(lowest.required)]
+    row = [name, label(lowest.row, "schedule_rows"), lowest.scheme, share(lowest.rate), share(lowest.required)]
     return Bar(name, lowest.rate * 100, lowest.required * 100), row
 
 

@@ -4,43 +4,53 @@ from __future__ import annotations
 
 from c102.evaluate.assessment import ARTICLE_2_WORDS, Assessment, PartResult
 from c102.evaluate.verdict import NEEDS_REVIEW, RuleResult, worst
+from c102.i18n import N_, _
+from c102.i18n.rulebook import part_title as translated_part_title
+from c102.i18n.rulebook import rule_text, rule_title
 from c102.report.shared.country import (
     answers_block,
     as_of,
     choices_block,
     country_name,
     is_fictional,
+    long_iso_date,
     provisions,
     receipt_lines,
 )
 from c102.report.shared.display import (
     NONE,
-    OTHER_PART_TITLES,
     TOPIC_HEADINGS,
     article_key,
     change_needed,
     cite,
     joined,
+    other_part_title,
     part_key,
     quantity,
+    topic_heading,
     verdict_label,
 )
 from c102.report.shared.document import Block, Document, Section, bullets, document, paragraph, section, table
 from c102.report.shared.figures import country_charts
 from c102.report.shared.findings import largest_gaps, part_cells
+from c102.report.shared.ssi import ssi_blocks
 
-GAP_HEADER = [
-    "Requirement",
-    "Article",
-    "National provision",
-    "Source",
-    "Value",
-    "Threshold",
-    "Verdict",
-    "Change needed",
-    "Information available",
-    "Information missing",
+GAP_HEADER = [  # shown through gap_header()
+    N_("Requirement"),
+    N_("Article"),
+    N_("National provision"),
+    N_("Source"),
+    N_("Value"),
+    N_("Threshold"),
+    N_("Verdict"),
+    N_("Change needed"),
+    N_("Information available"),
+    N_("Information missing"),
 ]
+
+
+def gap_header() -> list[str]:
+    return [_(label) for label in GAP_HEADER]
 _ROW_KEYS = (
     "requirement",
     "article",
@@ -57,7 +67,10 @@ _ROW_KEYS = (
 
 def part_title(assessment: Assessment, part: str) -> str:
     result = assessment.parts.get(part)
-    return result.title if result is not None else OTHER_PART_TITLES.get(part, f"Part {part}")
+    if result is not None:
+        return translated_part_title(part, result.title)
+    title = other_part_title(part)
+    return title if title != part else _("Part {part}", part=part)
 
 
 def rule_row(assessment: Assessment, rule: RuleResult) -> dict[str, str]:
@@ -67,20 +80,22 @@ def rule_row(assessment: Assessment, rule: RuleResult) -> dict[str, str]:
     if rule.gap:
         available.append(rule.gap)
     if rule.alternative:
-        available.append(f"Alternative met: {cite(rule.alternative)}")
-    available.extend(f"{d.scheme}: {verdict_label(d.verdict)}" for d in rule.details)
+        available.append(_("Alternative met: {article}", article=cite(rule.alternative)))
+    available.extend(
+        _("{scheme}: {verdict}", scheme=d.scheme, verdict=verdict_label(d.verdict)) for d in rule.details
+    )
     if rule.answer:
-        available.append(f"Answer recorded: {rule.answer}")
+        available.append(_("Answer recorded: {answer}", answer=rule.answer))
     if rule.missing:
         missing = joined(rule.missing)
     elif rule.question and rule.verdict == NEEDS_REVIEW:
-        missing = rule.question
+        missing = rule_text(rule.id, "question", rule.question)
     else:
         missing = NONE
     return {
         "id": rule.id,
         "part": rule.part,
-        "requirement": rule.title,
+        "requirement": rule_title(rule.id, rule.title),
         "article": cite(rule.alternative or rule.articles[:1]),
         "provision": provision,
         "source": joined([*rule.sources, *law_sources]),
@@ -109,10 +124,10 @@ def _part_note(result: PartResult) -> str:
         return NONE  # only Parts II to X are accepted (Art 2)
     notes = []
     if result.accepted:
-        notes.append("accepted in the ratification")
+        notes.append(_("accepted in the ratification"))
     if result.ceased_by:
-        notes.append(f"obligations ended by {result.ceased_by} (Art 75)")
-    return "; ".join(notes) or "not accepted"
+        notes.append(_("obligations ended by {convention} (Art 75)", convention=result.ceased_by))
+    return "; ".join(notes) or _("not accepted")
 
 
 def parts_table(assessment: Assessment) -> Block:
@@ -127,47 +142,54 @@ def parts_table(assessment: Assessment) -> Block:
             ]
         )
         tones.append(result.verdict)
-    header = ["Part", "Title", "Verdict", "Rules", "Ratification", "Coverage alternative", "Schemes"]
-    return table(header, rows, "Verdict by Part", tones)
+    header = [_("Part"), _("Title"), _("Verdict"), _("Rules"), _("Ratification"), _("Coverage alternative"), _("Schemes")]
+    return table(header, rows, _("Verdict by Part"), tones)
 
 
 def summary_bullets(assessment: Assessment) -> list[str]:
     ratification = assessment.ratification
-    acceptable = ", ".join(ratification.acceptable_parts) or "none"
-    items = [f"Parts that could be accepted now: {acceptable}."]
+    acceptable = ", ".join(ratification.acceptable_parts) or _("none")
+    items = [_("Parts that could be accepted now: {parts}.", parts=acceptable)]
+    explanation = ratification.explanation
     if ratification.meets_article_2:
-        items.append(f"Article 2: an acceptable set of Parts exists. {ratification.explanation}".strip())
+        items.append(_("Article 2: an acceptable set of Parts exists. {explanation}", explanation=explanation).strip())
     elif ratification.verdict != "not_compliant":
-        words = ARTICLE_2_WORDS.get(ratification.verdict, ratification.verdict)
-        items.append(f"Article 2: {words}. {ratification.explanation}".strip())
+        words = ARTICLE_2_WORDS.get(ratification.verdict)
+        verdict = _(words) if words else ratification.verdict
+        items.append(_("Article 2: {verdict}. {explanation}", verdict=verdict, explanation=explanation).strip())
     else:
-        items.append(f"Article 2: no acceptable set of Parts yet. {ratification.explanation}".strip())
+        items.append(_("Article 2: no acceptable set of Parts yet. {explanation}", explanation=explanation).strip())
     if ratification.accepted_parts:
-        registered = f" (registered {ratification.registered})" if ratification.registered else ""
-        items.append(f"Parts accepted{registered}: {', '.join(ratification.accepted_parts)}.")
+        accepted = ", ".join(ratification.accepted_parts)
+        if ratification.registered:
+            items.append(
+                _("Parts accepted (registered {date}): {parts}.", date=long_iso_date(ratification.registered), parts=accepted)
+            )
+        else:
+            items.append(_("Parts accepted: {parts}.", parts=accepted))
         failing = ", ".join(ratification.accepted_but_failing)
         items.append(
-            f"Accepted Parts that do not comply: {failing}."
+            _("Accepted Parts that do not comply: {parts}.", parts=failing)
             if failing
-            else "No accepted Part is found not compliant."
+            else _("No accepted Part is found not compliant.")
         )
     for part, convention in sorted(ratification.ceased_parts.items(), key=lambda kv: part_key(kv[0])):
-        items.append(f"Part {part}: obligations ended by {convention} (Art 75).")
+        items.append(_("Part {part}: obligations ended by {convention} (Art 75).", part=part, convention=convention))
     return items
 
 
 def gaps_table(assessment: Assessment) -> Block:
     gaps = largest_gaps(assessment)
     if not gaps:
-        return paragraph("No requirement is found not compliant.")
+        return paragraph(_("No requirement is found not compliant."))
     rows = [
         [
-            f"Part {r.part}",
-            r.title,
+            _("Part {part}", part=r.part),
+            rule_title(r.id, r.title),
             cite(r.articles[:1]),
             r.gap
             or (
-                f"{quantity(r.value, r.unit)} against {quantity(r.threshold, r.unit)}"
+                _("{value} against {threshold}", value=quantity(r.value, r.unit), threshold=quantity(r.threshold, r.unit))
                 if r.value is not None
                 else ""
             )
@@ -176,14 +198,15 @@ def gaps_table(assessment: Assessment) -> Block:
         ]
         for r in gaps
     ]
-    return table(["Part", "Requirement", "Article", "Gap", "Change needed"], rows, "Largest gaps")
+    header = [_("Part"), _("Requirement"), _("Article"), _("Gap"), _("Change needed")]
+    return table(header, rows, _("Largest gaps"))
 
 
 def summary_section(assessment: Assessment) -> Section:
     blocks: list[Block] = []
     if is_fictional(assessment):
         blocks.append(
-            paragraph("A fictional teaching example: not a real country and not an ILO assessment.", "note")
+            paragraph(_("A fictional teaching example: not a real country and not an ILO assessment."), "note")
         )
     blocks += [
         bullets(summary_bullets(assessment)),
@@ -193,7 +216,7 @@ def summary_section(assessment: Assessment) -> Section:
         choices_block(assessment),
         answers_block(assessment),
     ]
-    return section("Executive summary", blocks, anchor="summary")
+    return section(_("Executive summary"), blocks, anchor="summary")
 
 
 def part_sections(assessment: Assessment, part: str) -> list[Section]:
@@ -201,16 +224,13 @@ def part_sections(assessment: Assessment, part: str) -> list[Section]:
     rules = assessment.rules_of(part)
     result = assessment.parts.get(part)
     verdict = part_verdict(assessment, part)
-    intro = [f"Verdict: {verdict_label(verdict)}."]
+    intro = [_("Verdict: {verdict}.", verdict=verdict_label(verdict))]
     if result is not None:
-        intro.append(f"Ratification: {_part_note(result)}.")
+        intro.append(_("Ratification: {note}.", note=_part_note(result)))
         if result.alternative:
-            intro.append(f"Coverage alternative relied on: {cite(result.alternative)}.")
-    out = [
-        section(
-            f"Part {part}: {part_title(assessment, part)}", [paragraph(" ".join(intro))], 2, f"part-{part}"
-        )
-    ]
+            intro.append(_("Coverage alternative relied on: {article}.", article=cite(result.alternative)))
+    heading = _("Part {part}: {title}", part=part, title=part_title(assessment, part))
+    out = [section(heading, [paragraph(" ".join(intro))], 2, f"part-{part}")]
     topics = list(TOPIC_HEADINGS) + sorted({r.topic for r in rules} - set(TOPIC_HEADINGS))
     for topic in topics:
         chosen = sorted(
@@ -221,9 +241,10 @@ def part_sections(assessment: Assessment, part: str) -> list[Section]:
             continue
         rows = [rule_row(assessment, r) for r in chosen]
         block = table(
-            GAP_HEADER, [[row[k] for k in _ROW_KEYS] for row in rows], "", [r.verdict for r in chosen]
+            gap_header(), [[row[k] for k in _ROW_KEYS] for row in rows], "", [r.verdict for r in chosen]
         )
-        out.append(section(TOPIC_HEADINGS.get(topic, topic.replace("_", " ").capitalize()), [block], 3))
+        heading = topic_heading(topic) if topic in TOPIC_HEADINGS else topic.replace("_", " ").capitalize()
+        out.append(section(heading, [block], 3))
     return out
 
 
@@ -232,26 +253,29 @@ def open_questions(assessment: Assessment) -> list[Section]:
     missing = [r for r in assessment.rules if r.missing]
     review_block = (
         table(
-            ["Rule", "Part", "Article", "Question"],
-            [[r.id, r.part, cite(r.articles[:1]), r.question or r.explanation] for r in review],
+            [_("Rule"), _("Part"), _("Article"), _("Question")],
+            [
+                [r.id, r.part, cite(r.articles[:1]), rule_text(r.id, "question", r.question) if r.question else r.explanation]
+                for r in review
+            ],
         )
         if review
-        else paragraph("No question is waiting for a specialist.")
+        else paragraph(_("No question is waiting for a specialist."))
     )
     missing_block = (
         table(
-            ["Rule", "Part", "Article", "Missing facts"],
+            [_("Rule"), _("Part"), _("Article"), _("Missing facts")],
             [[r.id, r.part, cite(r.articles[:1]), joined(r.missing)] for r in missing],
         )
         if missing
-        else paragraph("No fact is missing.")
+        else paragraph(_("No fact is missing."))
     )
     hint = paragraph(
-        "Record an answer in the description's answers block, keyed by rule id, with its source.", "note"
+        _("Record an answer in the description's answers block, keyed by rule id, with its source."), "note"
     )
     return [
-        section("Questions for a specialist (needs review)", [review_block, hint], anchor="questions"),
-        section("Missing facts (insufficient data)", [missing_block], anchor="missing"),
+        section(_("Questions for a specialist (needs review)"), [review_block, hint], anchor="questions"),
+        section(_("Missing facts (insufficient data)"), [missing_block], anchor="missing"),
     ]
 
 
@@ -260,6 +284,10 @@ def gap_document(assessment: Assessment, date: str | None = None) -> Document:
     sections = [summary_section(assessment)]
     for part in parts_in_order(assessment):
         sections += part_sections(assessment, part)
+    sections.append(
+        section("Social Security Inquiry: coverage and beneficiaries", ssi_blocks(assessment), anchor="ssi")
+    )
     sections += open_questions(assessment)
-    subtitle = f"Gap analysis against ILO Convention No. 102 (1952), as of {as_of(assessment)}"
-    return document(f"{name}: gap analysis", subtitle, sections, receipt_lines(assessment, date), "gap")
+    subtitle = _("Gap analysis against ILO Convention No. 102 (1952), as of {date}", date=as_of(assessment))
+    title = _("{country}: gap analysis", country=name)
+    return document(title, subtitle, sections, receipt_lines(assessment, date), "gap")

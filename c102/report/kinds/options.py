@@ -13,6 +13,8 @@ from itertools import combinations
 
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import COMPLIANT, NOT_APPLICABLE, NOT_COMPLIANT
+from c102.i18n import _, ngettext
+from c102.i18n.rulebook import part_title
 from c102.report.shared.country import as_of, country_name, is_fictional, receipt_lines
 from c102.report.shared.display import (
     BRANCH_PARTS,
@@ -40,7 +42,7 @@ def _obstacles(assessment: Assessment, part: str) -> list[list[str]]:
         if rule.verdict in (COMPLIANT, NOT_APPLICABLE):
             continue
         what = (rule.gap or rule.explanation) if rule.verdict == NOT_COMPLIANT else rule.explanation
-        remedy = what_settles(rule, "state: ")
+        remedy = what_settles(rule, ask_to_state=True)
         rows.append([rule.id, cite(cited_article(rule)), verdict_label(rule.verdict), what, remedy])
     return rows
 
@@ -56,14 +58,16 @@ def status_section(assessment: Assessment) -> Section:
         rows.append(
             [
                 *part_cells(part, result),
-                "yes" if part in acceptable else "no",
-                "nothing" if part in acceptable else f"{blocking} requirement{'s' if blocking != 1 else ''}",
+                _("yes") if part in acceptable else _("no"),
+                _("nothing")
+                if part in acceptable
+                else ngettext("{n} requirement", "{n} requirements", blocking),
             ]
         )
         tones.append(result.verdict)
-    header = ["Part", "Title", "Verdict", "Rules", "Acceptable now", "Stands in the way"]
+    header = [_("Part"), _("Title"), _("Verdict"), _("Rules"), _("Acceptable now"), _("Stands in the way")]
     return section(
-        "Each Part at a glance", [table(header, rows, "Status of Parts II to X", tones)], anchor="status"
+        _("Each Part at a glance"), [table(header, rows, _("Status of Parts II to X"), tones)], anchor="status"
     )
 
 
@@ -71,37 +75,50 @@ def sets_section(assessment: Assessment) -> Section:
     r = assessment.ratification
     acceptable = sorted(r.acceptable_parts, key=part_key)
     sets = article_2_sets(acceptable)
-    blocks: list[Block] = [paragraph(f"Parts that could be accepted now: {', '.join(acceptable) or 'none'}.")]
+    listed = ", ".join(acceptable) or _("none")
+    blocks: list[Block] = [paragraph(_("Parts that could be accepted now: {parts}.", parts=listed))]
     if sets and r.meets_article_2:
         shown = [", ".join(s) for s in sets[:_SHOWN_SETS]]
-        more = f" and {len(sets) - _SHOWN_SETS} more" if len(sets) > _SHOWN_SETS else ""
-        blocks += [
-            paragraph(
-                f"{len(sets)} set{'s' if len(sets) != 1 else ''} of three Parts meet Art 2(a)(ii) now{more}; "
-                f"the largest acceptable set is {', '.join(acceptable)}."
-            ),
-            bullets(shown),
-        ]
+        if len(sets) > _SHOWN_SETS:
+            text = ngettext(
+                "{n} set of three Parts meets Art 2(a)(ii) now and {more} more; the largest acceptable set is {parts}.",
+                "{n} sets of three Parts meet Art 2(a)(ii) now and {more} more; the largest acceptable set is {parts}.",
+                len(sets),
+                more=len(sets) - _SHOWN_SETS,
+                parts=", ".join(acceptable),
+            )
+        else:
+            text = ngettext(
+                "{n} set of three Parts meets Art 2(a)(ii) now; the largest acceptable set is {parts}.",
+                "{n} sets of three Parts meet Art 2(a)(ii) now; the largest acceptable set is {parts}.",
+                len(sets),
+                parts=", ".join(acceptable),
+            )
+        blocks += [paragraph(text), bullets(shown)]
     else:
-        blocks.append(paragraph(f"No set of Parts meets Article 2 now. {r.explanation}".strip(), "missing"))
-    return section("Sets of Parts meeting Article 2 now", blocks, anchor="sets")
+        blocks.append(
+            paragraph(_("No set of Parts meets Article 2 now. {explanation}", explanation=r.explanation).strip(), "missing")
+        )
+    return section(_("Sets of Parts meeting Article 2 now"), blocks, anchor="sets")
 
 
 def obstacles_sections(assessment: Assessment) -> list[Section]:
     acceptable = set(assessment.ratification.acceptable_parts)
     out = [
         section(
-            "What stands in the way",
+            _("What stands in the way"),
             [
                 paragraph(
-                    "For each Part not acceptable now: the requirements not met (with the change that closes "
-                    "the gap), and those that cannot be decided yet (with the facts or the answer needed)."
+                    _(
+                        "For each Part not acceptable now: the requirements not met (with the change that closes "
+                        "the gap), and those that cannot be decided yet (with the facts or the answer needed)."
+                    )
                 )
             ],
             anchor="obstacles",
         )
     ]
-    header = ["Rule", "Article", "Verdict", "Gap or reason", "Change needed, facts or question"]
+    header = [_("Rule"), _("Article"), _("Verdict"), _("Gap or reason"), _("Change needed, facts or question")]
     for part in BRANCH_PARTS:
         result = assessment.parts.get(part)
         if result is None or part in acceptable:
@@ -110,9 +127,10 @@ def obstacles_sections(assessment: Assessment) -> list[Section]:
         block = (
             table(header, rows)
             if rows
-            else paragraph("No requirement of this Part is assessed yet.", "missing")
+            else paragraph(_("No requirement of this Part is assessed yet."), "missing")
         )
-        out.append(section(f"Part {part}: {result.title}", [block], 3, anchor=f"part-{part}"))
+        heading = _("Part {part}: {title}", part=part, title=part_title(part, result.title))
+        out.append(section(heading, [block], 3, anchor=f"part-{part}"))
     return out
 
 
@@ -124,17 +142,23 @@ def declaration_section(assessment: Assessment) -> Section:
     if not r.meets_article_2:
         blocks.append(
             paragraph(
-                "No set of Parts meets Article 2 now: the declaration below lists the Parts acceptable now, "
-                "which are not enough for ratification.",
+                _(
+                    "No set of Parts meets Article 2 now: the declaration below lists the Parts acceptable now, "
+                    "which are not enough for ratification."
+                ),
                 "warning",
             )
         )
-    parts_text = ", ".join(acceptable) if acceptable else "[Parts]"
+    parts_text = ", ".join(acceptable) if acceptable else _("[Parts]")
     blocks.append(
         paragraph(
-            f"The Government of {name}, in ratifying the Social Security (Minimum Standards) Convention, "
-            f"1952 (No. 102), declares under Article 2(b) and Article 4 that it accepts the obligations of "
-            f"Part I, of Parts {parts_text}, and of the corresponding provisions of Parts XI, XII and XIII."
+            _(
+                "The Government of {country}, in ratifying the Social Security (Minimum Standards) Convention, "
+                "1952 (No. 102), declares under Article 2(b) and Article 4 that it accepts the obligations of "
+                "Part I, of Parts {parts}, and of the corresponding provisions of Parts XI, XII and XIII.",
+                country=name,
+                parts=parts_text,
+            )
         )
     )
     declaration = assessment.description.article_3
@@ -142,34 +166,41 @@ def declaration_section(assessment: Assessment) -> Section:
     if declaration is not None and declaration.in_force.value and exceptions:
         blocks.append(
             paragraph(
-                f"It avails itself of the temporary exceptions of {cite(exceptions)} under Article 3(1), "
-                "and will state each year in its report under article 22 of the ILO Constitution whether "
-                "the grounds still hold (Article 3(2))."
+                _(
+                    "It avails itself of the temporary exceptions of {articles} under Article 3(1), "
+                    "and will state each year in its report under article 22 of the ILO Constitution whether "
+                    "the grounds still hold (Article 3(2)).",
+                    articles=cite(exceptions),
+                )
             )
         )
     else:
         blocks.append(
             paragraph(
-                "[If the Government avails itself of the temporary exceptions of Article 3(1) (a Member whose "
-                "economy and medical facilities are insufficiently developed), list the articles here.]",
+                _(
+                    "[If the Government avails itself of the temporary exceptions of Article 3(1) (a Member whose "
+                    "economy and medical facilities are insufficiently developed), list the articles here.]"
+                ),
                 "placeholder",
             )
         )
     blocks.append(
-        paragraph("[Place, date, and the authority signing the instrument of ratification.]", "placeholder")
+        paragraph(_("[Place, date, and the authority signing the instrument of ratification.]"), "placeholder")
     )
-    return section("Draft declaration accompanying ratification", blocks, anchor="declaration")
+    return section(_("Draft declaration accompanying ratification"), blocks, anchor="declaration")
 
 
 def options_document(assessment: Assessment, date: str | None = None) -> Document:
     intro: list[Block] = []
     if is_fictional(assessment):
-        intro.append(paragraph("A fictional teaching example: not a real country.", "note"))
+        intro.append(paragraph(_("A fictional teaching example: not a real country."), "note"))
     if assessment.ratification.accepted_parts:
         intro.append(
             paragraph(
-                f"The country has already accepted Parts {', '.join(assessment.ratification.accepted_parts)}: "
-                "the options below show what it could add (Art 4).",
+                _(
+                    "The country has already accepted Parts {parts}: the options below show what it could add (Art 4).",
+                    parts=", ".join(assessment.ratification.accepted_parts),
+                ),
                 "note",
             )
         )
@@ -182,7 +213,6 @@ def options_document(assessment: Assessment, date: str | None = None) -> Documen
         declaration_section(assessment),
     ]
     name = country_name(assessment)
-    subtitle = f"Ratification options under ILO Convention No. 102 (1952), as of {as_of(assessment)}"
-    return document(
-        f"{name}: ratification options", subtitle, sections, receipt_lines(assessment, date), "options"
-    )
+    subtitle = _("Ratification options under ILO Convention No. 102 (1952), as of {date}", date=as_of(assessment))
+    title = _("{country}: ratification options", country=name)
+    return document(title, subtitle, sections, receipt_lines(assessment, date), "options")

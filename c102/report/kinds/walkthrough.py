@@ -15,6 +15,7 @@ from typing import Any
 from c102.errors import UsageError
 from c102.evaluate.assessment import Assessment, BenefitCalculation
 from c102.evaluate.verdict import RuleResult
+from c102.labels import label, labels
 from c102.model.values import BRANCH_PART
 from c102.report.shared.country import (
     as_of,
@@ -69,9 +70,9 @@ def contingency_step(assessment: Assessment, part: str, branch: str) -> list[Blo
     items = []
     for scheme in schemes:
         covered = (
-            "contingencies " + ", ".join(c.replace("_", " ") for c in scheme.contingencies.value)
+            "contingencies " + labels(scheme.contingencies.value, "contingencies")
             if scheme.contingencies
-            else f"the contingency of the branch ({branch.replace('_', ' ')})"
+            else f"the contingency of the branch ({label(branch, 'branches')})"
         )
         if branch == "old_age" and scheme.pensionable_age is not None:
             age: Any = scheme.pensionable_age.value
@@ -80,7 +81,7 @@ def contingency_step(assessment: Assessment, part: str, branch: str) -> list[Blo
             ages = f"men {quantity(Fraction(men), 'years')}, women {quantity(Fraction(women), 'years')}"
             covered += f", pensionable age {ages}"
             covered += f" (source: {scheme.pensionable_age.source or 'no source given'})"
-        items.append(f"{scheme.name} ({scheme.kind.value.replace('_', ' ')}): {covered}.")
+        items.append(f"{scheme.name} ({label(scheme.kind.value, 'scheme_kinds')}): {covered}.")
     blocks.append(bullets(items) if items else paragraph(f"No scheme serves Part {part}.", "missing"))
     rules = [r for r in assessment.rules_of(part) if r.topic == "contingency"]
     if rules:
@@ -102,9 +103,9 @@ def coverage_step(assessment: Assessment, part: str, branch: str) -> list[Block]
         ratio = share(Fraction(persons, population)) if population else NONE
         rows.append(
             [
-                basis.replace("_", " "),
+                label(basis, "bases"),
                 count(persons),
-                population_name.replace("_", " ") if population_name else "no share: all of small means",
+                label(population_name, "statistics") if population_name else "no share: all of small means",
                 count(population) if population is not None else NONE,
                 ratio,
             ]
@@ -146,7 +147,7 @@ def coverage_step(assessment: Assessment, part: str, branch: str) -> list[Block]
 
 
 def calculation_steps(assessment: Assessment, calc: BenefitCalculation) -> list[Section]:
-    label = calc.row.replace("_", " ")
+    row = label(calc.row, "schedule_rows")
     wage = [
         paragraph(
             f"The reference wage is that of the {calc.reference_wage_label}: "
@@ -165,7 +166,7 @@ def calculation_steps(assessment: Assessment, calc: BenefitCalculation) -> list[
         verdict = "meets" if calc.rate >= calc.required else "falls short of"
         outcome = (
             f"(benefit + family allowances) / (reference wage + family allowances) = {share(calc.rate)}, "
-            f"which {verdict} the {share(calc.required)} the Schedule to Part XI sets for {label}."
+            f"which {verdict} the {share(calc.required)} the Schedule to Part XI sets for {row}."
         )
     else:
         outcome = (
@@ -173,7 +174,7 @@ def calculation_steps(assessment: Assessment, calc: BenefitCalculation) -> list[
         )
     return [
         section(
-            f"Step 3: the standard beneficiary ({label}, {calc.scheme})",
+            f"Step 3: the standard beneficiary ({row}, {calc.scheme})",
             [paragraph(f"{calc.standard_beneficiary.capitalize()}.")],
             3,
         ),

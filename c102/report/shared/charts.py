@@ -19,7 +19,7 @@ from fractions import Fraction
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from c102.evaluate.verdict import show
+from c102.i18n import _, current_language, ngettext
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -44,7 +44,9 @@ class Bar:
 
 
 def _pct(value: Fraction) -> str:
-    return f"{show(value, 1)}%"
+    from c102.i18n.numbers import percent
+
+    return percent(value, 1)
 
 
 def chart_spec(title: str, bars: list[Bar], note: str = "") -> ChartSpec:
@@ -55,7 +57,7 @@ def chart_spec(title: str, bars: list[Bar], note: str = "") -> ChartSpec:
         assert bar.value is not None
         text = _pct(bar.value)
         if bar.required is not None:
-            text += f" (required {_pct(bar.required)})"
+            text = _("{value} (required {threshold})", value=text, threshold=_pct(bar.required))
         meets = bar.required is None or bar.value >= bar.required
         rows.append(
             {
@@ -73,9 +75,20 @@ def missing_note(names: list[str], what: str, whats: str) -> str:
     """``3 countries have no figure: A, B, C.`` or empty when none is missing."""
     if not names:
         return ""
+    listed = ", ".join(names)
+    if what == "calculation":
+        return ngettext(
+            "{n} calculation has no figure: {names}.", "{n} calculations have no figure: {names}.", len(names), names=listed
+        )
+    if what == "Part":
+        return ngettext("{n} Part has no figure: {names}.", "{n} Parts have no figure: {names}.", len(names), names=listed)
+    if what == "country":
+        return ngettext(
+            "{n} country has no figure: {names}.", "{n} countries have no figure: {names}.", len(names), names=listed
+        )
     noun = what if len(names) == 1 else whats
     verb = "has" if len(names) == 1 else "have"
-    return f"{len(names)} {noun} {verb} no figure: {', '.join(names)}."
+    return f"{len(names)} {noun} {verb} no figure: {listed}."
 
 
 @cache
@@ -124,14 +137,14 @@ def _figure(spec: ChartSpec) -> Figure:
     ax.set_yticks(positions, [textwrap.fill(b["label"], _LABEL_CHARS) for b in bars])
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.35)
-    ax.set_xlabel("per cent")
+    ax.set_xlabel(_("per cent"))
     if not bars:
-        ax.text(0.5, 0.5, "no figure to draw", transform=ax.transAxes, ha="center")
+        ax.text(0.5, 0.5, _("no figure to draw"), transform=ax.transAxes, ha="center")
     fig.suptitle(textwrap.fill(spec["title"], 95), x=0.01, ha="left", fontsize=9, fontweight="bold")
     legend = [
-        Patch(color=MEETS, label="meets the requirement"),
-        Patch(color=SHORT, label="falls short"),
-        Line2D([], [], color="black", linewidth=1.8, label="percentage required"),
+        Patch(color=MEETS, label=_("meets the requirement")),
+        Patch(color=SHORT, label=_("falls short")),
+        Line2D([], [], color="black", linewidth=1.8, label=_("percentage required")),
     ]
     fig.legend(handles=legend, loc="lower center", ncol=3, fontsize=6.5, frameon=False)
     fig.tight_layout(rect=(0, _LEGEND_IN / fig.get_figheight(), 1, 1))
@@ -144,7 +157,8 @@ _SVG_CACHE: dict[str, str] = {}
 def svg(spec: ChartSpec) -> str:
     """The chart as an inline SVG element (text kept as text: searchable and read aloud)."""
     key = repr(spec)
-    if key not in _SVG_CACHE:
+    cached = f"{current_language()}:{key}"  # the legend is written in the active language
+    if cached not in _SVG_CACHE:
         buffer = io.StringIO()
         _figure(spec).savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
         text = buffer.getvalue()
@@ -157,8 +171,8 @@ def svg(spec: ChartSpec) -> str:
         text = text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(spec["title"])}" ', 1)
         for start in ('id="', 'url(#', 'href="#'):
             text = text.replace(start, start + prefix)
-        _SVG_CACHE[key] = text
-    return _SVG_CACHE[key]
+        _SVG_CACHE[cached] = text
+    return _SVG_CACHE[cached]
 
 
 def png(spec: ChartSpec, dpi: int = 150) -> bytes:

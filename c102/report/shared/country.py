@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from c102.evaluate.assessment import Assessment
+from c102.i18n import _, current_language
+from c102.labels import label
 from c102.model.description import ProtectedGroup, Scheme
 from c102.report.shared.display import NONE, plain
 from c102.report.shared.document import Block, paragraph, table
@@ -27,21 +28,33 @@ def is_fictional(assessment: Assessment) -> bool:
     return bool(fictional and fictional.value)
 
 
+def long_iso_date(text: str) -> str:
+    """An ISO date as the active language writes it in a sentence (English keeps ISO); any other
+    text (a year alone) is returned as it is."""
+    from datetime import date
+
+    from c102.i18n.numbers import long_date
+
+    try:
+        return long_date(date.fromisoformat(text))
+    except ValueError:
+        return text
+
+
 def as_of(assessment: Assessment) -> str:
     if assessment.receipt.as_of:
-        return assessment.receipt.as_of
+        return long_iso_date(assessment.receipt.as_of)
     when = assessment.description.country.as_of
-    return when.value.isoformat() if when else NONE
-
-
-_PART_WORD = re.compile(r"\bpart (x{0,3}(?:ix|iv|v?i{0,3}))\b")
+    return long_iso_date(when.value.isoformat()) if when else NONE
 
 
 def human_label(key: str) -> str:
-    """``family_allowances_in_part_xi`` -> ``Family allowances in Part XI``: no raw key in a document."""
-    text = key.replace("_", " ").strip()
-    text = _PART_WORD.sub(lambda m: f"Part {m.group(1).upper()}", text)
-    return text[:1].upper() + text[1:]
+    """``family_allowances_in_part_xi`` -> ``Family allowances in Part XI``: a choice's label
+    (``templates/labels.yaml``), so no raw key reaches a document (in French and Spanish the key
+    itself, an identifier, rather than English words)."""
+    if current_language() != "en":
+        return key
+    return label(key, "choices", capital=True)
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -65,18 +78,18 @@ def recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
         notes = [plain(record["note"])] if record.get("note") else []
         default = record.get("stated") is False
         if default:
-            notes.append("not stated in the description")
+            notes.append(_("not stated in the description"))
         if record.get("known_rule") is False:
-            notes.append("no rule has this id")
+            notes.append(_("no rule has this id"))
         if record.get("articles"):
-            notes.append(f"bears on Art {plain(record['articles'])}")
+            notes.append(_("bears on Art {articles}", articles=plain(record["articles"])))
         notes += [f"{k}: {plain(v)}" for k, v in record.items() if k not in _SKIP and v not in (None, "")]
         source = record.get("source")
         rows.append(
             [
                 _name(record),
                 plain(_first(record, _VALUE_KEYS)),
-                plain(source) if source else ("the rulebook's default" if default else "no source given"),
+                plain(source) if source else (_("the rulebook's default") if default else _("no source given")),
                 "; ".join(notes) or NONE,
             ]
         )
@@ -86,27 +99,46 @@ def recorded_rows(records: list[dict[str, Any]]) -> list[list[str]]:
 def choices_block(assessment: Assessment) -> Block:
     """Every choice that changes verdicts, with its source: shown in every report."""
     if not assessment.choices:
-        return paragraph("No choices were made: the rulebook's defaults apply.")
-    return table(["Choice", "Value", "Source", "Note"], recorded_rows(assessment.choices), "Choices made")
+        return paragraph(_("No choices were made: the rulebook's defaults apply."))
+    header = [_("Choice"), _("Value"), _("Source"), _("Note")]
+    return table(header, recorded_rows(assessment.choices), _("Choices made"))
 
 
 def answers_block(assessment: Assessment) -> Block:
     """The specialist answers recorded in the description, by rule."""
     if not assessment.answers:
-        return paragraph("No specialist answers are recorded.")
-    return table(["Rule", "Answer", "Source", "Note"], recorded_rows(assessment.answers), "Answers recorded")
+        return paragraph(_("No specialist answers are recorded."))
+    header = [_("Rule"), _("Answer"), _("Source"), _("Note")]
+    return table(header, recorded_rows(assessment.answers), _("Answers recorded"))
 
 
 def receipt_lines(assessment: Assessment, date: str | None) -> list[str]:
     """The footer: enough to reproduce the report. No timestamp unless the caller gives a date."""
     r = assessment.receipt
     lines = [
-        f"c102 {r.c102_version}; rulebook {assessment.instrument} sha256 {r.rulebook_sha256}",
-        f"Description {r.description_path or NONE} sha256 {r.description_sha256}; as of {as_of(assessment)}",
+        _("c102 {version}; rulebook {instrument} sha256 {sha256}", version=r.c102_version, instrument=assessment.instrument, sha256=r.rulebook_sha256),
+        _(
+            "Description {path} sha256 {sha256}; as of {date}",
+            path=r.description_path or NONE,
+            sha256=r.description_sha256,
+            date=as_of(assessment),
+        ),
     ]
     if date:
-        lines.append(f"Report date: {date}")
+        lines.append(_("Report date: {date}", date=long_iso_date(date)))
+    note = _terminology_note()
+    if note:
+        lines.append(note)
     return lines
+
+
+def _terminology_note() -> str | None:
+    """In French and Spanish, how the terms were checked (``note:`` of rules/i18n/<lang>.yaml)."""
+    if current_language() == "en":
+        return None
+    from c102.i18n.rulebook import terminology_note
+
+    return terminology_note()
 
 
 def protected_groups(assessment: Assessment, branch: str) -> Iterator[tuple[Scheme, ProtectedGroup]]:
@@ -127,7 +159,7 @@ def scheme_named(assessment: Assessment, name: str) -> Scheme | None:
 def legal_basis(scheme: Scheme) -> tuple[str, str]:
     """The law that creates a scheme and where that is stated, or placeholders."""
     if scheme.legal_basis is None:
-        return (f"{scheme.name}: legal basis not stated", "")
+        return (_("{scheme}: legal basis not stated", scheme=scheme.name), "")
     return (f"{scheme.legal_basis.value} ({scheme.name})", scheme.legal_basis.source or "")
 
 

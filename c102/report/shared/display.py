@@ -19,9 +19,10 @@ from c102.evaluate.verdict import (
     RuleResult,
     show,
 )
+from c102.i18n import N_, _, ngettext
 
 NONE = "—"
-MISSING = "MISSING — to be supplied by the drafting team"
+MISSING = N_("MISSING — to be supplied by the drafting team")  # show it through missing()
 
 # Symbol and words for each verdict: reports never rely on colour alone.
 VERDICT_SYMBOL = {
@@ -46,11 +47,11 @@ VERDICT_FILL = {
     INSUFFICIENT_DATA: "E6E6E6",
 }
 VERDICT_TEXT = {
-    COMPLIANT: "compliant",
-    NOT_COMPLIANT: "not compliant",
-    NEEDS_REVIEW: "needs review",
-    INSUFFICIENT_DATA: "insufficient data",
-    NOT_APPLICABLE: "not applicable",
+    COMPLIANT: N_("compliant"),
+    NOT_COMPLIANT: N_("not compliant"),
+    NEEDS_REVIEW: N_("needs review"),
+    INSUFFICIENT_DATA: N_("insufficient data"),
+    NOT_APPLICABLE: N_("not applicable"),
 }
 
 BRANCH_PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")  # the Parts Art 2 counts
@@ -58,26 +59,26 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII
 
 # Short titles of the Parts that do not protect a branch (paraphrased headings, for section titles).
 OTHER_PART_TITLES = {
-    "I": "General provisions",
-    "XI": "Standards for periodical payments",
-    "XII": "Equal treatment of non-national residents",
-    "XIII": "Common provisions",
-    "XIV": "Miscellaneous provisions",
-    "XV": "Final provisions",
+    "I": N_("General provisions"),
+    "XI": N_("Standards for periodical payments"),
+    "XII": N_("Equal treatment of non-national residents"),
+    "XIII": N_("Common provisions"),
+    "XIV": N_("Miscellaneous provisions"),
+    "XV": N_("Final provisions"),
 }
 
 # The sub-headings of ILO consolidated reports, in their order, keyed by rule topic.
 TOPIC_HEADINGS = {
-    "general": "General provisions",
-    "regulatory_framework": "Regulatory framework",
-    "contingency": "Contingency",
-    "persons_protected": "Persons protected",
-    "benefit_level": "Level and calculation of benefit",
-    "qualifying_period": "Qualifying period",
-    "duration": "Duration",
-    "suspension": "Suspension",
-    "appeal": "Appeal",
-    "financing_administration": "Financing and administration",
+    "general": N_("General provisions"),
+    "regulatory_framework": N_("Regulatory framework"),
+    "contingency": N_("Contingency"),
+    "persons_protected": N_("Persons protected"),
+    "benefit_level": N_("Level and calculation of benefit"),
+    "qualifying_period": N_("Qualifying period"),
+    "duration": N_("Duration"),
+    "suspension": N_("Suspension"),
+    "appeal": N_("Appeal"),
+    "financing_administration": N_("Financing and administration"),
 }
 
 UNIT_WORDS = {
@@ -104,9 +105,27 @@ def cell_tone(cell: str) -> str:
     return ""
 
 
+def missing() -> str:
+    """The mark of a figure the drafting team must supply, in the active language."""
+    return _(MISSING)
+
+
+def verdict_text(verdict: str) -> str:
+    """``not compliant`` in the active language (the code itself if unknown)."""
+    return _(VERDICT_TEXT[verdict]) if verdict in VERDICT_TEXT else verdict
+
+
+def topic_heading(topic: str) -> str:
+    return _(TOPIC_HEADINGS[topic]) if topic in TOPIC_HEADINGS else topic
+
+
+def other_part_title(part: str) -> str:
+    return _(OTHER_PART_TITLES[part]) if part in OTHER_PART_TITLES else part
+
+
 def verdict_label(verdict: str) -> str:
     """``✘ not compliant``: the symbol and the words, for a table cell."""
-    return f"{VERDICT_SYMBOL.get(verdict, '')} {VERDICT_TEXT.get(verdict, verdict)}".strip()
+    return f"{VERDICT_SYMBOL.get(verdict, '')} {verdict_text(verdict)}".strip()
 
 
 def part_key(part: str) -> int:
@@ -153,14 +172,16 @@ def cite(articles: list[str] | tuple[str, ...] | str) -> str:
         articles = [articles]
     if not articles:
         return NONE
-    return "Art " + ", ".join(articles)
+    return _("Art {articles}", articles=", ".join(articles))
 
 
 def percent(value: Fraction | Decimal | int | None, places: int = 1) -> str:
     """A percentage already expressed in percent (``36`` -> ``36.0%``)."""
     if value is None:
         return NONE
-    return f"{show(value, places)}%"
+    from c102.i18n.numbers import percent as written_percent
+
+    return written_percent(value, places)
 
 
 def share(value: Fraction | None) -> str:
@@ -194,10 +215,27 @@ def quantity(value: Fraction | None, unit: str | None) -> str:
         return amount(value)
     if unit == "persons":
         return count(value)
-    number = show(value, 0) if Fraction(value).denominator == 1 else show(value, 1)
+    exact = Fraction(value)
+    number = show(exact, 0) if exact.denominator == 1 else show(exact, 1)
+    return unit_quantity(number, int(exact) if exact.denominator == 1 else 2, unit)
+
+
+def unit_quantity(number: str, n: int, unit: str | None) -> str:
+    """``13 weeks``, ``1 week``, ``65 years of age``: a formatted number with its unit (``n`` chooses
+    the plural form)."""
+    if unit == "weeks":
+        return ngettext("{number} week", "{number} weeks", n, number=number)
+    if unit == "days":
+        return ngettext("{number} day", "{number} days", n, number=number)
+    if unit == "months":
+        return ngettext("{number} month", "{number} months", n, number=number)
+    if unit == "years":
+        return ngettext("{number} year", "{number} years", n, number=number)
+    if unit == "age":
+        return ngettext("{number} year of age", "{number} years of age", n, number=number)
+    if unit == "persons":
+        return ngettext("{number} person", "{number} persons", n, number=number)
     word = UNIT_WORDS.get(unit or "", unit or "")
-    if value == 1 and word.endswith("s"):
-        word = word[:-1]
     return f"{number} {word}".strip()
 
 
@@ -215,13 +253,15 @@ def change_needed(rule: RuleResult) -> str:
         return NONE
     size = abs(diff)
     if rule.unit == "percent":
-        return f"{show(size * 100, 1)} points {'short' if diff > 0 else 'over'}"
-    direction = "more" if diff > 0 else "less"
-    if rule.unit in ("weeks", "days", "years", "months"):
-        direction = "more" if diff > 0 else "fewer"
+        points = show(size * 100, 1)
+        return _("{points} points short", points=points) if diff > 0 else _("{points} points over", points=points)
     if rule.unit == "age":
-        return f"{quantity(size, 'years')} {'higher' if diff > 0 else 'lower'}"
-    return f"{quantity(size, rule.unit)} {direction}"
+        years = quantity(size, "years")
+        return _("{years} higher", years=years) if diff > 0 else _("{years} lower", years=years)
+    shown = quantity(size, rule.unit)
+    if rule.unit in ("weeks", "days", "years", "months"):
+        return _("{quantity} more", quantity=shown) if diff > 0 else _("{quantity} fewer", quantity=shown)
+    return _("{quantity} more", quantity=shown) if diff > 0 else _("{quantity} less", quantity=shown)
 
 
 def gap_size(rule: RuleResult) -> Fraction:
@@ -242,7 +282,7 @@ def plain(value: object) -> str:
     if value is None:
         return NONE
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, list | tuple):
         return ", ".join(plain(v) for v in value)
     if isinstance(value, Fraction | Decimal):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from c102.i18n import _, current_language
+
 Block = dict[str, Any]
 Section = dict[str, Any]
 Document = dict[str, Any]
@@ -46,7 +48,7 @@ def chart(spec: dict[str, Any], caption: str, data: Block) -> Block:
     ``data`` is the table of the figures drawn: shown in Markdown, folded away in HTML.
     """
     if not data["caption"]:
-        data = {**data, "caption": f"Figures of the chart: {caption}"}
+        data = {**data, "caption": _("Figures of the chart: {caption}", caption=caption)}
     return {"kind": "chart", "spec": spec, "caption": caption, "data": data}
 
 
@@ -55,7 +57,7 @@ def section(heading: str, blocks: list[Block], level: int = 2, anchor: str = "")
 
 
 def document(
-    title: str, subtitle: str, sections: list[Section], footer: list[str], kind: str, lang: str = "en"
+    title: str, subtitle: str, sections: list[Section], footer: list[str], kind: str, lang: str | None = None
 ) -> Document:
     for number, part in enumerate(sections, 1):
         if not part["anchor"]:
@@ -66,5 +68,5 @@ def document(
         "sections": sections,
         "footer": footer,
         "kind": kind,
-        "lang": lang,
+        "lang": lang or current_language(),
     }

@@ -12,9 +12,12 @@ from typing import Any
 
 from c102.evaluate.assessment import Assessment, BenefitCalculation
 from c102.evaluate.verdict import RuleResult
+from c102.i18n import N_, _, current_language
+from c102.i18n.rulebook import beneficiary_label
+from c102.labels import label
 from c102.model.values import BRANCH_PART, Count, Duration, Fact, Money
 from c102.report.shared.country import protected_groups
-from c102.report.shared.display import MISSING, NONE, amount, cite, count, joined, quantity, share
+from c102.report.shared.display import MISSING, NONE, amount, cite, count, joined, missing, quantity, share
 
 # The population each basis of protection is counted against (Art 9 and its parallels).
 REFERENCE_POPULATION = {
@@ -24,12 +27,29 @@ REFERENCE_POPULATION = {
     "industrial_employees": "industrial_employees",
 }
 _STAT_LABEL = {
-    "employees": "All employees",
-    "residents": "All residents",
-    "economically_active": "Economically active population",
-    "industrial_employees": "Employees in industrial workplaces of 20 or more",
+    "employees": N_("All employees"),
+    "residents": N_("All residents"),
+    "economically_active": N_("Economically active population"),
+    "industrial_employees": N_("Employees in industrial workplaces of 20 or more"),
 }
-EVIDENCE_HEADER = ["Item", "Figure", "Source"]
+EVIDENCE_HEADER = [N_("Item"), N_("Figure"), N_("Source")]  # shown through evidence_header()
+
+
+def evidence_header() -> list[str]:
+    return [_(label) for label in EVIDENCE_HEADER]
+
+
+def per_period(amount_text: str, per: str | None) -> str:
+    """``1 500 per month``: an amount and the period it is paid for."""
+    if per == "day":
+        return _("{amount} per day", amount=amount_text)
+    if per == "week":
+        return _("{amount} per week", amount=amount_text)
+    if per == "month":
+        return _("{amount} per month", amount=amount_text)
+    if per == "year":
+        return _("{amount} per year", amount=amount_text)
+    return amount_text
 
 Row = list[str]
 
@@ -37,23 +57,23 @@ Row = list[str]
 def _figure(fact: Fact[Any] | None) -> tuple[str, str]:
     """A fact's value for display and its source; MISSING when absent."""
     if fact is None:
-        return (MISSING, "")
+        return (missing(), "")
     value = fact.value
     if isinstance(value, Count):
         text = count(value.total)
         if value.men is not None and value.women is not None:
-            text += f" (men {count(value.men)}, women {count(value.women)})"
+            text = _("{total} (men {men}, women {women})", total=text, men=count(value.men), women=count(value.women))
     elif isinstance(value, Money):
-        text = f"{amount(Fraction(value.amount))}{f' per {value.per}' if value.per else ''}"
+        text = per_period(amount(Fraction(value.amount)), value.per)
     elif isinstance(value, Duration):
         text = f"{quantity(Fraction(value.amount), value.unit)}"
     elif isinstance(value, int | Fraction | Decimal) and not isinstance(value, bool):
         text = count(value)
     else:
         text = str(value)
-    source = fact.source or "no source given"
+    source = fact.source or _("no source given")
     if fact.note:
-        source += f" ({fact.note})"
+        source = _("{source} ({note})", source=source, note=fact.note)
     return (text, source)
 
 
@@ -68,11 +88,13 @@ def _stat_row(assessment: Assessment, label: str, name: str) -> Row:
 
 def _against(label: str, rule: RuleResult, bound: str) -> Row:
     """The rule's figure against its threshold (``36.0% (required 20.0%)``), with the sources."""
-    figure = (
-        f"{quantity(rule.value, rule.unit)} ({bound} {quantity(rule.threshold, rule.unit)})"
-        if rule.value is not None
-        else MISSING
-    )
+    value, threshold = quantity(rule.value, rule.unit), quantity(rule.threshold, rule.unit)
+    if rule.value is None:
+        figure = missing()
+    elif bound == "at most":
+        figure = _("{value} (at most {threshold})", value=value, threshold=threshold)
+    else:
+        figure = _("{value} (required {threshold})", value=value, threshold=threshold)
     return [label, figure, joined(rule.sources, "")]
 
 
@@ -91,14 +113,15 @@ def persons_protected(assessment: Assessment, rule: RuleResult) -> list[Row]:
     for scheme, group in protected_groups(assessment, branch) if branch else ():
         basis = group.basis.value
         bases.append(basis)
-        who = group.description.value if group.description else basis.replace("_", " ")
-        rows.append([f"Protected: {scheme.name}, {who}", *_figure(group.persons)])
+        who = group.description.value if group.description else label(basis, "bases")
+        rows.append([_("Protected: {scheme}, {who}", scheme=scheme.name, who=who), *_figure(group.persons)])
     if not rows:
-        rows.append(["Persons protected", MISSING, ""])
+        rows.append([_("Persons protected"), missing(), ""])
     for statistic in dict.fromkeys(REFERENCE_POPULATION[b] for b in bases if b in REFERENCE_POPULATION):
-        rows.append(_stat_row(assessment, f"Reference population: {_STAT_LABEL[statistic]}", statistic))
-    alternative = f" under {cite(rule.alternative)}" if rule.alternative else ""
-    rows.append(_against(f"Ratio{alternative}", rule, "required"))
+        population = _("Reference population: {population}", population=_(_STAT_LABEL[statistic]))
+        rows.append(_stat_row(assessment, population, statistic))
+    ratio = _("Ratio under {article}", article=cite(rule.alternative)) if rule.alternative else _("Ratio")
+    rows.append(_against(ratio, rule, "required"))
     return rows
 
 
@@ -109,42 +132,42 @@ def calculation_rows(assessment: Assessment, calc: BenefitCalculation) -> list[R
     definition = _stat(assessment, f"{wage_fact}_definition")
 
     def money(value: Fraction | None) -> str:
-        return MISSING if value is None else f"{amount(value)} per month"
+        return missing() if value is None else per_period(amount(value), "month")
 
     rows = [
-        ["Scheme", calc.scheme, ""],
-        ["Standard beneficiary", calc.standard_beneficiary, ""],
+        [_("Scheme"), calc.scheme, ""],
+        [_("Standard beneficiary"), _beneficiary(calc.standard_beneficiary), ""],
         [
-            f"Reference wage: {calc.reference_wage_label}",
+            _("Reference wage: {wage}", wage=calc.reference_wage_label),
             money(calc.reference_wage),
             wage_source if calc.reference_wage is not None else "",
         ],
     ]
     if definition is not None:
-        rows.append(["Definition of the wage used", *_figure(definition)])
+        rows.append([_("Definition of the wage used"), *_figure(definition)])
     if calc.article == "65":
-        rows.append(["Previous earnings taken into account", money(calc.earnings), ""])
+        rows.append([_("Previous earnings taken into account"), money(calc.earnings), ""])
     rows += [
-        ["Benefit, with supplements", money(calc.benefit), joined(calc.sources, "")],
-        ["Family allowances during the contingency", money(calc.family_allowances), ""],
+        [_("Benefit, with supplements"), money(calc.benefit), joined(calc.sources, "")],
+        [_("Family allowances during the contingency"), money(calc.family_allowances), ""],
         [
-            "Percentage reached",
-            share(calc.rate) if calc.rate is not None else MISSING,
-            f"required {share(calc.required)} (Schedule to Part XI)",
+            _("Percentage reached"),
+            share(calc.rate) if calc.rate is not None else missing(),
+            _("required {share} (Schedule to Part XI)", share=share(calc.required)),
         ],
     ]
-    rows += [[f"Step {i}", step, ""] for i, step in enumerate(calc.steps, 1)]
+    rows += [[_("Step {n}", n=i), step, ""] for i, step in enumerate(calc.steps, 1)]
     return rows
 
 
 def family_benefit_value(assessment: Assessment, rule: RuleResult) -> list[Row]:
     """Title V (Art 44): total value of family benefits against the children and the labourer's wage."""
     return [
-        _stat_row(assessment, "Total yearly value of family benefits", "family_benefits_paid"),
-        _stat_row(assessment, "Children of persons protected (44(a))", "children_of_protected"),
-        _stat_row(assessment, "Children of all residents (44(b))", "children_of_residents"),
-        _stat_row(assessment, "Wage of the ordinary adult male labourer (Art 66)", "labourer_wage"),
-        _against("Total value against the required value", rule, "required"),
+        _stat_row(assessment, _("Total yearly value of family benefits"), "family_benefits_paid"),
+        _stat_row(assessment, _("Children of persons protected (44(a))"), "children_of_protected"),
+        _stat_row(assessment, _("Children of all residents (44(b))"), "children_of_residents"),
+        _stat_row(assessment, _("Wage of the ordinary adult male labourer (Art 66)"), "labourer_wage"),
+        _against(_("Total value against the required value"), rule, "required"),
     ]
 
 
@@ -152,23 +175,23 @@ def contribution_share(assessment: Assessment, rule: RuleResult) -> list[Row]:
     """Title VI (Art 71(2)): employees' contributions against all resources for their protection."""
     return [
         _stat_row(
-            assessment, "Insurance contributions borne by protected employees", "employee_contributions"
+            assessment, _("Insurance contributions borne by protected employees"), "employee_contributions"
         ),
         _stat_row(
             assessment,
-            "Financial resources for protecting employees and their families",
+            _("Financial resources for protecting employees and their families"),
             "financial_resources",
         ),
-        _against("Share borne by employees", rule, "at most"),
+        _against(_("Share borne by employees"), rule, "at most"),
     ]
 
 
 def sickness_days(assessment: Assessment) -> list[Row]:
     """Art 18(2)(a): days of sickness benefit against ten times the average persons protected."""
     return [
-        _stat_row(assessment, "Days of sickness benefit paid in the year", "sickness_days_paid"),
+        _stat_row(assessment, _("Days of sickness benefit paid in the year"), "sickness_days_paid"),
         _stat_row(
-            assessment, "Average number of persons protected in the year", "sickness_protected_average"
+            assessment, _("Average number of persons protected in the year"), "sickness_protected_average"
         ),
     ]
 
@@ -181,7 +204,7 @@ def unemployment_average_duration(assessment: Assessment) -> list[Row]:
             varies = benefit.duration_varies is not None and benefit.duration_varies.value
             if benefit.branch == "unemployment" and varies:
                 rows.append(
-                    [f"Average duration of benefit: {scheme.name}", *_figure(benefit.average_duration)]
+                    [_("Average duration of benefit: {scheme}", scheme=scheme.name), *_figure(benefit.average_duration)]
                 )
     return rows
 
@@ -189,29 +212,42 @@ def unemployment_average_duration(assessment: Assessment) -> list[Row]:
 def evidence_for(assessment: Assessment, rule: RuleResult) -> tuple[str, list[Row]] | None:
     """The statistical title a rule calls for, with its rows, or None when it needs no statistics."""
     if rule.kind == "coverage":
-        return ("Title I: persons protected (Art 76(1)(b)(i))", persons_protected(assessment, rule))
+        return (_("Title I: persons protected (Art 76(1)(b)(i))"), persons_protected(assessment, rule))
     if rule.kind == "family_benefit_value":
-        return ("Title V: total value of family benefits (Art 44)", family_benefit_value(assessment, rule))
+        return (_("Title V: total value of family benefits (Art 44)"), family_benefit_value(assessment, rule))
     if rule.kind == "employee_contribution_share":
-        return ("Title VI: employees' share of financing (Art 71(2))", contribution_share(assessment, rule))
+        return (_("Title VI: employees' share of financing (Art 71(2))"), contribution_share(assessment, rule))
     if rule.kind == "duration_min" and rule.part == "III" and _declared(assessment, "18(2)"):
-        return ("Duration under the Art 3 exception (Art 18(2)(a))", sickness_days(assessment))
+        return (_("Duration under the Art 3 exception (Art 18(2)(a))"), sickness_days(assessment))
     if rule.kind == "duration_min" and rule.part == "IV":
         rows = unemployment_average_duration(assessment)
-        return ("Average duration (Art 24(2))", rows) if rows else None
+        return (_("Average duration (Art 24(2))"), rows) if rows else None
     return None
 
 
 def benefit_titles(assessment: Assessment, part: str) -> list[tuple[str, list[Row]]]:
     """Titles II-IV for a Part: one table per standard beneficiary computed."""
-    titles = {"65": "Title II (Art 65)", "66": "Title III (Art 66)", "67": "Title IV (Art 67)"}
+    titles = {"65": _("Title II (Art 65)"), "66": _("Title III (Art 66)"), "67": _("Title IV (Art 67)")}
     out = []
     for calc in assessment.calculations:
         if calc.part == part:
-            title = titles.get(calc.article, f"Art {calc.article}")
-            label = f"{title}: {calc.row.replace('_', ' ')}, {calc.scheme}"
-            out.append((label, calculation_rows(assessment, calc)))
+            title = titles.get(calc.article) or cite(calc.article)
+            # English names the Schedule row (the project's wording); a translation names the beneficiary.
+            english = current_language() == "en"
+            row = label(calc.row, "schedule_rows") if english else _beneficiary(calc.standard_beneficiary)
+            heading = _("{title}: {beneficiary}, {scheme}", title=title, beneficiary=row, scheme=calc.scheme)
+            out.append((heading, calculation_rows(assessment, calc)))
     return out
+
+
+def _beneficiary(label: str) -> str:
+    """A standard beneficiary of the Schedule in the active language, found by its English label."""
+    from c102.rules.load import load_rulebook
+
+    for key, beneficiary in load_rulebook().standard_beneficiaries.items():
+        if beneficiary.label == label:
+            return beneficiary_label(key, label)
+    return label
 
 
 def _declared(assessment: Assessment, exception: str) -> bool:
@@ -222,7 +258,7 @@ def _declared(assessment: Assessment, exception: str) -> bool:
 
 
 def is_missing(rows: list[Row]) -> bool:
-    return any(MISSING in cell for row in rows for cell in row)
+    return any(missing() in cell for row in rows for cell in row)
 
 
 __all__ = ["EVIDENCE_HEADER", "MISSING", "NONE", "benefit_titles", "evidence_for", "is_missing"]

@@ -7,6 +7,8 @@ assessment computed are drawn; the caption names the rest.
 from __future__ import annotations
 
 from c102.evaluate.assessment import Assessment
+from c102.i18n import _
+from c102.labels import label
 from c102.report.shared.charts import Bar, chart_spec, missing_note
 from c102.report.shared.display import cite, cited_article, part_key, share
 from c102.report.shared.document import Block, chart, table
@@ -22,15 +24,16 @@ def rate_chart(assessment: Assessment, part: str | None = None) -> Block | None:
         return None
     bars, rows, without = [], [], []
     for c in calculations:
-        label = f"Part {c.part}: {c.row.replace('_', ' ')} ({c.scheme})"
+        row = label(c.row, "schedule_rows")
+        name = _("Part {part}: {row} ({scheme})", part=c.part, row=row, scheme=c.scheme)
         if c.rate is None:
-            without.append(label)
+            without.append(name)
             continue
-        bars.append(Bar(label, c.rate * 100, c.required * 100))
-        rows.append([f"Part {c.part}", c.row.replace("_", " "), c.scheme, share(c.rate), share(c.required)])
-    title = "Replacement rate of the standard beneficiary against the Schedule to Part XI"
+        bars.append(Bar(name, c.rate * 100, c.required * 100))
+        rows.append([_("Part {part}", part=c.part), row, c.scheme, share(c.rate), share(c.required)])
+    title = _("Replacement rate of the standard beneficiary against the Schedule to Part XI")
     spec = chart_spec(title, bars, missing_note(without, "calculation", "calculations"))
-    data = table(["Part", "Beneficiary", "Scheme", "Replacement rate", "Schedule"], rows)
+    data = table([_("Part"), _("Beneficiary"), _("Scheme"), _("Replacement rate"), _("Schedule")], rows)
     return chart(spec, title, data)
 
 
@@ -49,16 +52,16 @@ def coverage_chart(assessment: Assessment, part: str | None = None) -> Block | N
     bars, rows, without = [], [], []
     for rule in rules:
         article = cite(cited_article(rule))
-        label = f"Part {rule.part} ({article})"
+        label = _("Part {part} ({article})", part=rule.part, article=article)
         if rule.value is None:
-            without.append(f"Part {rule.part}")
+            without.append(_("Part {part}", part=rule.part))
             continue
         threshold = rule.threshold * 100 if rule.threshold is not None else None
         bars.append(Bar(label, rule.value * 100, threshold))
-        rows.append([f"Part {rule.part}", article, share(rule.value), share(rule.threshold)])
-    title = "Share of the reference population protected against the threshold"
+        rows.append([_("Part {part}", part=rule.part), article, share(rule.value), share(rule.threshold)])
+    title = _("Share of the reference population protected against the threshold")
     spec = chart_spec(title, bars, missing_note(without, "Part", "Parts"))
-    data = table(["Part", "Alternative", "Share protected", "Threshold"], rows)
+    data = table([_("Part"), _("Alternative"), _("Share protected"), _("Threshold")], rows)
     return chart(spec, title, data)
 
 

@@ -1,9 +1,10 @@
-"""The ILO Social Security Inquiry's coverage table: persons protected by sex, per benefit category.
+"""The ILO Social Security Inquiry table: persons protected and beneficiaries by sex, per category.
 
 The Inquiry counts ten categories: the nine branches of C102 and general social assistance. A
-figure is given only where the description states it; a split by sex only where every group
-counted states it. Persons in two schemes are counted in each (the Inquiry counts by scheme too).
-Beneficiaries are not yet part of the description language, so that column says so.
+figure is given only where the description states it (persons protected in ``protected`` blocks,
+beneficiaries in a benefit's ``beneficiaries:``, recipients of general social assistance in
+``statistics``); a split by sex only where every figure summed states it. Persons in two schemes
+are counted in each (the Inquiry counts by scheme too).
 """
 
 from __future__ import annotations
@@ -11,9 +12,12 @@ from __future__ import annotations
 from typing import Any
 
 from c102.evaluate.assessment import Assessment
-from c102.model.values import BRANCH_PART
+from c102.model.values import BRANCH_PART, Count, Fact
 from c102.report.shared.country import country_name, protected_groups
+from c102.report.shared.display import NONE, count, joined
+from c102.report.shared.document import Block, bullets, paragraph, table
 
+SOCIAL_ASSISTANCE = "social_assistance"
 SSI_CATEGORIES = (
     ("medical_care", "Medical care"),
     ("sickness", "Sickness"),
@@ -24,8 +28,10 @@ SSI_CATEGORIES = (
     ("maternity", "Maternity"),
     ("invalidity", "Invalidity (disability)"),
     ("survivors", "Survivors"),
-    ("social_assistance", "General social assistance"),
+    (SOCIAL_ASSISTANCE, "General social assistance"),
 )
+NOT_A_BRANCH = "none (not a C102 branch)"
+_FIGURES = ("protected", "men", "women", "beneficiaries", "beneficiaries_men", "beneficiaries_women")
 SSI_HEADER = [
     "Country",
     "Category",
@@ -33,49 +39,79 @@ SSI_HEADER = [
     "Persons protected",
     "Men",
     "Women",
-    "Schemes",
     "Beneficiaries",
+    "Beneficiaries: men",
+    "Beneficiaries: women",
+    "Schemes",
+    "Sources",
 ]
-NOT_IN_LANGUAGE = "not stated (the description language has no beneficiary count yet)"
 
 
-def protected_by_sex(assessment: Assessment, branch: str) -> dict[str, Any]:
-    """Persons protected for one branch, summed over the schemes; men and women only if all state them."""
-    total = 0
-    men: int | None = 0
-    women: int | None = 0
+class _Sum:
+    """Counts added up, with men and women kept only while every count added states them."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.men: int | None = 0
+        self.women: int | None = 0
+        self.stated = False
+        self.sources: list[str] = []
+
+    def add(self, fact: Fact[Count]) -> None:
+        persons = fact.value
+        self.stated = True
+        self.total += persons.total
+        self.men = self.men + persons.men if self.men is not None and persons.men is not None else None
+        self.women = (
+            self.women + persons.women if self.women is not None and persons.women is not None else None
+        )
+        if fact.source:
+            self.sources.append(fact.source)
+
+    def figures(self) -> tuple[int | None, int | None, int | None]:
+        return (self.total, self.men, self.women) if self.stated else (None, None, None)
+
+
+def category_figures(assessment: Assessment, category: str) -> dict[str, Any]:
+    """Persons protected and beneficiaries of one category, summed over the schemes, by sex where stated."""
+    protected, beneficiaries = _Sum(), _Sum()
     schemes: list[str] = []
-    stated = False
-    for scheme, group in protected_groups(assessment, branch):
-        persons = group.persons.value
-        stated = True
-        total += persons.total
-        men = men + persons.men if men is not None and persons.men is not None else None
-        women = women + persons.women if women is not None and persons.women is not None else None
+    for scheme, group in protected_groups(assessment, category):
+        protected.add(group.persons)
         schemes.append(scheme.name)
-    if not stated:
-        return {"protected": None, "men": None, "women": None, "schemes": []}
-    return {"protected": total, "men": men, "women": women, "schemes": list(dict.fromkeys(schemes))}
+    for scheme in assessment.description.schemes_for(category):
+        for benefit in scheme.benefit:
+            if benefit.branch == category and benefit.beneficiaries is not None:
+                beneficiaries.add(benefit.beneficiaries)
+                schemes.append(scheme.name)
+    statistics = assessment.description.statistics
+    assistance = statistics.social_assistance_beneficiaries if statistics is not None else None
+    if category == SOCIAL_ASSISTANCE and assistance is not None:
+        beneficiaries.add(assistance)
+    total, men, women = protected.figures()
+    paid, paid_men, paid_women = beneficiaries.figures()
+    return {
+        "protected": total,
+        "men": men,
+        "women": women,
+        "beneficiaries": paid,
+        "beneficiaries_men": paid_men,
+        "beneficiaries_women": paid_women,
+        "schemes": list(dict.fromkeys(schemes)),
+        "sources": list(dict.fromkeys(protected.sources + beneficiaries.sources)),
+    }
 
 
 def ssi_json(assessment: Assessment) -> list[dict[str, Any]]:
     """The ten categories, each with the figures the description states (null where it does not)."""
-    out = []
-    for branch, label in SSI_CATEGORIES:
-        figures = protected_by_sex(assessment, branch)
-        out.append(
-            {
-                "category": branch,
-                "label": label,
-                "part": BRANCH_PART.get(branch),
-                **figures,
-                "beneficiaries": None,
-            }
-        )
-    return out
+    return [
+        {"category": key, "label": label, "part": BRANCH_PART.get(key), **category_figures(assessment, key)}
+        for key, label in SSI_CATEGORIES
+    ]
 
 
 def ssi_rows(assessments: list[Assessment]) -> list[list[str | float | int | None]]:
+    """The workbook's rows: numbers stay numbers, a blank cell where the description states none."""
     rows: list[list[str | float | int | None]] = []
     for a in assessments:
         for entry in ssi_json(a):
@@ -83,12 +119,51 @@ def ssi_rows(assessments: list[Assessment]) -> list[list[str | float | int | Non
                 [
                     country_name(a),
                     entry["label"],
-                    entry["part"] or "none (not a C102 branch)",
-                    entry["protected"],
-                    entry["men"],
-                    entry["women"],
+                    entry["part"] or NOT_A_BRANCH,
+                    *(entry[key] for key in _FIGURES),
                     ", ".join(entry["schemes"]),
-                    NOT_IN_LANGUAGE,
+                    "; ".join(entry["sources"]),
                 ]
             )
     return rows
+
+
+SSI_TABLE_HEADER = [
+    "Category",
+    "C102 Part",
+    "Persons protected",
+    "Protected: men",
+    "Protected: women",
+    "Beneficiaries",
+    "Beneficiaries: men",
+    "Beneficiaries: women",
+]
+
+
+def ssi_blocks(assessment: Assessment) -> list[Block]:
+    """The table for a document: one row per category, ``—`` where none is stated; sources listed below."""
+
+    def figure(value: int | None) -> str:
+        return count(value) if value is not None else NONE
+
+    entries = ssi_json(assessment)
+    rows = [
+        [
+            entry["label"],
+            entry["part"] or "none",
+            *(figure(entry[key]) for key in _FIGURES),
+        ]
+        for entry in entries
+    ]
+    blocks: list[Block] = [
+        table(SSI_TABLE_HEADER, rows, "Persons protected and beneficiaries by sex (ILO Social Security Inquiry)"),
+        paragraph(
+            f"{NONE}: not stated in the description. A person protected by two schemes is counted in each; "
+            "men and women are shown only where every figure added up states them.",
+            "note",
+        ),
+    ]
+    sourced = [f"{e['label']}: {joined(e['sources'])}" for e in entries if e["sources"]]
+    if sourced:
+        blocks.append(bullets(sourced))
+    return blocks

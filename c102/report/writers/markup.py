@@ -57,7 +57,9 @@ def environment() -> jinja2.Environment:
     env.filters["md_style_end"] = lambda style: _MD_STYLE.get(style, "")
     env.filters["chart_svg"] = chart_svg
     env.filters["cell_tone"] = cell_tone
-    return env
+    from c102.i18n.jinja import install
+
+    return install(env)
 
 
 def chart_svg(spec: dict[str, Any]) -> Markup:

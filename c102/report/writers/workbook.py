@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import VERDICTS
+from c102.labels import label
 from c102.report.shared.country import country_name
 from c102.report.shared.display import (
     BRANCH_PARTS,
@@ -192,7 +193,7 @@ def statistics_rows(assessments: list[Assessment]) -> list[list[Cell]]:
                 figure = float(value)
             else:
                 figure = str(value)
-            rows.append([country_name(a), name.replace("_", " "), figure, men, women, fact.source or ""])
+            rows.append([country_name(a), label(name, "statistics", capital=True), figure, men, women, fact.source or ""])
     return rows
 
 
