@@ -19,7 +19,7 @@ from c102.model.ratifications import (
 
 # Bundled ratifiers whose accepted Parts no public source read so far lists (NORMLEX itself could
 # not be read). The test below fails as soon as one of them gains Parts, so the list only shrinks.
-PARTS_NOT_FOUND = {"AR", "CV", "DO", "HN", "JO", "MA", "PY", "SV", "TD"}
+PARTS_NOT_FOUND = {"AR", "CV", "DO", "HN", "IQ", "JO", "KM", "MA", "PY", "SV", "TD"}
 
 
 def records() -> list[RatificationRecord]:
