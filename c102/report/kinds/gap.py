@@ -20,6 +20,7 @@ from c102.report.shared.display import (
     article_key,
     change_needed,
     cite,
+    cited_article,
     joined,
     part_key,
     quantity,
@@ -165,7 +166,7 @@ def gaps_table(assessment: Assessment) -> Block:
         [
             f"Part {r.part}",
             r.title,
-            cite(r.articles[:1]),
+            cite(cited_article(r)),
             r.gap
             or (
                 f"{quantity(r.value, r.unit)} against {quantity(r.threshold, r.unit)}"
@@ -203,7 +204,7 @@ def part_sections(assessment: Assessment, part: str) -> list[Section]:
     result = assessment.parts.get(part)
     verdict = part_verdict(assessment, part)
     intro = [f"Verdict: {verdict_label(verdict)}."]
-    if result is not None:
+    if result is not None and result.branch is not None:  # only Parts II to X are accepted (Art 2)
         intro.append(f"Ratification: {_part_note(result)}.")
         if result.alternative:
             intro.append(f"Coverage alternative relied on: {cite(result.alternative)}.")
