@@ -22,11 +22,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--all", action="store_true", help=_("list every rule, not only the ones that are not compliant")
     )
     parser.add_argument(
-        "--smallest-changes",
-        action="store_true",
-        help=_("for each failing numeric rule, the smallest change of each parameter that closes it, "
-        "found exactly and verified by re-assessing (takes a few seconds)"),
+        "--no-smallest-changes",
+        dest="smallest_changes",
+        action="store_false",
+        help=_("skip the smallest changes: by default each failing numeric rule lists, per parameter "
+        "that closes it, the smallest change, found exactly and verified by re-assessing"),
     )
+    parser.add_argument("--smallest-changes", action="store_true", help=argparse.SUPPRESS)  # the default
+    parser.set_defaults(smallest_changes=True)
     parser.add_argument(
         "--no-color", action="store_true", help=_("plain text even on a terminal (so does NO_COLOR=1)")
     )
@@ -51,11 +54,10 @@ def run(args: argparse.Namespace) -> int:
         args.part = checked_parts(",".join(args.part))
     assessments = [assess(load_description(path)) for path in args.files]
     if args.smallest_changes:
-        from c102.reform.closing import attach, smallest_changes
-        from c102.reform.workbench import Workbench
+        from c102.reform.closing import with_smallest_changes
 
         for assessment in assessments:
-            attach(assessment, smallest_changes(Workbench(assessment.description)))
+            with_smallest_changes(assessment)
     if args.format == "json":
         documents = [a.to_json() for a in assessments]
         payload = documents[0] if len(documents) == 1 else documents

@@ -12,6 +12,7 @@ it is verified by a fresh assessment of the changed description before it is rep
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -64,12 +65,15 @@ def smallest_changes(bench: Workbench) -> dict[str, list[Closing]]:
     """For each not-compliant rule with a figure and a threshold, the verified smallest changes."""
     baseline = bench.baseline
     keys = _block_paths(bench)
+    # Only the description's fact paths are candidates: resolving anything else (a block) would
+    # cost a search for the nearest paths to suggest, for nothing.
+    known = frozenset(fact_paths(bench.original))
     out: dict[str, list[Closing]] = {}
     for rule in baseline.rules:
         if rule.verdict != NOT_COMPLIANT or rule.value is None or rule.threshold is None:
             continue
         found = []
-        for path in _candidates(bench, rule, keys):
+        for path in _candidates(bench, rule, keys, known):
             closing = _close(bench, rule, path)
             if closing is not None:
                 found.append(closing)
@@ -96,7 +100,9 @@ def _block_paths(bench: Workbench) -> dict[int, str]:
     return out
 
 
-def _candidates(bench: Workbench, rule: RuleResult, keys: dict[int, str]) -> list[FactPath]:
+def _candidates(
+    bench: Workbench, rule: RuleResult, keys: dict[int, str], known: frozenset[str]
+) -> list[FactPath]:
     """Stated numeric scheme facts read by the rule or its per-scheme findings."""
     graph = bench.plan.ctx.graph
     rule_id = f"rule:{rule.id}"
@@ -105,12 +111,9 @@ def _candidates(bench: Workbench, rule: RuleResult, keys: dict[int, str]) -> lis
     for node_id in nodes:
         for key, field in sorted(bench.deps.get(node_id, ()), key=lambda d: (d[0], d[1])):
             prefix = keys.get(key)
-            if prefix is None or not prefix.startswith("scheme."):
-                continue
-            try:
-                path = resolve(bench.original, prefix + field)
-            except Exception:  # a block field, not a fact
-                continue
+            if prefix is None or not prefix.startswith("scheme.") or prefix + field not in known:
+                continue  # not a scheme fact (a block, or a fact the description leaves out)
+            path = resolve(bench.original, prefix + field)
             if numeric(path.type) is not None and get_fact(bench.original, path) is not None:
                 seen.setdefault(path.text, path)
     return list(seen.values())
@@ -167,7 +170,11 @@ def _by_inverse(rule: RuleResult, x0: Fraction, unit: Fraction, verdict_at: Any)
         if point < 0:
             return None
         raise_ = point > x0
-        at, _ = verdict_at(point) if _finite(point) else verdict_at(Fraction(as_decimal(point, 8, up=raise_)))
+        # Tried at the precision the change will be stated to (a whole number of persons, cents),
+        # rounded away from the baseline: the exact point may lie between two such values.
+        steps = point / unit
+        probe = (math.ceil(steps) if raise_ else math.floor(steps)) * unit
+        at, _ = verdict_at(probe)
         if at == COMPLIANT:
             return point, raise_
         return None
@@ -246,6 +253,23 @@ def _parameter(path: FactPath) -> str:
 def closings_for(description: Description, bench: Workbench | None = None) -> dict[str, list[Closing]]:
     """Smallest changes for a description (builds a workbench when none is given)."""
     return smallest_changes(bench if bench is not None else Workbench(description))
+
+
+def with_smallest_changes(assessment: Assessment) -> Assessment:
+    """The assessment with the smallest changes on its failing numeric rules, computed once: the gap
+    and options reports, ``assess`` and ``compare`` all ask, and a later asker finds them there
+    (a rule with none that closes it gets an empty list, so it is not searched again)."""
+    pending = [
+        r
+        for r in assessment.rules
+        if r.verdict == NOT_COMPLIANT and r.value is not None and r.threshold is not None
+    ]
+    if all(r.closings is not None for r in pending):
+        return assessment
+    closings = smallest_changes(Workbench(assessment.description))
+    for rule in pending:
+        rule.closings = [c.to_json() for c in closings.get(rule.id, [])]
+    return assessment
 
 
 def attach(assessment: Assessment, closings: dict[str, list[Closing]]) -> None:

@@ -12,6 +12,7 @@ from c102.report.shared.document import Document
 FORMATS = ("md", "html", "docx", "pdf", "xlsx", "json")
 DOCUMENT_FORMATS = ("md", "html", "docx", "pdf")
 KINDS = ("gap", "article22", "walkthrough", "options")
+CLOSING_KINDS = ("gap", "options")  # the reports that list the smallest changes
 WORKBOOK_KINDS = ("gap",)  # and the comparative assessment
 BINARY_FORMATS = ("docx", "pdf", "xlsx")
 # File extensions and the format each names; anything else is refused (no silent fallback).
@@ -112,7 +113,12 @@ def render_report(
     part: str | None = None,
     parts: list[str] | None = None,
 ) -> bytes:
-    """One report as bytes; ``json`` is the assessment itself whatever the kind."""
+    """One report as bytes; ``json`` is the assessment itself whatever the kind. The gap and options
+    reports list the smallest changes that close each gap (computed once per assessment)."""
+    if kind in CLOSING_KINDS:
+        from c102.reform.closing import with_smallest_changes
+
+        with_smallest_changes(assessment)
     if fmt == "json":
         return json_text(assessment_json(assessment)).encode("utf-8")
     if fmt == "xlsx":
@@ -140,10 +146,20 @@ def _as_of(assessment: Assessment) -> str | None:
 
 
 def comparative_outputs(
-    assessments: list[Assessment], formats: list[str], date: str | None = None, json_full: bool = False
+    assessments: list[Assessment],
+    formats: list[str],
+    date: str | None = None,
+    json_full: bool = False,
+    smallest_changes: bool = True,
 ) -> dict[str, Callable[[], bytes]]:
-    """File name -> producer of its bytes, for the formats asked; the document is built once."""
+    """File name -> producer of its bytes, for the formats asked; the document is built once. The
+    workbook and the country notes give the smallest changes that close each gap (the browser's
+    quick comparison page leaves them out: ``smallest_changes=False``)."""
+    from c102.reform.closing import with_smallest_changes
     from c102.report.kinds.comparative import comparative_document, comparative_json
+
+    for assessment in assessments if smallest_changes else ():
+        with_smallest_changes(assessment)
 
     producers: dict[str, Callable[[], bytes]] = {}
     doc: Document | None = None

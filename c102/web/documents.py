@@ -183,7 +183,7 @@ def _compare_page(library: Library) -> Response:
     broken = [c.path.name for c, o in outcomes if o.assessment is None]
     if not assessments:
         raise Refused(422, _("no served file passes c102 check"))
-    page = comparative_outputs(assessments, ["html"])["comparative.html"]().decode("utf-8")
+    page = comparative_outputs(assessments, ["html"], smallest_changes=False)["comparative.html"]().decode("utf-8")
     extra = ""
     if broken:
         left_out = _("Left out (does not pass c102 check): {files}", files=", ".join(broken))

@@ -72,9 +72,11 @@ async def country_page(request: Request) -> Response:
 def _bench_context(library: Library, country: Country) -> dict[str, Any]:
     from c102.cli.report import KINDS
     from c102.web.documents import formats_for
+    from c102.web.parameters import key_parameters
 
     current = library.current(country)
     labels = {"gap": _("Gap analysis"), "article22": _("Article 22 report draft"), "walkthrough": _("Walk-through")}
+    editable = current.assessment is not None and country.path.suffix == ".c102"
     return {
         "title": display_name(library, country),
         "name": display_name(library, country),
@@ -88,6 +90,10 @@ def _bench_context(library: Library, country: Country) -> dict[str, Any]:
         "kinds": [(k, labels.get(k, k), formats_for(k)) for k in KINDS],
         "walkthrough_formats": formats_for("walkthrough"),
         "parts": views.BRANCH_PARTS,
+        # Quick what-if: a .c102 text is edited in place at the value (YAML and JSON: in the text only).
+        "parameters": key_parameters(current.assessment.description, current.text)
+        if editable and current.assessment is not None
+        else [],
         **diagnostics_context(current),
         **results_context(library, country, current.milliseconds if library.draft(country) else None),
     }

@@ -74,6 +74,41 @@
     return pending;
   }
 
+  // Quick what-if: each key parameter's new value goes where the old one is written, then the
+  // edited text is re-assessed like any edit (side by side with the file).
+  const whatif = document.getElementById("whatif-form");
+  if (whatif) {
+    whatif.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const note = document.getElementById("whatif-status");
+      const lines = text.value.split("\n");
+      const moved = [];
+      let changed = 0;
+      for (const input of whatif.querySelectorAll("input[data-line]")) {
+        const written = input.dataset.written;
+        const value = input.value.trim();
+        if (value === written) { continue; }
+        const i = Number(input.dataset.line) - 1;
+        const start = Number(input.dataset.start);
+        const line = lines[i] || "";
+        if (line.slice(start, start + written.length) !== written) { moved.push(input.getAttribute("aria-label")); continue; }
+        lines[i] = line.slice(0, start) + value + line.slice(start + written.length);
+        input.dataset.written = value;
+        input.classList.add("tried");
+        changed += 1;
+      }
+      if (moved.length) {
+        note.textContent = "The text was edited by hand: change " + moved.join("; ") + " in the description itself.";
+        return;
+      }
+      if (!changed) { note.textContent = "No value changed."; return; }
+      text.value = lines.join("\n");
+      renderGutter({});
+      note.textContent = "re-assessing…";
+      reassess().then(() => { note.textContent = changed + " value" + (changed === 1 ? "" : "s") + " tried: see the verdicts beside."; });
+    });
+  }
+
   document.getElementById("edit-form").addEventListener("submit", (event) => {
     if (event.submitter && event.submitter.id === "reset") { return; }
     event.preventDefault();

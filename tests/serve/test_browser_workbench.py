@@ -184,3 +184,27 @@ def test_screenshots_folder_is_kept_for_a_person_to_look(shots: Path) -> None:
     assert shots.is_dir()
     if os.environ.get("C102_KEEP_SCREENSHOTS") is None and not any(shots.iterdir()):
         shutil.rmtree(shots)
+
+
+def test_quick_what_if_on_a_key_parameter_shows_the_changed_verdict_beside_the_file(
+    page: Any, served: Served, shots: Path
+) -> None:
+    page.goto(served.url + "/country/examplia")
+    form = page.locator("#whatif-form")
+    rate = form.get_by_label("Sickness, maternity and employment injury insurance: sickness benefit: rate")
+    assert rate.input_value() == "60%"
+    assert form.locator("fieldset").count() >= 4  # one per scheme with key parameters
+    rate.fill("30%")
+    form.get_by_role("button", name="Try these values").click()
+    page.wait_for_selector("table.parts tr.changed")
+    part_iii = page.locator("table.parts tr", has_text="III · Sickness benefit")
+    assert "changed" in (part_iii.get_attribute("class") or "")
+    assert part_iii.locator("td").nth(0).inner_text().startswith("✔ compliant")
+    assert part_iii.locator("td").nth(1).inner_text().startswith("✘ not compliant")
+    assert page.locator("table.rules tr.changed", has_text="III-16-benefit-level").count() >= 1
+    assert SICKNESS_RATE.replace("60%", "30%") in page.locator("#text").input_value()
+    assert "1 value tried" in page.locator("#whatif-status").inner_text()
+    form.screenshot(path=str(shots / "country-whatif-inputs.png"))
+    page.screenshot(path=str(shots / "country-whatif.png"), full_page=True)
+    # the file itself is untouched
+    assert SICKNESS_RATE in (served.folder / "examplia.c102").read_text(encoding="utf-8")

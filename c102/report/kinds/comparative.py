@@ -106,11 +106,22 @@ def legend_block() -> Block:
     return table(["Symbol", "Code", "Meaning"], rows, "Legend")
 
 
+def row_names(assessments: list[Assessment]) -> dict[int, str]:
+    """Each country's name for the tables, with its description's date where two share a name
+    (two versions of one country's law): ``Costa Rica (as of 2003-07-01)``."""
+    names = [country_name(a) for a in assessments]
+    return {
+        id(a): f"{name} (as of {as_of(a)})" if names.count(name) > 1 else name
+        for a, name in zip(assessments, names, strict=True)
+    }
+
+
 def verdict_matrix(assessments: list[Assessment]) -> Block:
     header = ["Country", *BRANCH_PARTS, "Acceptable now", "Art 2 set"]
+    names = row_names(assessments)
     rows = [
         [
-            country_name(a),
+            names[id(a)],
             *(matrix_cell(a, p) for p in BRANCH_PARTS),
             ", ".join(a.ratification.acceptable_parts) or "none",
             ART_2_CELL.get(a.ratification.verdict, "no"),
@@ -123,12 +134,13 @@ def verdict_matrix(assessments: list[Assessment]) -> Block:
 def key_rule_tables(assessments: list[Assessment]) -> list[Block]:
     header = ["Country", *BRANCH_PARTS]
     indexes = [key_rules(a) for a in assessments]
+    names = row_names(assessments)
     coverage = [
-        [country_name(a), *(coverage_cell(a, p, i) for p in BRANCH_PARTS)]
+        [names[id(a)], *(coverage_cell(a, p, i) for p in BRANCH_PARTS)]
         for a, i in zip(assessments, indexes, strict=True)
     ]
     benefit = [
-        [country_name(a), *(benefit_cell(a, p, i) for p in BRANCH_PARTS)]
+        [names[id(a)], *(benefit_cell(a, p, i) for p in BRANCH_PARTS)]
         for a, i in zip(assessments, indexes, strict=True)
     ]
     return [
@@ -144,18 +156,19 @@ def _charts_by_part(
     assessments: list[Assessment],
     what: str,
     header: list[str],
-    figure: Callable[[Assessment, str], ChartRow | None],
+    figure: Callable[[Assessment, str, str], ChartRow | None],
 ) -> list[Block]:
     """One chart per Part, a bar per country that has a figure; the caption names the others."""
     blocks: list[Block] = []
+    names = row_names(assessments)
     for part in BRANCH_PARTS:
         bars: list[Bar] = []
         rows: list[list[str]] = []
         without: list[str] = []
         for a in assessments:
-            drawn = figure(a, part)
+            drawn = figure(a, part, names[id(a)])
             if drawn is None:
-                without.append(country_name(a))
+                without.append(names[id(a)])
                 continue
             bars.append(drawn[0])
             rows.append(drawn[1])
@@ -167,20 +180,18 @@ def _charts_by_part(
     return blocks
 
 
-def _rate_figure(assessment: Assessment, part: str) -> ChartRow | None:
+def _rate_figure(assessment: Assessment, part: str, name: str) -> ChartRow | None:
     lowest = lowest_calculation(assessment, part)
     if lowest is None or lowest.rate is None:
         return None
-    name = country_name(assessment)
     row = [name, label(lowest.row, "schedule_rows"), lowest.scheme, share(lowest.rate), share(lowest.required)]
     return Bar(name, lowest.rate * 100, lowest.required * 100), row
 
 
-def _coverage_figure(assessment: Assessment, part: str) -> ChartRow | None:
+def _coverage_figure(assessment: Assessment, part: str, name: str) -> ChartRow | None:
     rule = coverage_rule(assessment, part)
     if rule is None or rule.unit != "percent" or rule.value is None:
         return None
-    name = country_name(assessment)
     article = cite(cited_article(rule))
     threshold = rule.threshold * 100 if rule.threshold is not None else None
     row = [name, article, share(rule.value), share(rule.threshold)]
@@ -203,10 +214,10 @@ def coverage_charts(assessments: list[Assessment]) -> list[Block]:
     return blocks or [paragraph("No country has a coverage share computed.")]
 
 
-def narrative(assessment: Assessment) -> str:
+def narrative(assessment: Assessment, name: str | None = None) -> str:
     """A few sentences per country: what can be accepted, Article 2, the biggest gaps."""
     r = assessment.ratification
-    name = country_name(assessment)
+    name = name or country_name(assessment)
     words = [f"{name} (a fictional teaching example)." if is_fictional(assessment) else f"{name}."]
     acceptable = ", ".join(r.acceptable_parts)
     words.append(
@@ -236,14 +247,16 @@ def narrative(assessment: Assessment) -> str:
 
 
 def choices_table(assessments: list[Assessment]) -> Block:
-    rows = [[country_name(a), *row] for a in assessments for row in recorded_rows(a.choices)]
+    names = row_names(assessments)
+    rows = [[names[id(a)], *row] for a in assessments for row in recorded_rows(a.choices)]
     if not rows:
         return paragraph("No country made a choice: the rulebook's defaults apply throughout.")
     return table(["Country", "Choice", "Value", "Source", "Note"], rows, "Choices made, with their sources")
 
 
 def answers_table(assessments: list[Assessment]) -> Block:
-    rows = [[country_name(a), *row] for a in assessments for row in recorded_rows(a.answers)]
+    names = row_names(assessments)
+    rows = [[names[id(a)], *row] for a in assessments for row in recorded_rows(a.answers)]
     if not rows:
         return paragraph("No specialist answers are recorded.")
     return table(["Country", "Rule", "Answer", "Source", "Note"], rows, "Answers recorded")
@@ -284,7 +297,7 @@ def comparative_document(assessments: list[Assessment], date: str | None = None)
         section("Coverage", coverage_charts(assessments), anchor="coverage"),
         section(
             "Country notes",
-            [paragraph(narrative(a)) for a in assessments],
+            [paragraph(narrative(a, row_names(assessments)[id(a)])) for a in assessments],
             anchor="notes",
         ),
         section(

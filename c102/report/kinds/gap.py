@@ -23,6 +23,7 @@ from c102.report.shared.display import (
     article_key,
     change_needed,
     cite,
+    cited_article,
     joined,
     other_part_title,
     part_key,
@@ -186,7 +187,7 @@ def gaps_table(assessment: Assessment) -> Block:
         [
             _("Part {part}", part=r.part),
             rule_title(r.id, r.title),
-            cite(r.articles[:1]),
+            cite(cited_article(r)),
             r.gap
             or (
                 _("{value} against {threshold}", value=quantity(r.value, r.unit), threshold=quantity(r.threshold, r.unit))
@@ -225,7 +226,7 @@ def part_sections(assessment: Assessment, part: str) -> list[Section]:
     result = assessment.parts.get(part)
     verdict = part_verdict(assessment, part)
     intro = [_("Verdict: {verdict}.", verdict=verdict_label(verdict))]
-    if result is not None:
+    if result is not None and result.branch is not None:  # only Parts II to X are accepted (Art 2)
         intro.append(_("Ratification: {note}.", note=_part_note(result)))
         if result.alternative:
             intro.append(_("Coverage alternative relied on: {article}.", article=cite(result.alternative)))

@@ -42,6 +42,9 @@ def _obstacles(assessment: Assessment, part: str) -> list[list[str]]:
         if rule.verdict in (COMPLIANT, NOT_APPLICABLE):
             continue
         what = (rule.gap or rule.explanation) if rule.verdict == NOT_COMPLIANT else rule.explanation
+        if rule.question and rule.question in what:  # the question goes in the last column only
+            what = what.replace(rule.question, "").strip().removesuffix("A specialist must answer:").strip()
+            what = what or _("a specialist must answer the question")
         remedy = what_settles(rule, ask_to_state=True)
         rows.append([rule.id, cite(cited_article(rule)), verdict_label(rule.verdict), what, remedy])
     return rows
@@ -110,8 +113,10 @@ def obstacles_sections(assessment: Assessment) -> list[Section]:
             [
                 paragraph(
                     _(
-                        "For each Part not acceptable now: the requirements not met (with the change that closes "
-                        "the gap), and those that cannot be decided yet (with the facts or the answer needed)."
+                        "For each Part not acceptable now: the requirements not met, with the smallest changes "
+                        "of the law that close each gap (one per parameter that can, each checked by assessing "
+                        "the changed description again), and the requirements that cannot be decided yet, with "
+                        "the facts or the answer needed."
                     )
                 )
             ],

@@ -134,7 +134,9 @@ def _figure(spec: ChartSpec) -> Figure:
     for y, bar in zip(positions, bars, strict=True):
         if bar["required"] is not None:
             ax.plot([bar["required"]] * 2, [y - 0.42, y + 0.42], color="black", linewidth=1.8)
-        ax.text(min(bar["value"], top) + top * 0.01, y, bar["text"], va="center", fontsize=7)
+        # The figure goes right of both the bar and the tick, so the tick never crosses the text.
+        right = max(bar["value"], bar["required"] or 0)
+        ax.text(min(right, top) + top * 0.015, y, bar["text"], va="center", fontsize=7)
     ax.set_yticks(positions, [textwrap.fill(b["label"], _LABEL_CHARS) for b in bars])
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.35)

@@ -70,16 +70,33 @@ def _cell(text: str, width: int, bold: bool = False, fill: str = "") -> str:
     return f"<w:tc>{props}{_para(text, bold=bold)}</w:tc>"
 
 
+_CHAR = 120  # an average character of the body font, in twentieths of a point
+_PADDING = 230  # the cell's left and right margins
+_NO_WRAP = 20  # a column whose cells are all this short is never wrapped ("Part VIII", "✘ not compliant")
+
+
 def column_widths(header: list[str], rows: list[list[str]], total: int = _TEXT_WIDTH) -> list[int]:
-    """Widths in twentieths of a point, shared by content: a long "Gap" column gets more than "Article"."""
-    weights = []
+    """Widths in twentieths of a point: each column first gets room for its longest word (its whole
+    text when every cell is short, so "Part VIII" and the header never break inside a word), then
+    the rest of the line goes to the columns with long texts in proportion to their typical length."""
+    floors: list[float] = []
+    wants: list[float] = []
     for index, name in enumerate(header):
         cells = [name, *(row[index] for row in rows)]
+        longest_cell = max(len(c) for c in cells)
         longest_word = max((len(w) for c in cells for w in c.split()), default=4)
+        floor = longest_cell if longest_cell <= _NO_WRAP else min(longest_word, 30)
         typical = sum(min(len(c), 120) for c in cells) / len(cells)
-        weights.append(max(longest_word, typical, 4))
-    scale = total / sum(weights)
-    return [int(w * scale) for w in weights]
+        floors.append(floor * _CHAR + _PADDING)
+        wants.append(max(typical * 1.3, floor) * _CHAR + _PADDING)
+    if sum(floors) >= total:  # too many columns: shrink the floors alike
+        return [int(f * total / sum(floors)) for f in floors]
+    room = total - sum(floors)
+    extra = [w - f for w, f in zip(wants, floors, strict=True)]
+    if sum(extra) <= room:  # everything fits: give the spare room by the wanted widths
+        scale = total / sum(wants)
+        return [int(w * scale) for w in wants]
+    return [int(f + room * e / sum(extra)) for f, e in zip(floors, extra, strict=True)]
 
 
 def _table(block: Block) -> list[str]:

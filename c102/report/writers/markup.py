@@ -16,17 +16,20 @@ _MD_STYLE = {"normal": "", "note": "*", "missing": "**", "warning": "**", "place
 
 
 def md_text(value: object) -> str:
-    """Markdown text: backslash, angle brackets (HTML, autolinks) and square brackets (links,
-    images) are backslash-escaped, so no markup written in a description passes through."""
+    """Markdown text: backslash, angle brackets (HTML, autolinks), square brackets (links, images)
+    and pipes (a table row) are backslash-escaped, so no markup written in a description passes
+    through, in a table cell or in a paragraph."""
     return str(value).translate(_MD_ESCAPES)
 
 
-_MD_ESCAPES = str.maketrans({"\\": "\\\\", "<": "\\<", ">": "\\>", "[": "\\[", "]": "\\]"})
+_MD_ESCAPES = str.maketrans(
+    {"\\": "\\\\", "<": "\\<", ">": "\\>", "[": "\\[", "]": "\\]", "|": "\\|"}
+)
 
 
 def md_cell(value: object) -> str:
-    """A Markdown table cell: pipes escaped, line breaks kept inside the cell."""
-    text = md_text(value).replace("|", "\\|")
+    """A Markdown table cell: line breaks kept inside the cell (``md_text`` escapes the pipes)."""
+    text = md_text(value)
     return "<br>".join(line.strip() for line in text.splitlines()) if "\n" in text else text
 
 
