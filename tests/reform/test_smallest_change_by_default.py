@@ -53,7 +53,7 @@ def test_the_smallest_changes_are_computed_once_per_assessment(monkeypatch: pyte
 def test_compare_writes_the_smallest_changes_into_the_workbook_and_json(tmp_path: Path) -> None:
     assert main(["compare", CEILING_FAIL, "-o", str(tmp_path), "--format", "json"]) == 0
     data = json.loads((tmp_path / "comparative.json").read_text(encoding="utf-8"))
-    rule = next(r for r in data["assessments"][0]["rules"] if r["id"] == "V-28-benefit-level")
+    rule = next(r for r in data["rules"][0]["results"] if r["id"] == "V-28-benefit-level")
     assert RATE_CHANGE in [c["text"] for c in rule["smallest_changes"]]
 
 

@@ -356,4 +356,7 @@ def comparative_json(assessments: list[Assessment], full: bool = False) -> dict[
 
 
 def _compact(rule: dict[str, Any]) -> dict[str, Any]:
-    return {key: rule[key] for key in COMPACT_RULE_KEYS}
+    compact = {key: rule[key] for key in COMPACT_RULE_KEYS}
+    if "smallest_changes" in rule:
+        compact["smallest_changes"] = rule["smallest_changes"]
+    return compact
