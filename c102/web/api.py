@@ -13,7 +13,7 @@ from starlette.responses import JSONResponse, Response
 from c102.errors import C102Error
 from c102.i18n import _
 from c102.web import views
-from c102.web.guard import Refused, read_body, run_work
+from c102.web.guard import Refused, json_object, read_body, run_work
 from c102.web.library import Library, Outcome, evaluate
 from c102.web.pages import library_of
 
@@ -98,14 +98,7 @@ def _openapi() -> dict[str, Any]:
 
 
 async def _object(request: Request) -> dict[str, Any]:
-    body = await read_body(request)
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise Refused(400, _('the request is not JSON: {error}', error=error)) from None
-    if not isinstance(data, dict):
-        raise Refused(400, _("the request must be a JSON object"))
-    return data
+    return json_object(await read_body(request))
 
 
 async def _outcome(request: Request, data: dict[str, Any], key: str = "") -> Outcome:

@@ -119,6 +119,19 @@ async def read_body(request: Request) -> bytes:
     return body
 
 
+def json_object(body: bytes) -> dict[str, Any]:
+    """The body as a JSON object, or a 400 that says what is wrong with it."""
+    import json
+
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise Refused(400, _('the request is not JSON: {error}', error=error)) from None
+    if not isinstance(data, dict):
+        raise Refused(400, _("the request must be a JSON object"))
+    return data
+
+
 async def run_work(request: Request, work: Callable[..., T], *args: Any) -> T:
     """Run CPU work in a worker thread: at most ``workers`` at once, within ``work_seconds``."""
     limits: Limits = request.app.state.limits

@@ -7,7 +7,6 @@ download pages show the edited state until it is discarded or saved as a new fil
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -16,7 +15,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from c102.i18n import _, ngettext
 from c102.web import views
-from c102.web.guard import Refused, read_body, run_work
+from c102.web.guard import Refused, json_object, read_body, run_work
 from c102.web.library import Country, Library, SaveRefused
 from c102.web.render import diagnostics_context, display_name, fragment, html, results_context
 
@@ -156,13 +155,7 @@ async def _fields(request: Request) -> tuple[bool, dict[str, Any]]:
     body = await read_body(request)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
-        try:
-            data = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise Refused(400, _('the request is not JSON: {error}', error=error)) from None
-        if not isinstance(data, dict):
-            raise Refused(400, _("the request must be a JSON object"))
-        return True, data
+        return True, json_object(body)
     if kind in ("application/x-www-form-urlencoded", ""):
         try:
             form = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=20)
