@@ -121,26 +121,40 @@ def _table(block: Block) -> list[str]:
     return out
 
 
-def _field(instruction: str, shown: str) -> str:
-    return (
-        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-        f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        f"{_run(shown, italic=True)}"
-        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-    )
+_TOC = 'TOC \\o "1-2" \\h \\z \\u'
 
 
-_TOC = 'TOC \\o "1-3" \\h \\z \\u'
+def contents(doc: Document) -> list[str]:
+    """The contents as a TOC field whose shown result already lists the headings (levels 2 and 3
+    of the document, Heading 1 and 2 in Word), so the list reads right before Word updates the
+    field (F9) with page numbers, and in viewers that never update fields."""
+    entries = [(s["heading"], int(s["level"])) for s in doc["sections"] if int(s["level"]) <= 3]
+    if not entries:
+        entries = [(_("Contents: update the field (F9) to fill it."), 2)]
+    out = []
+    last = len(entries) - 1
+    for index, (heading, level) in enumerate(entries):
+        indent = '<w:ind w:left="360"/>' if level == 3 else ""
+        runs = _run(heading)
+        if index == 0:
+            runs = (
+                '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> {_TOC} </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + runs
+            )
+        if index == last:
+            runs += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="TOC{level - 1}"/>{indent}</w:pPr>{runs}</w:p>')
+    return out
 
 
 def cover(doc: Document) -> list[str]:
-    """Title, subtitle, and a table of contents field that Word fills when the file is opened."""
+    """Title, subtitle, and the contents (a field Word refreshes with page numbers when opened)."""
     return [
         _para(doc["title"], "Title"),
         _para(doc["subtitle"], "Subtitle"),
         _para(_("Contents"), "TOCHeading"),
-        f"<w:p>{_field(_TOC, _('Contents: update the field (F9) to fill it.'))}</w:p>",
+        *contents(doc),
         '<w:p><w:r><w:br w:type="page"/></w:r></w:p>',
     ]
 
