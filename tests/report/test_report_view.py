@@ -68,9 +68,8 @@ def test_change_needed_is_derived_when_the_rule_gives_no_remedy() -> None:
 
 def test_gap_detail_row_of_the_old_age_benefit_cites_its_sources_by_number(assessment: Assessment) -> None:
     register = SourceRegister()
-    requirement, article, verdict, available, settles, schemes = detail_row(
-        assessment, assessment.rule("V-28-benefit"), register
-    )
+    row = detail_row(assessment, assessment.rule("V-28-benefit"), register)
+    article, verdict, settles, schemes = row[1], row[2], row[4], row[5]
     assert (article, verdict, settles) == ("Art 28", "✘ not compliant", "4.0 points short")
     assert schemes == "Social Security Fund: pensions [1, 2]"
     assert list(register.numbers) == ["SSA 2010, s. 43(1)", "Official Gazette No. 12 of 2010"]
