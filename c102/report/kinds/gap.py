@@ -11,6 +11,7 @@ from c102.report.kinds.gap_parts import (
     SourceRegister,
     missing_facts,
     part_detail,
+    scheme_names,
     schemes_section,
     settled_section,
 )
@@ -28,7 +29,6 @@ from c102.report.shared.display import (
     change_needed,
     cite,
     cited_article,
-    joined,
     other_part_title,
     part_key,
     quantity,
@@ -78,7 +78,7 @@ def parts_table(assessment: Assessment) -> Block:
                 *part_cells(part, result),
                 _part_note(result),
                 cite(result.alternative) if result.alternative else NONE,
-                joined(result.schemes),
+                scheme_names(assessment, result.schemes) or NONE,
             ]
         )
         tones.append(result.verdict)

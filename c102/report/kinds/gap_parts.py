@@ -69,13 +69,17 @@ def _scheme_sources(assessment: Assessment, names: list[str]) -> list[str]:
     return sources
 
 
+def scheme_names(assessment: Assessment, names: list[str]) -> str:
+    """Scheme names, or "all 5 schemes" when they are every scheme of the description."""
+    every = [s.name for s in assessment.description.scheme]
+    if len(every) > 1 and set(names) == set(every):
+        return _("all {count} schemes", count=len(every))
+    return joined(names, empty="")
+
+
 def schemes_cell(assessment: Assessment, rule: RuleResult, register: SourceRegister) -> str:
     """The schemes a rule rests on ("all 5 schemes" when it bears on every one) and its sources."""
-    every = [s.name for s in assessment.description.scheme]
-    if len(every) > 1 and set(rule.schemes) == set(every):
-        names = _("all {count} schemes", count=len(every))
-    else:
-        names = joined(rule.schemes, empty="")
+    names = scheme_names(assessment, rule.schemes)
     numbers = register.cite([*rule.sources, *_scheme_sources(assessment, rule.schemes)])
     return " ".join(part for part in (names, numbers) if part) or NONE
 
