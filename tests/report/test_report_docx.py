@@ -53,3 +53,9 @@ def test_contents_field_already_lists_the_headings_before_word_updates_it(assess
     listed = [p.text for p in doc.paragraphs[first : last + 1]]
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert listed[: len(headings)] == headings and headings[0] == "Executive summary"
+
+
+def test_a_caption_stays_on_the_page_of_its_table_or_chart(assessment: Assessment) -> None:
+    doc = _open(render_report(assessment, "gap", "docx"))
+    captions = [p for p in doc.paragraphs if p.style.name == "Caption" and p.text and "have no figure" not in p.text]
+    assert captions and all(p.paragraph_format.keep_with_next for p in captions)

@@ -59,8 +59,10 @@ def _run(text: str, bold: bool = False, italic: bool = False, size: int | None =
     return f"<w:r>{head}{body}</w:r>"
 
 
-def _para(text: str, style: str | None = None, **run: bool | int | None) -> str:
-    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+def _para(text: str, style: str | None = None, keep_next: bool = False, **run: bool | int | None) -> str:
+    """A paragraph; ``keep_next`` keeps it on the page of what follows (a caption with its table or chart)."""
+    inner = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:keepNext/>" if keep_next else "")
+    props = f"<w:pPr>{inner}</w:pPr>" if inner else ""
     return f"<w:p>{props}{_run(text, **run) if text else ''}</w:p>"  # type: ignore[arg-type]
 
 
@@ -101,7 +103,7 @@ def column_widths(header: list[str], rows: list[list[str]], total: int = _TEXT_W
 
 def _table(block: Block) -> list[str]:
     """A table with a repeated, bold header row, fitted column widths and shaded verdict cells."""
-    out = [_para(block["caption"], "Caption")] if block["caption"] else []
+    out = [_para(block["caption"], "Caption", keep_next=True)] if block["caption"] else []
     header: list[str] = block["header"]
     widths = column_widths(header, block["rows"])
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -169,7 +171,8 @@ def _block(block: Block, package: DocxDocument | None = None) -> list[str]:
     if kind == "table":
         return _table(block)
     if kind == "chart":
-        return [_para(block["caption"], "Caption"), picture(block, package), _para(block["spec"]["note"], "Caption")]
+        caption = _para(block["caption"], "Caption", keep_next=True)
+        return [caption, picture(block, package), _para(block["spec"]["note"], "Caption")]
     raise ValueError(f"unknown block kind {kind!r}")
 
 
@@ -185,7 +188,7 @@ def picture(block: Block, package: DocxDocument | None) -> str:
     width, height = size_inches(block["spec"])
     inline = package.part.new_pic_inline(io.BytesIO(png(block["spec"])), Inches(width), Inches(height))
     drawing = etree.tostring(inline, encoding="unicode")
-    return f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>"
+    return f"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>"  # with its note
 
 
 def body_content(doc: Document, package: DocxDocument | None = None) -> str:
