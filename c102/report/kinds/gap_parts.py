@@ -93,7 +93,7 @@ def _findings_by_scheme(rule: RuleResult) -> str:
     if len(groups) == 1 and len(rule.details) > 1:
         text = next(iter(groups))
         return _("All {count} schemes: {finding}", count=len(rule.details), finding=text)
-    return " ".join(f"{', '.join(schemes)}: {text}" for text, schemes in groups.items())
+    return " ".join(f"{'; '.join(schemes)}: {text}" for text, schemes in groups.items())
 
 
 def missing_facts(assessment: Assessment, rule: RuleResult) -> str:
