@@ -18,7 +18,11 @@ def changed_readings(description: Description, rulebook: Rulebook) -> list[Diagn
     from c102.language.semantics import _Report
 
     report = _Report(description)
-    for where, message, hint in [*_article_6(description, rulebook), *_open_lists(description)]:
+    for where, message, hint in [
+        *_article_6(description, rulebook),
+        *_open_lists(description),
+        *_lump_sums(description, rulebook),
+    ]:
         report.add(where, message, hint, severity="warning", code="reading")
     return report.out
 
@@ -74,6 +78,32 @@ def _open_lists(description: Description) -> list[tuple[Position | None, str, st
                     f"new reading: '{name}' of scheme '{scheme.name}' is not marked complete, so {unnamed} "
                     "is unknown (insufficient_data), no longer read as absent",
                     "write 'complete' after the list where the law's list is whole",
+                )
+            )
+    return out
+
+
+def _lump_sums(description: Description, rulebook: Rulebook) -> list[tuple[Position | None, str, str]]:
+    """A lump sum where the Part's periodical-payment rule now asks a question (Art 50: maternity
+    cash paid at once for a period the law fixes) used to fail that rule and the benefit level."""
+    review = {
+        r.part: r for r in rulebook.rules if r.kind == "periodic_payment" and r.params.get("lump_sum") == "review"
+    }
+    out: list[tuple[Position | None, str, str]] = []
+    for scheme in description.scheme:
+        for benefit in scheme.benefit:
+            rule = review.get(BRANCH_PART.get(benefit.branch, ""))
+            form = benefit.form
+            if rule is None or form is None or form.value != "lump_sum" or rule.id in description.answers:
+                continue
+            article = rule.articles[0] if rule.articles else ""
+            out.append(
+                (
+                    form.position,
+                    f"new reading: the {benefit.branch.replace('_', ' ')} lump sum of scheme '{scheme.name}' is "
+                    f"now a question under Art {article} ('{rule.id}', needs_review), no longer a failure; "
+                    "the benefit-level rule is not applicable to a lump sum (Art 65(1), 66(1))",
+                    f'answer it in answers {{ "{rule.id}": yes }} (or no), with its source',
                 )
             )
     return out
