@@ -22,6 +22,7 @@ def changed_readings(description: Description, rulebook: Rulebook) -> list[Diagn
         *_article_6(description, rulebook),
         *_open_lists(description),
         *_lump_sums(description, rulebook),
+        *_full_periods(description, rulebook),
     ]:
         report.add(where, message, hint, severity="warning", code="reading")
     return report.out
@@ -106,4 +107,36 @@ def _lump_sums(description: Description, rulebook: Rulebook) -> list[tuple[Posit
                     f'answer it in answers {{ "{rule.id}": yes }} (or no), with its source',
                 )
             )
+    return out
+
+
+def _full_periods(description: Description, rulebook: Rulebook) -> list[tuple[Position | None, str, str]]:
+    """A long full-benefit period (``benefit: full``) with no other period of the branch was read as
+    the shortest: "no benefit before". It now says when the full benefit is paid, nothing sooner."""
+    from c102.evaluate.kinds.qualifying import WORKED, full_only
+
+    out: list[tuple[Position | None, str, str]] = []
+    parts = {r.part: r for r in rulebook.rules if r.kind == "reduced_benefit_period"}
+    for scheme in description.scheme:
+        for branch in scheme.branches.value:
+            rule = parts.get(BRANCH_PART.get(branch, ""))
+            if rule is None or not full_only(scheme, branch, WORKED):
+                continue
+            limits = rule.params["reduced"]
+            for period in scheme.qualifying_period:
+                kind = period.kind.value
+                if (period.branches is not None and branch not in period.branches.value) or kind not in WORKED:
+                    continue
+                if period.benefit is None or period.length.value.in_unit("years") <= limits.get(kind, 0):
+                    continue
+                out.append(
+                    (
+                        period.benefit.position,
+                        f"new reading: 'benefit: full' of scheme '{scheme.name}' says when the full "
+                        f"{branch.replace('_', ' ')} benefit is paid, no longer that nothing is paid sooner: "
+                        f"Art {rule.articles[0]} ('{rule.id}') is now insufficient_data, not a gap",
+                        "add a period with 'benefit: reduced' (the shortest after which some benefit is paid), "
+                        "or leave out 'benefit: full' where this period is also the shortest",
+                    )
+                )
     return out
