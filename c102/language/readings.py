@@ -23,6 +23,7 @@ def changed_readings(description: Description, rulebook: Rulebook) -> list[Diagn
         *_open_lists(description),
         *_lump_sums(description, rulebook),
         *_full_periods(description, rulebook),
+        *_wider_classes(description, rulebook),
     ]:
         report.add(where, message, hint, severity="warning", code="reading")
     return report.out
@@ -139,4 +140,42 @@ def _full_periods(description: Description, rulebook: Rulebook) -> list[tuple[Po
                         "or leave out 'benefit: full' where this period is also the shortest",
                     )
                 )
+    return out
+
+
+def _wider_classes(description: Description, rulebook: Rulebook) -> list[tuple[Position | None, str, str]]:
+    """A class of the economically active (or of residents) used to count for nothing under the
+    alternatives that count employees only (9(a), 27(a), ...); it now holds employees in a number
+    not stated, so those alternatives are undecided rather than failed."""
+    from c102.evaluate.kinds.coverage import HOLDS
+
+    out: list[tuple[Position | None, str, str]] = []
+    for scheme in description.scheme:
+        if any(g.basis.value in ("employees", "industrial_employees") for g in scheme.protected):
+            continue
+        for group in scheme.protected:
+            basis = group.basis.value
+            branches = group.branches.value if group.branches is not None else scheme.branches.value
+            cited = sorted(
+                {
+                    alt["id"]
+                    for rule in rulebook.rules
+                    if rule.kind == "coverage" and rulebook.parts[rule.part].branch in branches
+                    for alt in rule.params["alternatives"]
+                    if basis not in alt.get("counts", [])
+                    and alt.get("denominator") in HOLDS.get(basis, ())
+                    and not alt.get("requires_declaration")
+                }
+            )
+            if not cited:
+                continue
+            out.append(
+                (
+                    group.basis.position,
+                    f"new reading: the {basis.replace('_', ' ')} protected by scheme '{scheme.name}' include "
+                    f"employees in a number not stated, so {', '.join(cited)} cannot be computed "
+                    "(insufficient_data where no other alternative is reached); they were counted as none",
+                    "state the employees among them as a group with 'basis: employees', the rest as another group",
+                )
+            )
     return out

@@ -90,3 +90,15 @@ def test_check_warns_at_the_form_where_a_maternity_lump_sum_is_now_a_question() 
     form_line = next(i for i, line in enumerate(lines, 1) if "form: lump_sum" in line and "Maternity" in line)
     assert [(r.severity, r.position.line if r.position else None) for r in readings] == [("warning", form_line)]
     assert "Art 50" in readings[0].message and "VIII-50-periodic-payment" in readings[0].message
+
+
+def test_check_warns_at_the_basis_where_an_economically_active_class_is_now_undecided_under_27_a() -> None:
+    legal = Path(__file__).resolve().parents[1] / "legal"
+    path = legal / "art-27-a-economically-active-class.c102"
+    readings = [d for d in check_file(path) if d.code == "reading"]
+    basis_line = next(i for i, line in enumerate(path.read_text().splitlines(), 1) if "economically_active" in line)
+    assert [r.position.line if r.position else None for r in readings] == [basis_line]
+    assert "27(a)" in readings[0].message
+    # Employees stated apart: the other class is the rest, read as before.
+    split = legal / "art-27-a-economically-active-split.c102"
+    assert not [d for d in check_file(split) if d.code == "reading"]
