@@ -18,7 +18,13 @@ def changed_readings(description: Description, rulebook: Rulebook) -> list[Diagn
     from c102.language.semantics import _Report
 
     report = _Report(description)
-    for where, message, hint in [*_article_6(description, rulebook), *_open_lists(description)]:
+    for where, message, hint in [
+        *_article_6(description, rulebook),
+        *_open_lists(description),
+        *_lump_sums(description, rulebook),
+        *_full_periods(description, rulebook),
+        *_wider_classes(description, rulebook),
+    ]:
         report.add(where, message, hint, severity="warning", code="reading")
     return report.out
 
@@ -74,6 +80,102 @@ def _open_lists(description: Description) -> list[tuple[Position | None, str, st
                     f"new reading: '{name}' of scheme '{scheme.name}' is not marked complete, so {unnamed} "
                     "is unknown (insufficient_data), no longer read as absent",
                     "write 'complete' after the list where the law's list is whole",
+                )
+            )
+    return out
+
+
+def _lump_sums(description: Description, rulebook: Rulebook) -> list[tuple[Position | None, str, str]]:
+    """A lump sum where the Part's periodical-payment rule now asks a question (Art 50: maternity
+    cash paid at once for a period the law fixes) used to fail that rule and the benefit level."""
+    review = {
+        r.part: r for r in rulebook.rules if r.kind == "periodic_payment" and r.params.get("lump_sum") == "review"
+    }
+    out: list[tuple[Position | None, str, str]] = []
+    for scheme in description.scheme:
+        for benefit in scheme.benefit:
+            rule = review.get(BRANCH_PART.get(benefit.branch, ""))
+            form = benefit.form
+            if rule is None or form is None or form.value != "lump_sum" or rule.id in description.answers:
+                continue
+            article = rule.articles[0] if rule.articles else ""
+            out.append(
+                (
+                    form.position,
+                    f"new reading: the {benefit.branch.replace('_', ' ')} lump sum of scheme '{scheme.name}' is "
+                    f"now a question under Art {article} ('{rule.id}', needs_review), no longer a failure; "
+                    "the benefit-level rule is not applicable to a lump sum (Art 65(1), 66(1))",
+                    f'answer it in answers {{ "{rule.id}": yes }} (or no), with its source',
+                )
+            )
+    return out
+
+
+def _full_periods(description: Description, rulebook: Rulebook) -> list[tuple[Position | None, str, str]]:
+    """A long full-benefit period (``benefit: full``) with no other period of the branch was read as
+    the shortest: "no benefit before". It now says when the full benefit is paid, nothing sooner."""
+    from c102.evaluate.kinds.qualifying import WORKED, full_only
+
+    out: list[tuple[Position | None, str, str]] = []
+    parts = {r.part: r for r in rulebook.rules if r.kind == "reduced_benefit_period"}
+    for scheme in description.scheme:
+        for branch in scheme.branches.value:
+            rule = parts.get(BRANCH_PART.get(branch, ""))
+            if rule is None or not full_only(scheme, branch, WORKED):
+                continue
+            limits = rule.params["reduced"]
+            for period in scheme.qualifying_period:
+                kind = period.kind.value
+                if (period.branches is not None and branch not in period.branches.value) or kind not in WORKED:
+                    continue
+                if period.benefit is None or period.length.value.in_unit("years") <= limits.get(kind, 0):
+                    continue
+                out.append(
+                    (
+                        period.benefit.position,
+                        f"new reading: 'benefit: full' of scheme '{scheme.name}' says when the full "
+                        f"{branch.replace('_', ' ')} benefit is paid, no longer that nothing is paid sooner: "
+                        f"Art {rule.articles[0]} ('{rule.id}') is now insufficient_data, not a gap",
+                        "add a period with 'benefit: reduced' (the shortest after which some benefit is paid), "
+                        "or leave out 'benefit: full' where this period is also the shortest",
+                    )
+                )
+    return out
+
+
+def _wider_classes(description: Description, rulebook: Rulebook) -> list[tuple[Position | None, str, str]]:
+    """A class of the economically active (or of residents) used to count for nothing under the
+    alternatives that count employees only (9(a), 27(a), ...); it now holds employees in a number
+    not stated, so those alternatives are undecided rather than failed."""
+    from c102.evaluate.kinds.coverage import HOLDS
+
+    out: list[tuple[Position | None, str, str]] = []
+    for scheme in description.scheme:
+        if any(g.basis.value in ("employees", "industrial_employees") for g in scheme.protected):
+            continue
+        for group in scheme.protected:
+            basis = group.basis.value
+            branches = group.branches.value if group.branches is not None else scheme.branches.value
+            cited = sorted(
+                {
+                    alt["id"]
+                    for rule in rulebook.rules
+                    if rule.kind == "coverage" and rulebook.parts[rule.part].branch in branches
+                    for alt in rule.params["alternatives"]
+                    if basis not in alt.get("counts", [])
+                    and alt.get("denominator") in HOLDS.get(basis, ())
+                    and not alt.get("requires_declaration")
+                }
+            )
+            if not cited:
+                continue
+            out.append(
+                (
+                    group.basis.position,
+                    f"new reading: the {basis.replace('_', ' ')} protected by scheme '{scheme.name}' include "
+                    f"employees in a number not stated, so {', '.join(cited)} cannot be computed "
+                    "(insufficient_data where no other alternative is reached); they were counted as none",
+                    "state the employees among them as a group with 'basis: employees', the rest as another group",
                 )
             )
     return out

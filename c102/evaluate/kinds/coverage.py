@@ -283,6 +283,30 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
         numerator += count * ratio
         pro_rata = pro_rata or ratio != 1
     who = WHO.get(denominator_name, denominator_name)
+    split = {id(s) for s, _ in groups}  # a scheme stating its employees apart: its other classes are the rest
+    wider = [(s, g) for s, g in _wider(schemes, branch, counts, denominator_name) if id(s) not in split]
+    reached = (
+        bool(groups) and not missing and denominator is not None and denominator > 0
+    ) and numerator / denominator >= threshold
+    if wider and not reached:
+        # Unknown is not none: a class of the economically active (or of residents) holds employees
+        # in a number the description does not give, so the alternative cannot be computed.
+        names = ", ".join(dict.fromkeys(s.name for s, _ in wider))
+        kinds = " or ".join(sorted({WHO[g.basis.value] for _, g in wider}))
+        add = [
+            f"scheme.{slug}.protected (the {who} among them, as a group with basis: {denominator_name})"
+            for slug in dict.fromkeys(ctx.slug(s) for s, _ in wider)
+        ]
+        return Alternative(
+            alt_id,
+            None,
+            None,
+            threshold,
+            slugs,
+            f"{alt_id}: cannot be computed: {names} protects {kinds}, and how many of them are "
+            f"{who} is not stated.",
+            [*missing, *add],
+        )
     if not groups:
         return Alternative(
             alt_id,
@@ -323,6 +347,27 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
         who=_who_counted(counts),
         pro_rata=pro_rata,
     )
+
+
+# The populations each wider class holds in a number a description need not give (Art 9(a), 27(a),
+# ...: a class of the economically active holds employees; a class of residents holds both).
+HOLDS = {
+    "economically_active": ("employees", "industrial_employees"),
+    "residents": ("employees", "industrial_employees", "economically_active"),
+}
+
+
+def _wider(schemes: list[Scheme], branch: str, counts: list[str], population: str) -> list[Any]:
+    """Protected groups not counted by an alternative whose class holds members of its population:
+    the economically active protected, under an alternative counting employees only."""
+    return [
+        (scheme, group)
+        for scheme in schemes
+        for group in scheme.protected
+        if group.basis.value not in counts
+        and population in HOLDS.get(group.basis.value, ())
+        and (group.branches is None or branch in group.branches.value)
+    ]
 
 
 def _dependants(ctx: Context, spec: dict[str, Any], groups: list[Any]) -> tuple[bool, str, list[str]] | None:

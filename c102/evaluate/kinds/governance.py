@@ -85,6 +85,13 @@ def family_benefit_value(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding
             )
     if not tested:
         return Finding(INSUFFICIENT_DATA, "The number of children is not given (Art 44).", missing=missing)
+    if missing:  # an alternative that cannot be computed may still be met: unknown, not a gap
+        return Finding(
+            INSUFFICIENT_DATA,
+            "; ".join(t[3] for t in tested)
+            + f": not reached; the other alternative cannot be computed ({', '.join(missing)} missing).",
+            missing=missing,
+        )
     alt, share, needed, _ = min(tested, key=lambda t: t[2] - total)
     return Finding(
         NOT_COMPLIANT,

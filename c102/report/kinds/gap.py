@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from c102.evaluate.assessment import ARTICLE_2_WORDS, Assessment, PartResult
-from c102.evaluate.verdict import NEEDS_REVIEW, worst
+from c102.evaluate.verdict import NEEDS_REVIEW, NOT_APPLICABLE, worst
 from c102.i18n import _
 from c102.i18n.rulebook import part_title as translated_part_title
 from c102.i18n.rulebook import rule_text, rule_title
@@ -70,13 +72,31 @@ def _part_note(result: PartResult) -> str:
     return "; ".join(notes) or _("not accepted")
 
 
+# Parts XI-XIII bind "the relevant provisions" only (Art 2(a)(iii)).
+_RELEVANT_PARTS = ("XI", "XII", "XIII")
+
+
+def _binding_note(assessment: Assessment, result: PartResult) -> str:
+    """Whether a Part of XI-XIII binds now: only through the schemes an accepted or acceptable
+    Part relies on, or through a rule on the country as a whole once some Part relies on any."""
+    ratification = assessment.ratification
+    relied = set(ratification.relevant_provisions.get("schemes", []))
+    for part in ratification.accepted_parts:
+        accepted = assessment.parts.get(part)
+        relied.update(accepted.schemes if accepted is not None else [])
+    whole = any(not r.schemes for r in assessment.rules_of(result.part) if r.verdict != NOT_APPLICABLE)
+    if relied and (whole or relied & set(result.schemes)):
+        return _("binding for the schemes relied on (Art 2(a)(iii))")
+    return _("not binding (Art 2(a)(iii))")
+
+
 def parts_table(assessment: Assessment) -> Block:
     rows, tones = [], []
     for part, result in sorted(assessment.parts.items(), key=lambda kv: part_key(kv[0])):
         rows.append(
             [
                 *part_cells(part, result),
-                _part_note(result),
+                _binding_note(assessment, result) if part in _RELEVANT_PARTS else _part_note(result),
                 cite(result.alternative) if result.alternative else NONE,
                 scheme_names(assessment, result.schemes) or NONE,
             ]
@@ -86,11 +106,21 @@ def parts_table(assessment: Assessment) -> Block:
     return table(header, rows, _("Verdict by Part"), tones)
 
 
+# The Article 2 explanation opens with the Parts that could be accepted, which the bullet before
+# it already gives: said once.
+_ACCEPTABLE_LEAD = re.compile(r"^Parts that could be accepted now: [^.;]*[.;]\s*")
+
+
+def _without_acceptable(explanation: str) -> str:
+    rest = _ACCEPTABLE_LEAD.sub("", explanation, count=1)
+    return rest[:1].upper() + rest[1:]
+
+
 def summary_bullets(assessment: Assessment) -> list[str]:
     ratification = assessment.ratification
     acceptable = ", ".join(ratification.acceptable_parts) or _("none")
     items = [_("Parts that could be accepted now: {parts}.", parts=acceptable)]
-    explanation = ratification.explanation
+    explanation = _without_acceptable(ratification.explanation)
     if ratification.meets_article_2:
         items.append(_("Article 2: an acceptable set of Parts exists. {explanation}", explanation=explanation).strip())
     elif ratification.verdict != "not_compliant":
