@@ -22,6 +22,7 @@ def changed_readings(description: Description, rulebook: Rulebook) -> list[Diagn
         *_article_6(description, rulebook),
         *_open_lists(description),
         *_article_71_2(description, rulebook),
+        *_article_77(description),
     ]
     for where, message, hint in found:
         report.add(where, message, hint, severity="warning", code="reading")
@@ -42,9 +43,7 @@ def _article_6(description: Description, rulebook: Rulebook) -> list[tuple[Posit
         for b in s.branches.value
     ]
     answer = description.answers.get(rule.id)
-    answered_yes = answer is not None and (
-        answer.value is True or str(answer.value).lower() in ("yes", "true")
-    )
+    answered_yes = answer is not None and (answer.value is True or str(answer.value).lower() in ("yes", "true"))
     changed = [p for p in served if p not in parts or p in care_only]
     if not served or (answered_yes and not changed):
         return []
@@ -150,3 +149,27 @@ def _article_71_2(description: Description, rulebook: Rulebook) -> list[tuple[Po
             )
         )
     return out
+
+
+def _article_77(description: Description) -> list[tuple[Position | None, str, str]]:
+    """Where seafarers are taken out of the populations (Art 77(2)), each group once counted whole
+    is now counted less its protected seafarers, and a group that does not state them may leave
+    the share unknown."""
+    from c102.evaluate.context import SEAFARER_EXCLUDABLE
+
+    excluded = description.country.seafarers_excluded
+    stats = description.statistics
+    if excluded is None or not excluded.value or stats is None or stats.seafarers is None:
+        return []
+    return [
+        (
+            group.position or scheme.position,
+            f"new reading: seafarers are left out of the populations (Art 77(2)), so the protected "
+            f"seafarers of scheme '{scheme.name}' are taken out of its persons protected too; not stated, "
+            "the share is unknown where they could tip it (insufficient_data), no longer counted whole",
+            "state `seafarers:` in the protected block, with its source (0 where none)",
+        )
+        for scheme in description.scheme
+        for group in scheme.protected
+        if group.seafarers is None and group.basis.value in SEAFARER_EXCLUDABLE
+    ]

@@ -187,6 +187,9 @@ class ProtectedGroup:
     dependants_covered: Fact[bool] | None = field(
         default=None, metadata=meta("Wives and children also protected (Art 9(a),(b), 48, 61)")
     )
+    seafarers: Fact[Count] | None = field(
+        default=None, metadata=meta("Seafarers and sea-fishermen among the persons protected (Art 77)")
+    )
     position: Position | None = field(default=None, compare=False, repr=False)
 
 

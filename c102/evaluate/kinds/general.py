@@ -255,9 +255,10 @@ def seafarers(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if number is None:
         return Finding(
             COMPLIANT,
-            "Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); their number is not given, so nothing is subtracted.",
+            "Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); their number is not given, so nothing is subtracted, from the populations or from the persons protected.",
         )
     return Finding(
         COMPLIANT,
-        f"{show(number, 0)} seafarers and sea-fishermen are taken out of the employees, economically active and residents (Art 77(2)).",
+        f"{show(number, 0)} seafarers and sea-fishermen are taken out of the employees, economically active and residents (Art 77(2)), "
+        "and the seafarers among each class protected out of the persons protected (Art 77(1)).",
     )
