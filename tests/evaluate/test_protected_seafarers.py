@@ -59,3 +59,13 @@ def test_check_warns_at_each_group_that_does_not_state_its_seafarers() -> None:
     assert len(readings) == 1 and readings[0].position.line == line
     stated = ROOT / "tests" / "legal" / "art-77-protected-seafarers.c102"
     assert not [d for d in check_file(stated) if d.code == "reading" and "Art 77" in d.message]
+
+
+def test_no_smallest_change_proposes_fewer_protected_seafarers() -> None:
+    from c102.language.load import load_description
+    from c102.reform.closing import closings_for
+
+    closings = closings_for(load_description(ROOT / "tests" / "legal" / "art-77-protected-seafarers.c102"))
+    paths = [c.path for found in closings.values() for c in found]
+    assert any(p.endswith("protected[0].persons") for p in paths)
+    assert not any(p.endswith("seafarers") for p in paths)
