@@ -24,6 +24,8 @@ def changed_readings(description: Description, rulebook: Rulebook) -> list[Diagn
         *_lump_sums(description, rulebook),
         *_full_periods(description, rulebook),
         *_wider_classes(description, rulebook),
+        *_article_71_2(description, rulebook),
+        *_article_77(description),
     ]:
         report.add(where, message, hint, severity="warning", code="reading")
     return report.out
@@ -179,3 +181,93 @@ def _wider_classes(description: Description, rulebook: Rulebook) -> list[tuple[P
                 )
             )
     return out
+
+
+def _article_71_2(description: Description, rulebook: Rulebook) -> list[tuple[Position | None, str, str]]:
+    """Before, the employees' share of Art 71(2) pooled the rates of every scheme stated to protect
+    employees except one serving family benefit alone, and read no other scheme. Now a separate
+    employment-injury scheme is left out too, a scheme that also pays family benefit cannot be split,
+    and a scheme with rates but no persons protected may count (docs/method.md, Financing)."""
+    from c102.evaluate.kinds.financing import protects_employees, split_branches
+
+    rule = next((r for r in rulebook.rules if r.kind == "employee_contribution_share"), None)
+    stats = description.statistics
+    if rule is None or (stats is not None and stats.employee_contributions and stats.financial_resources):
+        return []  # the totals decide, read as before
+    params = rule.params
+    out: list[tuple[Position | None, str, str]] = []
+    for scheme in description.scheme:
+        financing = scheme.financing
+        pooled, excluded = split_branches(scheme.branches.value, params)
+        employees = protects_employees(scheme, pooled or excluded, params)
+        if financing is None or not any(
+            (financing.employee_rate, financing.employer_rate, financing.state_rate)
+        ):
+            taxed = (
+                financing is not None and financing.tax_financed is not None and financing.tax_financed.value
+            )
+            lowers = scheme.kind.value in params.get("no_employee_contributions", [])
+            if employees is None and pooled and not taxed and not lowers:
+                out.append(
+                    (
+                        scheme.position,
+                        f"new reading: in the employees' share of Art 71(2), scheme '{scheme.name}' may protect "
+                        "employees and its financing is not given, so the share is unknown where it could "
+                        "tip the verdict (insufficient_data), no longer read without it",
+                        "give its financing (rates, or tax_financed), its persons protected, or the totals of Art 71(2)",
+                    )
+                )
+            continue
+        before = (
+            bool(scheme.protected)
+            and any(g.basis.value in ("employees", "industrial_employees") for g in scheme.protected)
+            and not set(scheme.branches.value) <= {"family"}
+        )
+        if employees is None and pooled:
+            new = "its rates may count (whether it protects employees is not stated), no longer left unread"
+            hint = "state its persons protected (a `protected` block), or give the totals of Art 71(2)"
+        elif before and not pooled:
+            new = (
+                f"it is left out ({', '.join(excluded)}: Art 71(2)), no longer taken together with the others"
+            )
+            hint = "give the totals of Art 71(2) where the law pools this branch's resources"
+        elif before and excluded:
+            new = (
+                f"its rates also pay {', '.join(excluded)} benefit, which Art 71(2) leaves out, and cannot be "
+                "split, no longer counted whole"
+            )
+            hint = "describe the family benefit as a scheme of its own with its rates, or give the totals of Art 71(2)"
+        else:
+            continue
+        out.append(
+            (
+                financing.position or scheme.position,
+                f"new reading: in the employees' share of Art 71(2), scheme '{scheme.name}': {new}",
+                hint,
+            )
+        )
+    return out
+
+
+def _article_77(description: Description) -> list[tuple[Position | None, str, str]]:
+    """Where seafarers are taken out of the populations (Art 77(2)), each group once counted whole
+    is now counted less its protected seafarers, and a group that does not state them may leave
+    the share unknown."""
+    from c102.evaluate.context import SEAFARER_EXCLUDABLE
+
+    excluded = description.country.seafarers_excluded
+    stats = description.statistics
+    if excluded is None or not excluded.value or stats is None or stats.seafarers is None:
+        return []
+    return [
+        (
+            group.position or scheme.position,
+            f"new reading: seafarers are left out of the populations (Art 77(2)), so the protected "
+            f"seafarers of scheme '{scheme.name}' are taken out of its persons protected too; not stated, "
+            "the share is unknown where they could tip it (insufficient_data), no longer counted whole",
+            "state `seafarers:` in the protected block, with its source (0 where none)",
+        )
+        for scheme in description.scheme
+        for group in scheme.protected
+        if group.seafarers is None and group.basis.value in SEAFARER_EXCLUDABLE
+    ]

@@ -16,6 +16,7 @@ from c102.evaluate.context import Context
 from c102.evaluate.gaps import more_persons, percent_short
 from c102.evaluate.kinds.base import Finding, percent
 from c102.evaluate.part_xi import pcts
+from c102.evaluate.seafarers import ProtectedSeafarers
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_COMPLIANT, show
 from c102.model.description import Scheme
 from c102.model.values import Count
@@ -267,6 +268,7 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
         missing.append(f"statistics.{denominator_name}")
     numerator = Fraction(0)
     pro_rata = False
+    seafarers = ProtectedSeafarers(ctx, denominator_name)  # Art 77: out of the protected too
     for scheme, group in groups:
         # Each group is its own fact: every group's figure and source reaches the explanation.
         index = next((i for i, g in enumerate(scheme.protected) if g is group), 0)
@@ -280,7 +282,8 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
         if ratio is None:
             missing.append("statistics.economically_active / industrial_employees (for a pro-rata count)")
             continue
-        numerator += count * ratio
+        prefix = "protected." if index == 0 else f"protected[{index}]."
+        numerator += seafarers.less(ctx, scheme, group, prefix, count, ratio) * ratio
         pro_rata = pro_rata or ratio != 1
     who = WHO.get(denominator_name, denominator_name)
     split = {id(s) for s, _ in groups}  # a scheme stating its employees apart: its other classes are the rest
@@ -332,9 +335,13 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
     share = numerator / denominator
     ok = share >= threshold
     text = (
-        f"{alt_id}: {show(numerator, 0)} protected against {show(denominator, 0)} {who}{note} = "
+        f"{alt_id}: {show(numerator, 0)} protected{seafarers.note()} against {show(denominator, 0)} {who}{note} = "
         f"{pcts(share, threshold)[0]} ({'reaches' if ok else 'below'} {show(threshold * 100, 0)}%)."
     )
+    unsettled = seafarers.missing(numerator, denominator, threshold)
+    if unsettled:
+        text = text[:-1] + ", as if none of the protected were seafarers; they are not given."
+        return Alternative(alt_id, None, share, threshold, slugs, text, unsettled, numerator, denominator)
     return Alternative(
         alt_id,
         ok,
