@@ -87,12 +87,6 @@ COMPLETIONS: dict[str, Callable[[Description], Description | None]] = {
 }
 
 
-# Known and left to the Art 71(2) work in governance.py (another branch): the employees' share is
-# taken over the schemes stated to protect employees, so a scheme stating no persons protected is
-# left out, where it may lower the share. Remove the entry once that reading is fixed.
-KNOWN = {("argentina", "XIII-71-2-employee-share")}
-
-
 def _failures(description: Description) -> dict[str, str]:
     return {r.id: r.explanation for r in assess(description).rules if r.verdict == NOT_COMPLIANT}
 
@@ -106,8 +100,6 @@ def _moved(path: Path) -> Iterator[str]:
             continue
         still = _failures(completed)
         for rule_id in sorted(set(failing) - set(still)):
-            if (path.stem, rule_id) in KNOWN:
-                continue
             yield f"{path.stem}: {rule_id} ({failing[rule_id][:160]}) moves once the description adds {name}"
 
 
