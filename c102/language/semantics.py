@@ -333,8 +333,19 @@ def rulebook_references(description: Description) -> list[Diagnostic]:
                     code="reference",
                 )
     ids = [rule.id for rule in rulebook.rules]
+    ids += [f"{rule.id}.{name}" for rule in rulebook.rules for name in rule.params.get("conditions", {})]
     known = set(ids)
+    both: set[str] = set()
     for key, fact in description.answers.items():
+        single = key.split(".")[0] if "." in key else None
+        if key in known and single is not None and single in description.answers and single not in both:
+            both.add(single)
+            report.add(
+                description.answers[single].position,
+                _("'{single}' is answered as a whole and condition by condition ('{key}')", single=single, key=key),
+                _("answer the conditions one by one and remove the single answer"),
+                code="reference",
+            )
         if key not in known:
             report.add(
                 fact.position,
