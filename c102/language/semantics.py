@@ -19,6 +19,7 @@ from c102.language import plausibility
 from c102.language.absence import absence_diagnostics
 from c102.language.build import BLOCK, BLOCKS, FACT, specs, suggest
 from c102.language.canonical import group
+from c102.language.periods import check_working_days
 from c102.language.plausibility import percentage
 from c102.model.description import Description, Scheme
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
@@ -275,6 +276,7 @@ def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> 
             condition.branches, N_("this qualifying period names branch '{branch}', which scheme '{name}' does not serve")
         )
     _check_complete_lists(report, scheme)
+    check_working_days(scheme, report.add)
     for benefit in scheme.benefit:
         if benefit.branch not in seen:
             report.add(

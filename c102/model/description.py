@@ -208,6 +208,13 @@ class QualifyingPeriod:
     yearly_average_contributions: Fact[bool] | None = field(
         default=None, metadata=meta("Condition of a yearly average number of contributions (Art 29(1)(b))")
     )
+    working_days_per_year: Fact[Decimal] | None = field(
+        default=None,
+        metadata=meta(
+            "The length's days are working days of contribution or employment, this many to a year "
+            "(e.g. 216); converted exactly to years for Art 29, 57 and 63"
+        ),
+    )
     position: Position | None = field(default=None, compare=False, repr=False)
 
 
