@@ -159,7 +159,9 @@ def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if not allowed:
         return not_applicable(situation)
     answers = voluntary.conditions(ctx, rule)
-    said = " ".join(_condition_line(ctx, rule, name, answer) for name, answer in answers.items())
+    said = _single_line(ctx, rule, answers) or " ".join(
+        _condition_line(ctx, rule, name, answer) for name, answer in answers.items()
+    )
     refused = [n for n, a in answers.items() if a is False]
     if refused:
         return Finding(
@@ -181,15 +183,24 @@ def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     return Finding(COMPLIANT, f"{situation} {said} All conditions of Art 6 are met: it counts.", answer="yes")
 
 
+def _single_line(ctx: Context, rule: Rule, answers: dict[str, bool | None]) -> str:
+    """The earlier single answer, where it answers every condition at once."""
+    single = ctx.description.answers.get(rule.id)
+    own = any(voluntary.answer_key(rule, n) in ctx.description.answers for n in answers)
+    if single is None or own or rule.id in answers:
+        return ""
+    source = f" [{single.source}]" if single.source else ""
+    word = "yes" if voluntary.is_yes(single.value) else "no"
+    return f"{', '.join(answers)}: {word}, by the single answer to all three conditions{source}."
+
+
 def _condition_line(ctx: Context, rule: Rule, name: str, answer: bool | None) -> str:
     """One condition of Art 6 and what the specialist answered, with the answer's source."""
     if answer is None:
         return f"{name}: unanswered."
     fact = ctx.description.answers.get(voluntary.answer_key(rule, name)) or ctx.description.answers.get(rule.id)
-    single = fact is not None and fact is ctx.description.answers.get(rule.id) and name != rule.id
-    how = " (the single answer to all three conditions)" if single else ""
     source = f" [{fact.source}]" if fact is not None and fact.source else ""
-    return f"{name}: {'yes' if answer else 'no'}{how}{source}."
+    return f"{name}: {'yes' if answer else 'no'}{source}."
 
 
 def _care(part: str, care_only: list[str]) -> str:
