@@ -38,3 +38,20 @@ def check_working_days(scheme: Scheme, add: Callable[..., Any]) -> None:
                 _("a period of residence is not counted in working days"),
                 _("working_days_per_year applies to periods of contribution or employment"),
             )
+    for benefit in scheme.benefit:
+        per_year = benefit.working_days_per_year
+        if per_year is None:
+            continue
+        if not 0 < per_year.value <= MAX_WORKING_DAYS:
+            add(
+                per_year.position,
+                _("'working_days_per_year' must be more than 0 and at most {most}", most=MAX_WORKING_DAYS),
+                _("the number of working days the law counts as one year, e.g. 216"),
+            )
+        if benefit.accrual_after is None or benefit.accrual_after.value.unit != "days":
+            add(
+                per_year.position,
+                _("working_days_per_year in a benefit converts accrual_after, which must be stated in days"),
+                _("write accrual_after in days, e.g. 3_240 days, or remove working_days_per_year"),
+                code="unit",
+            )

@@ -74,3 +74,31 @@ def test_a_conversion_that_cannot_mean_anything_is_a_positioned_error(period: st
         parse_text(HEADER + STATS + pension(period), "t.c102")
     diagnostics = caught.value.diagnostics
     assert any(message in d.message and d.position is not None and d.position.line > 0 for d in diagnostics)
+
+
+def test_increments_after_working_days_start_at_the_years_those_days_make() -> None:
+    def formula(per_year: str) -> str:
+        periods = (
+            "qualifying_period {\n  length: 40 years\n  kind: contribution\n  benefit: full\n}\n"
+            "qualifying_period {\n  length: 15 years\n  kind: contribution\n  benefit: reduced\n}\n"
+        )
+        benefit = (
+            "benefit old_age {\n  form: periodic\n  base_rate: 19%\n  accrual_rate: 1%\n"
+            f"  accrual_after: 3_240 days\n{per_year}}}\n"
+        )
+        return scheme("Pensions", "old_age", protected(600) + periods + benefit)
+
+    working = rule(run(STATS, formula('  working_days_per_year: 216  source "Act, s. 3"\n')), "V-29-qualifying-period")
+    assert working.verdict == "not_compliant" and working.value == Fraction(34, 100)  # 19% + 15 x 1%
+    calendar = rule(run(STATS, formula("")), "V-29-qualifying-period")
+    assert calendar.verdict == "compliant"  # 19% + (30 - 3240/365) x 1%, above 40%
+
+
+def test_working_days_in_a_benefit_need_accrual_after_in_days() -> None:
+    body = protected(600) + (
+        "benefit old_age {\n  form: periodic\n  base_rate: 19%\n  accrual_rate: 1%\n"
+        '  accrual_after: 15 years\n  working_days_per_year: 216  source "Act, s. 3"\n}\n'
+    )
+    with pytest.raises(DescriptionError) as caught:
+        parse_text(HEADER + STATS + scheme("Pensions", "old_age", body), "t.c102")
+    assert any("accrual_after, which must be stated in days" in d.message for d in caught.value.diagnostics)

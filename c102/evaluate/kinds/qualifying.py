@@ -14,7 +14,7 @@ from c102.evaluate.part_xi import benefit_for, calculate, pct, pcts, versus
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.labels import label
 from c102.model.description import QualifyingPeriod, Scheme
-from c102.model.values import DAYS_PER
+from c102.model.values import DAYS_PER, years_in
 from c102.rules.model import PartInfo, Rule
 
 SCHEDULES = ", at least the Schedule's "
@@ -41,9 +41,7 @@ def period_years(period: QualifyingPeriod) -> Fraction:
     """The period in years, exactly: working days over the working days of a year where the law
     counts in working days (``working_days_per_year``), else calendar time."""
     per_year = period.working_days_per_year
-    if per_year is None:
-        return period.length.value.in_unit("years")
-    return Fraction(period.length.value.amount) / Fraction(per_year.value)
+    return years_in(period.length.value, per_year.value if per_year is not None else None)
 
 
 def conversions(ctx: Context, scheme: Scheme, branch: str) -> str:
