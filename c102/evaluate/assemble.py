@@ -253,6 +253,7 @@ def _choices(plan: Plan) -> list[dict[str, Any]]:
 
 def _answers(plan: Plan) -> list[dict[str, Any]]:
     known = {r.id for r in plan.rulebook.rules}
+    known |= {f"{r.id}.{name}" for r in plan.rulebook.rules for name in r.params.get("conditions", {})}
     return [
         {
             "rule": rule_id,

@@ -133,6 +133,11 @@ class Context:
         fact = self.description.answers.get(rule.id)
         return self.read(fact, f"answers.{rule.id}", f"specialist's answer to {rule.id}")
 
+    def named_answer(self, rule: Rule, key: str) -> Fact[Any] | None:
+        """A specialist's answer to one named condition of a rule (``I-6-voluntary-insurance.6(a)``)."""
+        fact = self.description.answers.get(key)
+        return self.read(fact, f"answers.{key}", f"specialist's answer to {key}")
+
     def choice(self, choice_id: str) -> Any:
         fact = self.description.choices.get(choice_id)
         self.read(fact, f"choices.{choice_id}", f"choice {choice_id}")

@@ -16,7 +16,7 @@ from typing import Any
 from c102.evaluate.assessment import BenefitCalculation
 from c102.evaluate.context import Context
 from c102.evaluate.verdict import show
-from c102.model.description import Benefit, Scheme
+from c102.model.description import Benefit, Scheme, accrual_after_years
 from c102.model.values import Fact, Money, Percent
 from c102.rules.model import ScheduleRow, StandardBeneficiary
 
@@ -127,8 +127,14 @@ def percent_of_earnings(
     else:
         share = base.value.fraction if base is not None else Fraction(0)
         if accrual is not None:
-            start = after.value.in_unit("years") if after is not None else Fraction(0)
+            start = accrual_after_years(benefit)
             counted = max(Fraction(0), (years or Fraction(0)) - start)
+            per_year = ctx.scheme_fact(scheme, "working_days_per_year", benefit, prefix)
+            if after is not None and per_year is not None:
+                steps.append(
+                    f"Increments start after {after.value.amount} working days at {per_year.value} a year = "
+                    f"{show(start, 2)} years{_src(per_year)}."
+                )
             share += accrual.value.fraction * counted
             base_text = f"{base.value} + " if base is not None else ""
             steps.append(
@@ -152,7 +158,7 @@ def _accrues(benefit: Benefit, years: Fraction | None) -> bool:
     """Whether increments count at ``years``: increments that start exactly at (or after) the
     standard beneficiary's years add nothing, so their rate is not needed."""
     assert benefit.accrual_after is not None
-    return years is None or years > benefit.accrual_after.value.in_unit("years")
+    return years is None or years > accrual_after_years(benefit)
 
 
 def calculate(
@@ -384,9 +390,7 @@ def _remedy(
     if benefit.rate is not None:
         return f"{text}: the rate would need to be at least {pct(needed_share)} of earnings"
     if benefit.accrual_rate is not None and years:
-        start = (
-            benefit.accrual_after.value.in_unit("years") if benefit.accrual_after is not None else Fraction(0)
-        )
+        start = accrual_after_years(benefit)
         counted = years - start
         base = benefit.base_rate.value.fraction if benefit.base_rate is not None else Fraction(0)
         if counted > 0:

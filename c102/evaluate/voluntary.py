@@ -6,7 +6,10 @@ and only where the insurance is publicly supervised or jointly run to prescribed
 reaches a substantial part of the persons earning up to the skilled wage (6(b)) and, with other
 protection, meets the Convention (6(c)). The Parts and the conditions are the rulebook's (the Art 6
 rule of Part I); a description relies on it with the choice ``voluntary_insurance_counts`` and the
-specialist answers the conditions in ``answers { "I-6-voluntary-insurance": yes }``.
+specialist answers each condition on its own, ``answers { "I-6-voluntary-insurance.6(a)": yes }``
+(one answer per sub-paragraph, so a verdict can say which condition fails or is unanswered). The
+single answer ``"I-6-voluntary-insurance": yes`` of earlier descriptions is still read, as
+answering the three conditions alike, and ``c102 check`` warns at it (``readings``).
 """
 
 from __future__ import annotations
@@ -45,11 +48,45 @@ def status(ctx: Context, branch: str) -> Status:
         return "counts"
     if BRANCH_PART.get(branch) not in rule.params.get("parts", []):
         return "outside"
-    answer = ctx.answer(rule)
-    if answer is None:
-        return "pending"
-    yes = answer.value is True or str(answer.value).lower() in ("yes", "true")
-    return "counts" if yes else "refused"
+    answers = conditions(ctx, rule)
+    if any(a is False for a in answers.values()):
+        return "refused"
+    if answers and all(a is True for a in answers.values()):
+        return "counts"
+    return "pending"
+
+
+def is_yes(value: object) -> bool:
+    return value is True or str(value).lower() in ("yes", "true")
+
+
+def answer_key(rule: Rule, condition: str) -> str:
+    """The ``answers`` key of one condition: ``I-6-voluntary-insurance.6(a)``."""
+    return f"{rule.id}.{condition}"
+
+
+def conditions(ctx: Context, rule: Rule) -> dict[str, bool | None]:
+    """Each condition of Art 6 with its answer: True (yes), False (no) or None (unanswered).
+
+    A condition answered on its own wins; where none is, the single answer of earlier descriptions
+    (``"I-6-voluntary-insurance": yes``) answers all three alike. A rulebook without named
+    conditions has one, keyed by the rule id."""
+    names = list(rule.params.get("conditions", {})) or [rule.id]
+    own = {n: ctx.named_answer(rule, answer_key(rule, n)) for n in names if n != rule.id}
+    single = ctx.answer(rule) if not any(own.values()) else None
+    out: dict[str, bool | None] = {}
+    for name in names:
+        fact = own.get(name) or single
+        out[name] = None if fact is None else is_yes(fact.value)
+    return out
+
+
+def unanswered(ctx: Context, rule: Rule) -> list[str]:
+    return [n for n, a in conditions(ctx, rule).items() if a is None]
+
+
+def refused(ctx: Context, rule: Rule) -> list[str]:
+    return [n for n, a in conditions(ctx, rule).items() if a is False]
 
 
 def medical_care_only(ctx: Context, branch: str) -> bool:
@@ -58,10 +95,19 @@ def medical_care_only(ctx: Context, branch: str) -> bool:
     return rule is not None and BRANCH_PART.get(branch) in rule.params.get("medical_care_only", [])
 
 
-def question(rule: Rule) -> str:
-    """The Art 6 conditions as one question, each with its sub-paragraph."""
-    conditions = rule.params.get("conditions", {})
-    return " ".join(f"{k}: {q}" for k, q in conditions.items()) or rule.question or ""
+def question(rule: Rule, ctx: Context | None = None) -> str:
+    """The Art 6 conditions still to answer (all of them without ``ctx``), each with its
+    sub-paragraph and the ``answers`` key that answers it."""
+    from c102.i18n.rulebook import rule_condition
+
+    asked = rule.params.get("conditions", {})
+    if ctx is not None:
+        open_ = set(unanswered(ctx, rule))
+        asked = {k: q for k, q in asked.items() if k in open_}
+    return " ".join(
+        f'{k}: {rule_condition(rule.id, k, " ".join(str(q).split()))} (answers "{answer_key(rule, k)}")'
+        for k, q in asked.items()
+    ) or rule.question or ""
 
 
 def pending_schemes(ctx: Context, branch: str) -> list[Scheme]:
@@ -77,8 +123,15 @@ def left_out(ctx: Context, branch: str) -> str:
     why = {
         "outside": "Art 6 does not let voluntary insurance count for this Part",
         "pending": "the conditions of Art 6 are not answered",
-        "refused": "the specialist answered that the conditions of Art 6 are not met",
+        "refused": "the conditions of Art 6 are not met" + _failing(ctx),
     }.get(status(ctx, branch))
     if not schemes or why is None:
         return ""
     return f" Not counted: {', '.join(s.name for s in schemes)} (voluntary insurance), as {why}."
+
+
+def _failing(ctx: Context) -> str:
+    rule = article_6_rule(ctx)
+    failed = refused(ctx, rule) if rule is not None else []
+    named = [n for n in failed if rule is not None and n != rule.id]
+    return f" ({', '.join(named)} answered no by the specialist)" if named else " (answered no by the specialist)"

@@ -66,6 +66,12 @@ def rule_text(rule_id: str, field: str, english: str) -> str:
     return str(entry.get(field) or english)
 
 
+def rule_condition(rule_id: str, name: str, english: str) -> str:
+    """One named condition of a rule's question (Art 6's ``6(a)``) in the active language."""
+    entry = translation(current_language()).get("rules", {}).get(rule_id) or {}
+    return str((entry.get("conditions") or {}).get(name) or english)
+
+
 def rule_title(rule_id: str, english: str) -> str:
     return rule_text(rule_id, "title", english)
 

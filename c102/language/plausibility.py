@@ -16,7 +16,7 @@ from typing import Any
 from c102.errors import Position
 from c102.i18n import N_, _
 from c102.language.limits import Limits, limits
-from c102.model.description import Benefit, Description, Scheme
+from c102.model.description import Benefit, Description, Scheme, accrual_after_years
 from c102.model.values import Count, Fact, Money, Percent
 
 # add(position, message, hint, severity): the consistency report's own method.
@@ -226,7 +226,7 @@ def _formula(scheme: Scheme, benefit: Benefit, bounds: Limits, add: Add) -> None
     if benefit.rate is not None or benefit.accrual_rate is None or benefit.max_rate is not None:
         return
     base = benefit.base_rate.value.fraction if benefit.base_rate is not None else Fraction(0)
-    after = benefit.accrual_after.value.in_unit("years") if benefit.accrual_after is not None else 0
+    after = accrual_after_years(benefit)
     years = max(Fraction(0), bounds.formula_years - Fraction(after))
     reached = base + benefit.accrual_rate.value.fraction * years
     if reached * 100 > bounds.formula_error:

@@ -19,6 +19,7 @@ from c102.language import plausibility
 from c102.language.absence import absence_diagnostics
 from c102.language.build import BLOCK, BLOCKS, FACT, specs, suggest
 from c102.language.canonical import group
+from c102.language.periods import check_working_days
 from c102.language.plausibility import percentage
 from c102.model.description import Description, Scheme
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
@@ -276,6 +277,7 @@ def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> 
             condition.branches, N_("this qualifying period names branch '{branch}', which scheme '{name}' does not serve")
         )
     _check_complete_lists(report, scheme)
+    check_working_days(scheme, report.add)
     for benefit in scheme.benefit:
         if benefit.branch not in seen:
             report.add(
@@ -334,8 +336,19 @@ def rulebook_references(description: Description) -> list[Diagnostic]:
                     code="reference",
                 )
     ids = [rule.id for rule in rulebook.rules]
+    ids += [f"{rule.id}.{name}" for rule in rulebook.rules for name in rule.params.get("conditions", {})]
     known = set(ids)
+    both: set[str] = set()
     for key, fact in description.answers.items():
+        single = key.split(".")[0] if "." in key else None
+        if key in known and single is not None and single in description.answers and single not in both:
+            both.add(single)
+            report.add(
+                description.answers[single].position,
+                _("'{single}' is answered as a whole and condition by condition ('{key}')", single=single, key=key),
+                _("answer the conditions one by one and remove the single answer"),
+                code="reference",
+            )
         if key not in known:
             report.add(
                 fact.position,

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any, Literal
 
 from c102.errors import Position
-from c102.model.values import Branch, Count, Duration, Fact, Money, Percent, SexSplit
+from c102.model.values import Branch, Count, Duration, Fact, Money, Percent, SexSplit, years_in
 
 Basis = Literal[
     "employees",  # all employees (Art 9(a), 15(a), 21(a), 27(a), ...)
@@ -211,6 +212,13 @@ class QualifyingPeriod:
     yearly_average_contributions: Fact[bool] | None = field(
         default=None, metadata=meta("Condition of a yearly average number of contributions (Art 29(1)(b))")
     )
+    working_days_per_year: Fact[Decimal] | None = field(
+        default=None,
+        metadata=meta(
+            "The length's days are working days of contribution or employment, this many to a year "
+            "(e.g. 216); converted exactly to years for Art 29, 57 and 63"
+        ),
+    )
     position: Position | None = field(default=None, compare=False, repr=False)
 
 
@@ -235,6 +243,10 @@ class Benefit:
     )
     accrual_after: Fact[Duration] | None = field(
         default=None, metadata=meta("Years after which accrual_rate starts adding to base_rate")
+    )
+    working_days_per_year: Fact[Decimal] | None = field(
+        default=None,
+        metadata=meta("The days of accrual_after are working days of contribution, this many to a year (e.g. 216)"),
     )
     max_rate: Fact[Percent] | None = field(default=None, metadata=meta("Highest percentage of earnings"))
     flat: Fact[Money] | None = field(default=None, metadata=meta("Flat amount per period"))
@@ -455,3 +467,11 @@ class Description:
     def absence(self, branch: str) -> Fact[list[Branch]] | None:
         """The sourced statement that the law provides no benefit for this branch, if any."""
         return next((fact for fact in self.absent if branch in fact.value), None)
+
+
+def accrual_after_years(benefit: Benefit) -> Fraction:
+    """The years after which increments start (0 where none is stated), working days converted."""
+    if benefit.accrual_after is None:
+        return Fraction(0)
+    per_year = benefit.working_days_per_year
+    return years_in(benefit.accrual_after.value, per_year.value if per_year is not None else None)

@@ -126,6 +126,14 @@ class Duration:
         return f"{self.amount} {self.unit}"
 
 
+def years_in(length: Duration, working_days_per_year: Decimal | None = None) -> Fraction:
+    """A length in years, exactly: days of work over the working days of a year where the law
+    counts in working days, else calendar time (``15 years``, ``26 weeks``)."""
+    if working_days_per_year is None:
+        return length.in_unit("years")
+    return Fraction(length.amount) / Fraction(working_days_per_year)
+
+
 @cache
 def _in_unit(days: Fraction, unit: str) -> Fraction:
     return days / DAYS_PER[UNIT_PERIOD[unit]]

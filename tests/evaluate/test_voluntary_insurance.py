@@ -84,3 +84,50 @@ def test_check_warns_at_the_choice_that_voluntary_insurance_is_read_anew() -> No
 def test_a_description_without_voluntary_insurance_gets_no_new_reading_warning() -> None:
     path = ROOT / "tests" / "legal" / "art-27-a-two-protected-groups.c102"
     assert not [d for d in check_file(path) if d.code == "reading"]
+
+
+def conditions(a: str, b: str | None, c: str) -> str:
+    lines = [f'  "I-6-voluntary-insurance.6({k})": {v}\n' for k, v in (("a", a), ("b", b), ("c", c)) if v]
+    return "answers {\n" + "".join(lines) + "}\n"
+
+
+def test_each_condition_answered_yes_counts_the_voluntary_insurance() -> None:
+    result = rule(run(STATS, schemes("old_age"), CHOICE, conditions("yes", "yes", "yes")), "V-27-coverage")
+    assert result.verdict == "compliant" and result.alternative == "27(a)"
+
+
+def test_one_condition_answered_no_leaves_it_out_and_names_the_condition() -> None:
+    assessment = run(STATS, schemes("old_age"), CHOICE, conditions("yes", "yes", "no"))
+    art6 = rule(assessment, "I-6-voluntary-insurance")
+    assert art6.verdict == "not_applicable" and "Condition 6(c) answered no" in art6.explanation
+    assert rule(assessment, "V-27-coverage").verdict == "not_compliant"
+
+
+def test_a_no_wins_over_an_unanswered_condition() -> None:
+    assessment = run(STATS, schemes("old_age"), CHOICE, conditions("no", None, "yes"))
+    assert rule(assessment, "I-6-voluntary-insurance").verdict == "not_applicable"
+    assert rule(assessment, "V-27-coverage").verdict == "not_compliant"
+
+
+def test_unanswered_conditions_are_named_and_only_they_are_asked() -> None:
+    result = rule(run(STATS, schemes("old_age"), CHOICE, conditions("yes", None, "yes")), "I-6-voluntary-insurance")
+    assert result.verdict == "needs_review" and result.question is not None
+    assert "6(b)" in result.question and "6(a):" not in result.question and "6(c):" not in result.question
+
+
+def test_check_warns_at_the_single_answer_with_its_new_reading() -> None:
+    path = ROOT / "tests" / "legal" / "art-6-single-answer.c102"
+    readings = [d for d in check_file(path) if d.code == "reading" and "one by one" in d.message]
+    answer_line = next(i for i, line in enumerate(path.read_text().splitlines(), 1) if '"I-6-voluntary-insurance"' in line)
+    assert [d.position.line for d in readings if d.position] == [answer_line]
+    assert "yes to each of 6(a), 6(b), 6(c)" in readings[0].message
+
+
+def test_answering_both_ways_is_an_error_at_the_single_answer(tmp_path: Path) -> None:
+    text = (ROOT / "tests" / "legal" / "art-6-single-answer.c102").read_text().replace(
+        '  "I-6-voluntary-insurance": yes', '  "I-6-voluntary-insurance": yes\n  "I-6-voluntary-insurance.6(b)": no'
+    )
+    path = tmp_path / "both.c102"
+    path.write_text(text)
+    errors = [d for d in check_file(path) if d.severity == "error"]
+    assert len(errors) == 1 and "condition by condition" in errors[0].message

@@ -187,11 +187,12 @@ def _art_6_pending(
     if not hit:
         return None
     names = ", ".join(s.name for s in pending)
-    question = voluntary.question(art6)
+    question = voluntary.question(art6, ctx)
+    open_ = ", ".join(voluntary.unanswered(ctx, art6))
     return Finding(
         NEEDS_REVIEW,
         f"No alternative is reached without the voluntary insurance ({names}); with it, {hit[0].id} "
-        f"would be. It counts only if the conditions of Art 6 are met ({art6.id} unanswered): "
+        f"would be. It counts only if the conditions of Art 6 are met ({open_} unanswered): "
         f"{question} {lines_of(with_pending)}",
         question=question,
         data=with_pending,

@@ -226,22 +226,49 @@ def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     situation = f"Voluntary insurance is relied on ({names}).{scope}"
     if not allowed:
         return not_applicable(situation)
-    question = voluntary.question(rule)
-    answered = ctx.answer(rule)
-    if answered is None:
+    answers = voluntary.conditions(ctx, rule)
+    said = _single_line(ctx, rule, answers) or " ".join(
+        _condition_line(ctx, rule, name, answer) for name, answer in answers.items()
+    )
+    refused = [n for n, a in answers.items() if a is False]
+    if refused:
+        return Finding(
+            NOT_APPLICABLE,
+            f"{situation} {said} Condition{'s' if len(refused) > 1 else ''} {', '.join(refused)} "
+            "answered no: it is not counted for any Part, and the coverage rules judge the Parts "
+            "without it (Art 6 is a permission, not a requirement).",
+            answer="no",
+        )
+    pending = [n for n, a in answers.items() if a is None]
+    if pending:
+        question = voluntary.question(rule, ctx)
         return Finding(
             NEEDS_REVIEW,
-            f"{situation} Until the conditions of Art 6 are answered it is not counted. {question}",
+            f"{situation} {said} Until {', '.join(pending)} {'is' if len(pending) == 1 else 'are'} answered it "
+            f"is not counted. {question}",
             question=question,
         )
-    found = by_answer(ctx, rule, situation)
-    if found.verdict == COMPLIANT:
-        return found
-    return Finding(
-        NOT_APPLICABLE,
-        found.explanation + " It is not counted for any Part: Art 6 is a permission, not a requirement.",
-        answer=found.answer,
-    )
+    return Finding(COMPLIANT, f"{situation} {said} All conditions of Art 6 are met: it counts.", answer="yes")
+
+
+def _single_line(ctx: Context, rule: Rule, answers: dict[str, bool | None]) -> str:
+    """The earlier single answer, where it answers every condition at once."""
+    single = ctx.description.answers.get(rule.id)
+    own = any(voluntary.answer_key(rule, n) in ctx.description.answers for n in answers)
+    if single is None or own or rule.id in answers:
+        return ""
+    source = f" [{single.source}]" if single.source else ""
+    word = "yes" if voluntary.is_yes(single.value) else "no"
+    return f"{', '.join(answers)}: {word}, by the single answer to all three conditions{source}."
+
+
+def _condition_line(ctx: Context, rule: Rule, name: str, answer: bool | None) -> str:
+    """One condition of Art 6 and what the specialist answered, with the answer's source."""
+    if answer is None:
+        return f"{name}: unanswered."
+    fact = ctx.description.answers.get(voluntary.answer_key(rule, name)) or ctx.description.answers.get(rule.id)
+    source = f" [{fact.source}]" if fact is not None and fact.source else ""
+    return f"{name}: {'yes' if answer else 'no'}{source}."
 
 
 def _care(part: str, care_only: list[str]) -> str:

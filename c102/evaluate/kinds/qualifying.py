@@ -4,6 +4,7 @@ rule of its own) and the plain limits of Art 37 and 43."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 from c102.evaluate.context import Context
@@ -13,6 +14,7 @@ from c102.evaluate.part_xi import benefit_for, calculate, pct, pcts, versus
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.labels import label
 from c102.model.description import QualifyingPeriod, Scheme
+from c102.model.values import DAYS_PER, years_in
 from c102.rules.model import PartInfo, Rule
 
 SCHEDULES = ", at least the Schedule's "
@@ -29,9 +31,53 @@ def periods_for(
             continue
         length = ctx.scheme_fact(scheme, "length", period, f"qualifying_period[{i}].")
         assert length is not None
+        ctx.scheme_fact(scheme, "working_days_per_year", period, f"qualifying_period[{i}].")
         level = period.benefit.value if period.benefit is not None else "full"
-        out.append((period, length.value.in_unit("years"), period.kind.value, level))
+        out.append((period, period_years(period), period.kind.value, level))
     return out
+
+
+def period_years(period: QualifyingPeriod) -> Fraction:
+    """The period in years, exactly: working days over the working days of a year where the law
+    counts in working days (``working_days_per_year``), else calendar time."""
+    per_year = period.working_days_per_year
+    return years_in(period.length.value, per_year.value if per_year is not None else None)
+
+
+def conversions(ctx: Context, scheme: Scheme, branch: str) -> str:
+    """How periods stated in working days became years, for the explanation (each source once)."""
+    out: list[str] = []
+    sources: dict[str, None] = {}
+    for period, years, kind, _ in periods_for(ctx, scheme, branch):
+        per_year = period.working_days_per_year
+        if per_year is None:
+            continue
+        out.append(
+            f"{_number(period.length.value.amount)} working days of {kind} at {_number(per_year.value)} "
+            f"working days a year = {_exact_years(years)}"
+        )
+        if per_year.source:
+            sources.setdefault(per_year.source, None)
+    if not out:
+        return ""
+    cited = f" [{'; '.join(sources)}]" if sources else ""
+    return f" {'; '.join(out)}{cited}."
+
+
+def _number(value: Decimal) -> str:
+    return show(value, 0) if value == value.to_integral_value() else str(value)
+
+
+def _exact_years(years: Fraction) -> str:
+    """``15 years``; a fraction of a year as the exact fraction and its decimal (``40/9 years, 4.4``)."""
+    if years.denominator == 1:
+        return f"{years.numerator} years"
+    return f"{years.numerator}/{years.denominator} years ({show(years, 2)})"
+
+
+def _with_conversions(ctx: Context, scheme: Scheme, branch: str, found: Finding) -> Finding:
+    found.explanation += conversions(ctx, scheme, branch)
+    return found
 
 
 def periods_unknown(ctx: Context, scheme: Scheme, branch: str) -> Finding | None:
@@ -82,6 +128,11 @@ def _years(x: Fraction) -> str:
 
 
 def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    assert part is not None and part.branch is not None
+    return _with_conversions(ctx, scheme, part.branch, _qualifying_period_max(ctx, rule, scheme, part))
+
+
+def _qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     """Paragraph 1 of Art 29, 57 and 63 (with paragraphs 3 and 4 deemed to satisfy it): is the
     benefit of the Part XI level secured after the Convention's qualifying period? The standard
     beneficiary's rate is computed at that point; a longer national "full pension" period is not in
@@ -270,6 +321,11 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
 
 
 def reduced_benefit_period(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
+    assert part is not None and part.branch is not None
+    return _with_conversions(ctx, scheme, part.branch, _reduced_benefit_period(ctx, rule, scheme, part))
+
+
+def _reduced_benefit_period(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     """Paragraph 2 of Art 29, 57 and 63 (and the last clauses of their paragraph 4): where the
     benefit depends on a minimum period of contribution or employment, a reduced benefit must be
     secured after 15 (5) years of it."""
@@ -323,7 +379,7 @@ def qualifying_period_limit(ctx: Context, rule: Rule, scheme: Scheme, part: Part
     periods = periods_for(ctx, scheme, part.branch)
     if not periods:
         return Finding(COMPLIANT, f"{scheme.name}: no qualifying period is required.")
-    for period, _, kind, _ in periods:
+    for period, years, kind, _ in periods:
         length = period.length.value
         if kind not in limits:
             allowed = "no qualifying period" if not limits else "no qualifying period of " + kind
@@ -333,15 +389,22 @@ def qualifying_period_limit(ctx: Context, rule: Rule, scheme: Scheme, part: Part
                 remedy=f"remove the {kind} condition",
             )
         limit = limits[kind]
-        if length.in_days() > limit.in_days():
+        # Working days count as the calendar time they stand for (``years``), exactly.
+        days = years * DAYS_PER["year"] if period.working_days_per_year is not None else length.in_days()
+        if days > limit.in_days():
+            value = days / limit.in_days() * Fraction(limit.amount)
             return Finding(
                 NOT_COMPLIANT,
-                f"{scheme.name}: {length} of {kind} required, more than {limit}.",
-                value=length.in_unit(limit.unit),
+                f"{scheme.name}: {length} of {kind} required, more than {limit}."
+                + conversions(ctx, scheme, part.branch),
+                value=value,
                 threshold=Fraction(limit.amount),
                 unit=limit.unit,
-                gap=too_long(length.in_unit(limit.unit), Fraction(limit.amount), limit.unit),
+                gap=too_long(value, Fraction(limit.amount), limit.unit),
                 remedy=f"shorten the {kind} condition to at most {limit}",
             )
     shown = ", ".join(f"{p.length.value} of {k}" for p, _, k, _ in periods)
-    return Finding(COMPLIANT, f"{scheme.name}: qualifying period {shown}, within the limit.")
+    return Finding(
+        COMPLIANT,
+        f"{scheme.name}: qualifying period {shown}, within the limit." + conversions(ctx, scheme, part.branch),
+    )
