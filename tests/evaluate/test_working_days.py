@@ -40,7 +40,9 @@ def test_the_same_days_read_as_calendar_days_would_be_under_nine_years() -> None
 
 
 def test_working_days_past_fifteen_years_fail_29_2_where_calendar_days_would_pass() -> None:
-    result = rule(run(STATS, pension(working("3_456 days"))), "V-29-2-reduced-benefit")
+    # a reduced benefit only after 3,456 working days (16 years); a lone `benefit: full` period would
+    # leave open whether something is paid sooner (insufficient_data, docs/method.md)
+    result = rule(run(STATS, pension(working("3_456 days", level="reduced"))), "V-29-2-reduced-benefit")
     assert result.verdict == "not_compliant" and result.value == Fraction(16)
 
 
