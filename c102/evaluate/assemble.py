@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from c102 import __version__
 from c102.evaluate.assessment import Assessment, BenefitCalculation, PartResult, Ratification, Receipt
-from c102.evaluate.graph import FINDING, RULE
+from c102.evaluate.graph import FACT, FINDING, RULE
 from c102.evaluate.kinds.general import ROMAN
 from c102.evaluate.relevant import Relevant, article_2_verdict, relevant_provisions
 from c102.evaluate.route import Route
@@ -40,7 +40,7 @@ def finish_rule(graph: EvaluationGraph, node_id: str) -> None:
     """Give a rule's result the graph nodes and the sources it rests on."""
     node = graph.nodes[node_id]
     result: RuleResult = node.value
-    result.inputs = graph.inputs_of(node_id)
+    result.inputs = list(dict.fromkeys((*node.inputs, *node.reads)))
     result.sources = _sources(graph, node_id)
     node.explanation = result.explanation
 
@@ -266,20 +266,27 @@ def _answers(plan: Plan) -> list[dict[str, Any]]:
 
 
 def _sources(graph: Any, node_id: str) -> list[str]:
-    seen: dict[str, None] = {}
-    stack = [node_id]
-    visited: set[str] = set()
+    """The sources of the facts a rule rests on: the facts it and its findings (and the rules it
+    reads, and theirs) recorded, not the facts behind a route or a Part it reads."""
+    nodes = graph.nodes
+    found: set[str] = set()
+    start = nodes[node_id]
+    stack = [*start.inputs, *start.reads]
+    visited = {node_id}
     while stack:
         current = stack.pop()
         if current in visited:
             continue
         visited.add(current)
-        node = graph.nodes[current]
-        if node.kind == "fact" and node.source:
-            seen.setdefault(node.source, None)
-        if node.kind in (RULE, FINDING) or current == node_id:
-            stack.extend(graph.inputs_of(current))
-    return sorted(seen)
+        node = nodes[current]
+        kind = node.kind
+        if kind == FACT:
+            if node.source:
+                found.add(node.source)
+        elif kind == RULE or kind == FINDING:
+            stack.extend(node.inputs)
+            stack.extend(node.reads)
+    return sorted(found)
 
 
 def _add_year(d: date) -> date:

@@ -61,11 +61,12 @@ class Context:
     def read(self, fact: Fact[Any] | None, path: str, label: str) -> Fact[Any] | None:
         """Return a fact and record that the node being computed used it."""
         node_id = f"fact:{path}"
-        if node_id not in self.graph:
+        nodes = self.graph.nodes
+        if node_id not in nodes:
             self.graph.add(fact_node(node_id, fact, label))
         current = self.current[0]
         if current is not None:
-            reads = self.graph.nodes[current].reads
+            reads = nodes[current].reads
             if node_id not in reads:
                 reads.append(node_id)
         return fact
