@@ -27,13 +27,14 @@ if TYPE_CHECKING:
     from c102.evaluate.graph import EvaluationGraph
 
 
-
 def assemble(plan: Plan) -> Assessment:
     """Collect the evaluated graph into the Assessment every report and the JSON are made from."""
     graph = plan.ctx.graph
-    for rule in plan.rules:
-        finish_rule(graph, f"rule:{rule.id}")
-    return collect(plan, [graph.nodes[f"rule:{rule.id}"].value for rule in plan.rules])
+    nodes = graph.nodes
+    rules = [spec.node_id for spec in plan.template.specs]
+    for node_id in rules:
+        finish_rule(graph, node_id)
+    return collect(plan, [nodes[node_id].value for node_id in rules])
 
 
 def finish_rule(graph: EvaluationGraph, node_id: str) -> None:
@@ -103,10 +104,9 @@ def _part_results(
 
 
 def _ceased(plan: Plan) -> dict[str, str]:
-    for rule in plan.rules:
-        if rule.kind == "article_75":
-            data = plan.ctx.graph.nodes[f"rule:{rule.id}"].value.data
-            return dict(data) if isinstance(data, dict) else {}
+    for node_id in plan.template.article_75[:1]:
+        data = plan.ctx.graph.nodes[node_id].value.data
+        return dict(data) if isinstance(data, dict) else {}
     return {}
 
 
@@ -283,7 +283,7 @@ def _sources(graph: Any, node_id: str) -> list[str]:
         if kind == FACT:
             if node.source:
                 found.add(node.source)
-        elif kind == RULE or kind == FINDING:
+        elif kind in (RULE, FINDING):
             stack.extend(node.inputs)
             stack.extend(node.reads)
     return sorted(found)

@@ -62,7 +62,11 @@ class Plan:
         Part VIII) is judged by the Part's medical-care rules, not by its cash-benefit rules."""
         schemes = self._schemes(part)
         branch = part.branch if part is not None else None
-        if branch and rule.kind not in voluntary.MEDICAL_CARE_KINDS and voluntary.medical_care_only(self.ctx, branch):
+        if (
+            branch
+            and rule.kind not in voluntary.MEDICAL_CARE_KINDS
+            and voluntary.medical_care_only(self.ctx, branch)
+        ):
             return [s for s in schemes if not voluntary.is_voluntary(s)]
         return schemes
 
@@ -85,9 +89,19 @@ class Plan:
             rule = spec.rule
             article = rule.articles[0]
             if spec.country is not None:
-                add(Node(spec.node_id, RULE, rule.title, spec.inputs, partial(self._country_rule, rule, spec.country), article))
+                add(
+                    Node(
+                        spec.node_id,
+                        RULE,
+                        rule.title,
+                        spec.inputs,
+                        partial(self._country_rule, rule, spec.country),
+                        article,
+                    )
+                )
                 continue
-            part = spec.part
+            part, kind = spec.part, spec.scheme_kind
+            assert kind is not None
             schemes = judged.get((rule.part, spec.medical))
             if schemes is None:
                 schemes = judged[rule.part, spec.medical] = self._rule_schemes(part, rule)
@@ -95,21 +109,45 @@ class Plan:
             mine = [spec.route_id] if spec.route_id else []
             for scheme in schemes:
                 finding_id = f"finding:{rule.id}@{slug(scheme)}"
-                compute = partial(self._finding, rule, scheme, part, spec.scheme_kind)
-                add(Node(finding_id, FINDING, f"{rule.title}: {scheme.name}", (), compute, article))
+                judge = partial(self._finding, rule, scheme, part, kind)
+                add(Node(finding_id, FINDING, f"{rule.title}: {scheme.name}", (), judge, article))
                 findings.append(finding_id)
                 mine.append(finding_id)
             shape.append(len(schemes))
-            add(Node(spec.node_id, RULE, rule.title, tuple(mine), partial(self._scheme_result, spec, bool(spec.route_id)), article))
+            add(
+                Node(
+                    spec.node_id,
+                    RULE,
+                    rule.title,
+                    tuple(mine),
+                    partial(self._scheme_result, spec, bool(spec.route_id)),
+                    article,
+                )
+            )
         for part_id, coverage in plan.routes:
             inputs = (*coverage, *findings_by_part.get(part_id, ()))
-            compute = partial(self._route, part_id, bool(coverage))
-            add(Node(f"route:{part_id}", ROUTE, f"Part {part_id}: schemes relied on", inputs, compute))
+            route = partial(self._route, part_id, bool(coverage))
+            add(Node(f"route:{part_id}", ROUTE, f"Part {part_id}: schemes relied on", inputs, route))
         for part in plan.parts:
-            add(Node(f"part:{part.part}", PART, f"Part {part.part}: {part.title}", plan.part_inputs[part.part], _part_verdict))
+            add(
+                Node(
+                    f"part:{part.part}",
+                    PART,
+                    f"Part {part.part}: {part.title}",
+                    plan.part_inputs[part.part],
+                    _part_verdict,
+                )
+            )
         for roman in plan.empty_parts:  # Article 2 reads every Part II-X, even one the rulebook leaves empty
             add(Node(f"part:{roman}", PART, f"Part {roman}", (), _not_applicable))
-        ratification = Node("ratification", RATIFICATION, "Article 2: Parts that could be accepted", plan.article_2, _first_value, "2")
+        ratification = Node(
+            "ratification",
+            RATIFICATION,
+            "Article 2: Parts that could be accepted",
+            plan.article_2,
+            _first_value,
+            "2",
+        )
         add(ratification)
         ctx.graph._order = plan.order(tuple(shape), built)
 
@@ -130,7 +168,9 @@ class Plan:
     # -- results ---------------------------------------------------------------------------------
 
     def _base(self, rule: Rule, finding: Finding) -> RuleResult:
-        return _result(rule, finding.verdict, finding.explanation, finding, finding.gap, list(finding.missing))
+        return _result(
+            rule, finding.verdict, finding.explanation, finding, finding.gap, list(finding.missing)
+        )
 
     def _country_result(self, rule: Rule, finding: Finding) -> RuleResult:
         result = self._base(rule, finding)
@@ -208,8 +248,13 @@ def _shortfall(finding: Finding) -> Any:
 def _result(
     rule: Rule, verdict: str, explanation: str, lead: Finding, gap: str | None, missing: list[str]
 ) -> RuleResult:
-    """A rule's result: the rule's own fields, the verdict, and the figures of the lead finding."""
-    return RuleResult(
+    """A rule's result: the rule's own fields, the verdict, and the figures of the lead finding.
+
+    Made without the dataclass's ``__init__`` (a hundred a country, it was the costliest line of
+    the evaluation); ``_RESULT_DEFAULTS`` supplies any field added later with its default."""
+    result: RuleResult = _new(RuleResult)
+    state = result.__dict__
+    state.update(
         id=rule.id,
         instrument=rule.instrument,
         part=rule.part,
@@ -227,8 +272,42 @@ def _result(
         alternative=lead.alternative,
         question=lead.question or (rule.question if verdict == NEEDS_REVIEW else None),
         missing=missing,
+        schemes=[],
+        sources=[],
         answer=lead.answer,
+        details=[],
+        inputs=[],
+        data=None,
+        closings=None,
     )
+    for name, factory, default in _RESULT_DEFAULTS:
+        state[name] = factory() if factory is not None else default
+    return result
+
+
+def _result_defaults() -> list[tuple[str, Any, Any]]:
+    """The fields of RuleResult that ``_result`` does not set, with their defaults."""
+    from dataclasses import MISSING, fields
+
+    assert not hasattr(RuleResult, "__post_init__"), "_result would skip RuleResult.__post_init__"
+    known = {
+        *("id", "instrument", "part", "articles", "title", "topic", "kind", "verdict", "explanation"),
+        *("value", "threshold", "unit", "gap", "remedy", "alternative", "question", "missing"),
+        *("schemes", "sources", "answer", "details", "inputs", "data", "closings"),
+    }
+    out = []
+    for f in fields(RuleResult):
+        if f.name in known:
+            continue
+        factory = f.default_factory if f.default_factory is not MISSING else None
+        if factory is None and f.default is MISSING:
+            raise TypeError(f"RuleResult.{f.name} has no default: set it in engine._result")
+        out.append((f.name, factory, f.default))
+    return out
+
+
+_new = object.__new__
+_RESULT_DEFAULTS = _result_defaults()
 
 
 def assess(

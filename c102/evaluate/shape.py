@@ -69,7 +69,9 @@ class Template:
         return [nodes[i].id for i in positions]
 
 
-_TEMPLATES: dict[tuple[int, frozenset[str] | None], tuple[weakref.ref[Rulebook], list[Rule], int, Template]] = {}
+_TEMPLATES: dict[
+    tuple[int, frozenset[str] | None], tuple[weakref.ref[Rulebook], list[Rule], int, Template]
+] = {}
 
 
 def template(rulebook: Rulebook, only: set[str] | None) -> Template:
@@ -109,7 +111,9 @@ def _make(rulebook: Rulebook, only: set[str] | None) -> Template:
                 rule=rule,
                 node_id=f"rule:{rule.id}",
                 part=part,
-                country=(COUNTRY_KINDS.get(rule.kind) or COUNTRY_VARIANTS[rule.kind]) if country_level else None,
+                country=(COUNTRY_KINDS.get(rule.kind) or COUNTRY_VARIANTS[rule.kind])
+                if country_level
+                else None,
                 scheme_kind=None if country_level else scheme_kind,
                 medical=rule.kind in voluntary.MEDICAL_CARE_KINDS,
                 route_id=route_id,
