@@ -69,12 +69,15 @@ def _part_results(
 ) -> dict[str, PartResult]:
     """Each Part's result (only the Parts in ``which`` when given: a what-if redoes the changed ones)."""
     graph = plan.ctx.graph
+    out: dict[str, PartResult] = {}
+    if which is not None and not which:
+        return out
     ceased = _ceased(plan)
     accepted = set(_accepted(plan))
-    out: dict[str, PartResult] = {}
     by_part: dict[str, list[RuleResult]] = {}
     for result in results:
-        by_part.setdefault(result.part, []).append(result)
+        if which is None or result.part in which:
+            by_part.setdefault(result.part, []).append(result)
     order = {s.name: i for i, s in enumerate(plan.description.scheme)}
     for part in plan.rulebook.parts.values():
         if (plan.only is not None and part.part not in plan.only) or (which is not None and part.part not in which):

@@ -114,6 +114,7 @@ class Workbench:
             rulebook = load_rulebook()
         self.rulebook = rulebook
         self.original = description
+        self._resolved: dict[str, FactPath] = {}
         self.root: Description = tracking.track(description)
         self._build(self.root)
         self.baseline = self.current
@@ -197,7 +198,11 @@ class Workbench:
     # -- variants --------------------------------------------------------------------------------
 
     def resolve(self, path: str) -> FactPath:
-        return resolve(self.original, path)
+        """The fact a path names in the baseline (the same every time: kept per path text)."""
+        known = self._resolved.get(path)
+        if known is None:
+            known = self._resolved[path] = resolve(self.original, path)
+        return known
 
     def fact_for(self, path: FactPath, value: Any) -> Fact[Any]:
         """The fact a what-if sets: the new value, marked as not from the file's source."""
