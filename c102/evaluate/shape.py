@@ -39,7 +39,6 @@ class RuleSpec:
     medical: bool  # judged on voluntary schemes that count for medical care only (Art 6)
     route_id: str | None  # the route its schemes are filtered by
     inputs: tuple[str, ...]  # a country rule's inputs (Article 2 reads every Part)
-    branch_text: str  # "old age benefit", for "No scheme relied on provides ..."
 
 
 @dataclass(eq=False)
@@ -118,7 +117,6 @@ def _make(rulebook: Rulebook, only: set[str] | None) -> Template:
                 medical=rule.kind in voluntary.MEDICAL_CARE_KINDS,
                 route_id=route_id,
                 inputs=_country_inputs(rule, art75) if country_level else (),
-                branch_text=f"{branch.replace('_', ' ')} benefit" if branch else "this requirement",
             )
         )
     routes = [
