@@ -1,8 +1,9 @@
 """What the evaluator graph looks like before a country is read, worked out once per rulebook.
 
-Which rules judge the country and which judge scheme by scheme, each rule's node id, inputs and
-fixed result fields, the routes, Parts and Article 2 depend on the rulebook alone, not on the
-description: they are worked out the first time a rulebook is used and kept (``template``). What a
+Which rules judge the country and which judge scheme by scheme, each rule's node id and inputs,
+the routes, Parts and Article 2 depend on the rulebook alone, not on the description: they are
+worked out the first time a rulebook is used and kept (``template``; no text a reader sees is kept
+here: labels and messages are made per assessment, in the language then active). What a
 description adds is one finding per rule and scheme; the graph's topological order depends only on
 how many findings each rule has (node ids aside), so it is computed once per such shape
 (``Template.order``) and reused by every country of the same shape.
