@@ -11,6 +11,7 @@ from c102.evaluate import voluntary
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.context import Context
 from c102.evaluate.graph import FINDING, PART, RATIFICATION, ROUTE, RULE, Node
+from c102.evaluate.kinds import care
 from c102.evaluate.kinds.base import CountryKind, Finding, SchemeKind
 from c102.evaluate.route import Route, choose_route
 from c102.evaluate.shape import RuleSpec, template
@@ -44,6 +45,7 @@ class Plan:
         # The country's entry of countries/ratifications.yaml, read once (whole assessments only).
         self.record: RatificationRecord | None = ratification_for(description) if self.only is None else None
         self.names = {self.ctx.slug(s): s.name for s in description.scheme}
+        self.by_slug = {self.ctx.slug(s): s for s in description.scheme}
         self.part_slugs = {
             part_id: [self.ctx.slug(s) for s in self._schemes(part)]
             for part_id, part in rulebook.parts.items()
@@ -169,7 +171,7 @@ class Plan:
 
     def _base(self, rule: Rule, finding: Finding) -> RuleResult:
         return _result(
-            rule, finding.verdict, finding.explanation, finding, finding.gap, list(finding.missing)
+            rule, finding.verdict, finding.explanation, finding, finding.gap, finding.remedy, list(finding.missing)
         )
 
     def _country_result(self, rule: Rule, finding: Finding) -> RuleResult:
@@ -190,25 +192,27 @@ class Plan:
             part = spec.part
             what = f"{part.branch.replace('_', ' ')} benefit" if part and part.branch else "this requirement"
             return self._base(rule, Finding(NOT_APPLICABLE, f"No scheme relied on provides {what}."))
-        if len(pairs) == 1:  # most rules: one scheme serves the branch
+        if len(pairs) == 1:  # most rules: one scheme serves the branch (care.together needs two)
             slug, lead = pairs[0]
             verdict = worst([lead.verdict])
             explanation = " ".join([lead.explanation])
-            result = _result(rule, verdict, explanation, lead, lead.gap or None, sorted(set(lead.missing)))
+            result = _result(rule, verdict, explanation, lead, lead.gap or None, lead.remedy, sorted(set(lead.missing)))
             result.schemes = [names[slug]]
             result.data = [lead.data] if lead.data else []
             return result
-        verdict = worst([f.verdict for _, f in pairs])
-        among = [f for _, f in pairs if f.verdict == verdict]
+        joint = care.together(self.ctx, rule, [(self.by_slug[slug], f) for slug, f in pairs])
+        verdict = joint.verdict if joint is not None else worst([f.verdict for _, f in pairs])
+        among = [joint] if joint is not None else [f for _, f in pairs if f.verdict == verdict]
         lead = min(among, key=_shortfall)
         failing = [f.explanation for _, f in pairs if f.verdict == NOT_COMPLIANT]
         result = _result(
             rule,
             verdict,
-            " ".join(f.explanation for _, f in pairs),
+            " ".join([*(f.explanation for _, f in pairs), *([joint.explanation] if joint is not None else [])]),
             lead,
-            lead.gap or (" ".join(failing) if failing else None),
-            sorted({m for _, f in pairs for m in f.missing}),
+            None if joint is not None else lead.gap or (" ".join(failing) if failing else None),
+            None if joint is not None else lead.remedy,
+            [] if joint is not None else sorted({m for _, f in pairs for m in f.missing}),
         )
         result.schemes = [names[slug] for slug, _ in pairs]
         result.details = [SchemeFinding(names[slug], f.verdict, f.value, f.explanation) for slug, f in pairs]
@@ -246,7 +250,13 @@ def _shortfall(finding: Finding) -> Any:
 
 
 def _result(
-    rule: Rule, verdict: str, explanation: str, lead: Finding, gap: str | None, missing: list[str]
+    rule: Rule,
+    verdict: str,
+    explanation: str,
+    lead: Finding,
+    gap: str | None,
+    remedy: str | None,
+    missing: list[str],
 ) -> RuleResult:
     """A rule's result: the rule's own fields, the verdict, and the figures of the lead finding.
 
@@ -268,7 +278,7 @@ def _result(
         threshold=lead.threshold,
         unit=lead.unit,
         gap=gap,
-        remedy=lead.remedy,
+        remedy=remedy,
         alternative=lead.alternative,
         question=lead.question or (rule.question if verdict == NEEDS_REVIEW else None),
         missing=missing,
