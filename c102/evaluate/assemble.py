@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from c102 import __version__
 from c102.evaluate.assessment import Assessment, BenefitCalculation, PartResult, Ratification, Receipt
-from c102.evaluate.graph import FINDING, RULE
+from c102.evaluate.graph import FACT, FINDING, RULE
 from c102.evaluate.kinds.general import ROMAN
 from c102.evaluate.relevant import Relevant, article_2_verdict, relevant_provisions
 from c102.evaluate.route import Route
@@ -27,20 +27,21 @@ if TYPE_CHECKING:
     from c102.evaluate.graph import EvaluationGraph
 
 
-
 def assemble(plan: Plan) -> Assessment:
     """Collect the evaluated graph into the Assessment every report and the JSON are made from."""
     graph = plan.ctx.graph
-    for rule in plan.rules:
-        finish_rule(graph, f"rule:{rule.id}")
-    return collect(plan, [graph.nodes[f"rule:{rule.id}"].value for rule in plan.rules])
+    nodes = graph.nodes
+    rules = [spec.node_id for spec in plan.template.specs]
+    for node_id in rules:
+        finish_rule(graph, node_id)
+    return collect(plan, [nodes[node_id].value for node_id in rules])
 
 
 def finish_rule(graph: EvaluationGraph, node_id: str) -> None:
     """Give a rule's result the graph nodes and the sources it rests on."""
     node = graph.nodes[node_id]
     result: RuleResult = node.value
-    result.inputs = graph.inputs_of(node_id)
+    result.inputs = list(dict.fromkeys((*node.inputs, *node.reads)))
     result.sources = _sources(graph, node_id)
     node.explanation = result.explanation
 
@@ -68,12 +69,15 @@ def _part_results(
 ) -> dict[str, PartResult]:
     """Each Part's result (only the Parts in ``which`` when given: a what-if redoes the changed ones)."""
     graph = plan.ctx.graph
+    out: dict[str, PartResult] = {}
+    if which is not None and not which:
+        return out
     ceased = _ceased(plan)
     accepted = set(_accepted(plan))
-    out: dict[str, PartResult] = {}
     by_part: dict[str, list[RuleResult]] = {}
     for result in results:
-        by_part.setdefault(result.part, []).append(result)
+        if which is None or result.part in which:
+            by_part.setdefault(result.part, []).append(result)
     order = {s.name: i for i, s in enumerate(plan.description.scheme)}
     for part in plan.rulebook.parts.values():
         if (plan.only is not None and part.part not in plan.only) or (which is not None and part.part not in which):
@@ -103,10 +107,9 @@ def _part_results(
 
 
 def _ceased(plan: Plan) -> dict[str, str]:
-    for rule in plan.rules:
-        if rule.kind == "article_75":
-            data = plan.ctx.graph.nodes[f"rule:{rule.id}"].value.data
-            return dict(data) if isinstance(data, dict) else {}
+    for node_id in plan.template.article_75[:1]:
+        data = plan.ctx.graph.nodes[node_id].value.data
+        return dict(data) if isinstance(data, dict) else {}
     return {}
 
 
@@ -267,20 +270,27 @@ def _answers(plan: Plan) -> list[dict[str, Any]]:
 
 
 def _sources(graph: Any, node_id: str) -> list[str]:
-    seen: dict[str, None] = {}
-    stack = [node_id]
-    visited: set[str] = set()
+    """The sources of the facts a rule rests on: the facts it and its findings (and the rules it
+    reads, and theirs) recorded, not the facts behind a route or a Part it reads."""
+    nodes = graph.nodes
+    found: set[str] = set()
+    start = nodes[node_id]
+    stack = [*start.inputs, *start.reads]
+    visited = {node_id}
     while stack:
         current = stack.pop()
         if current in visited:
             continue
         visited.add(current)
-        node = graph.nodes[current]
-        if node.kind == "fact" and node.source:
-            seen.setdefault(node.source, None)
-        if node.kind in (RULE, FINDING) or current == node_id:
-            stack.extend(graph.inputs_of(current))
-    return sorted(seen)
+        node = nodes[current]
+        kind = node.kind
+        if kind == FACT:
+            if node.source:
+                found.add(node.source)
+        elif kind in (RULE, FINDING):
+            stack.extend(node.inputs)
+            stack.extend(node.reads)
+    return sorted(found)
 
 
 def _add_year(d: date) -> date:

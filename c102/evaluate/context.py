@@ -16,6 +16,8 @@ from c102.rules.model import Rule, Rulebook
 
 # Statistics from which Art 77(2) lets a ratifying State take seafarers out.
 SEAFARER_EXCLUDABLE = ("employees", "economically_active", "residents")
+# A scheme fact's label words by (prefix, name): "protected persons" (made once, read a hundred times a country).
+_WORDS: dict[tuple[str, str], str] = {}
 
 
 def scheme_slug(scheme: Scheme) -> str:
@@ -61,11 +63,12 @@ class Context:
     def read(self, fact: Fact[Any] | None, path: str, label: str) -> Fact[Any] | None:
         """Return a fact and record that the node being computed used it."""
         node_id = f"fact:{path}"
-        if node_id not in self.graph:
+        nodes = self.graph.nodes
+        if node_id not in nodes:
             self.graph.add(fact_node(node_id, fact, label))
         current = self.current[0]
         if current is not None:
-            reads = self.graph.nodes[current].reads
+            reads = nodes[current].reads
             if node_id not in reads:
                 reads.append(node_id)
         return fact
@@ -77,8 +80,13 @@ class Context:
         """A fact of a scheme (or of one of its blocks, ``obj``), e.g. ``pensionable_age``."""
         holder = scheme if obj is None else obj
         fact = getattr(holder, name)
-        path = f"scheme.{self.slug(scheme)}.{prefix}{name}"
-        return self.read(fact, path, f"{scheme.name}: {prefix.replace('.', ' ')}{name.replace('_', ' ')}")
+        path = f"scheme.{self._slugs[id(scheme)]}.{prefix}{name}"
+        words = _WORDS.get((prefix, name))
+        if words is None:
+            if len(_WORDS) > 10_000:
+                _WORDS.clear()
+            words = _WORDS[prefix, name] = f"{prefix.replace('.', ' ')}{name.replace('_', ' ')}"
+        return self.read(fact, path, f"{scheme.name}: {words}")
 
     def stat(self, name: str) -> Fact[Any] | None:
         stats = self.description.statistics

@@ -3,7 +3,7 @@ Assessment. ``Plan`` keeps the built graph so the same country can be re-evaluat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
@@ -11,10 +11,10 @@ from c102.evaluate import voluntary
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.context import Context
 from c102.evaluate.graph import FINDING, PART, RATIFICATION, ROUTE, RULE, Node
-from c102.evaluate.kinds import COUNTRY_KINDS, COUNTRY_VARIANTS, SCHEME_KINDS, care
+from c102.evaluate.kinds import care
 from c102.evaluate.kinds.base import CountryKind, Finding, SchemeKind
-from c102.evaluate.kinds.general import ROMAN
 from c102.evaluate.route import Route, choose_route
+from c102.evaluate.shape import RuleSpec, template
 from c102.evaluate.verdict import (
     NEEDS_REVIEW,
     NOT_APPLICABLE,
@@ -26,9 +26,6 @@ from c102.evaluate.verdict import (
 from c102.model.description import Description, Scheme
 from c102.model.ratifications import RatificationRecord, ratification_for
 from c102.rules.model import PartInfo, Rule, Rulebook
-
-# Parts whose rules read the country as a whole, never a scheme.
-NO_SCHEME_PARTS = ("I", "XIV")
 
 
 class Plan:
@@ -43,7 +40,8 @@ class Plan:
         self.rulebook = rulebook
         self.ctx = self.context_class(description, rulebook)
         self.only = set(parts) if parts is not None else None
-        self.rules = [r for r in rulebook.rules if self.only is None or r.part in self.only]
+        self.template = template(rulebook, self.only)
+        self.rules = list(self.template.rules)
         # The country's entry of countries/ratifications.yaml, read once (whole assessments only).
         self.record: RatificationRecord | None = ratification_for(description) if self.only is None else None
         self.names = {self.ctx.slug(s): s.name for s in description.scheme}
@@ -66,86 +64,94 @@ class Plan:
         Part VIII) is judged by the Part's medical-care rules, not by its cash-benefit rules."""
         schemes = self._schemes(part)
         branch = part.branch if part is not None else None
-        if branch and rule.kind not in voluntary.MEDICAL_CARE_KINDS and voluntary.medical_care_only(self.ctx, branch):
+        if (
+            branch
+            and rule.kind not in voluntary.MEDICAL_CARE_KINDS
+            and voluntary.medical_care_only(self.ctx, branch)
+        ):
             return [s for s in schemes if not voluntary.is_voluntary(s)]
         return schemes
 
     def _build(self) -> None:
-        graph, ctx = self.ctx.graph, self.ctx
-        self.route_parts: set[str] = set()
-        self.findings_by_part: dict[str, list[str]] = {}
-        for rule in self.rules:
-            part = self.rulebook.parts.get(rule.part)
-            scheme_kind = SCHEME_KINDS.get(rule.kind)
-            country_level = (
-                scheme_kind is None
-                or rule.part in NO_SCHEME_PARTS
-                or (rule.kind == "judgment" and rule.params.get("when", "always") == "always")
-            )
-            if country_level:
-                fn = COUNTRY_KINDS.get(rule.kind) or COUNTRY_VARIANTS[rule.kind]
-                self._add_rule(rule, self._country_inputs(rule), partial(self._country_rule, rule, fn))
-                continue
-            assert scheme_kind is not None
-            findings = self.findings_by_part.setdefault(rule.part, [])
-            mine = []
-            for scheme in self._rule_schemes(part, rule):
-                finding_id = f"finding:{rule.id}@{ctx.slug(scheme)}"
-                graph.add(
+        """The graph's nodes, in the order the rulebook's template lays them out: per rule, its
+        findings (one per scheme judged) then the rule; the routes; the Parts; Article 2."""
+        ctx, plan = self.ctx, self.template
+        nodes = ctx.graph.nodes
+        built: list[Node] = []
+        shape: list[int] = []
+        findings_by_part: dict[str, list[str]] = {}
+        judged: dict[tuple[str, bool], list[Scheme]] = {}
+        slug = ctx.slug
+
+        def add(node: Node) -> None:
+            if nodes.setdefault(node.id, node) is node:
+                built.append(node)
+
+        for spec in plan.specs:
+            rule = spec.rule
+            article = rule.articles[0]
+            if spec.country is not None:
+                add(
                     Node(
-                        finding_id,
-                        FINDING,
-                        f"{rule.title}: {scheme.name}",
-                        article=rule.articles[0],
-                        compute=partial(self._finding, rule, scheme, part, scheme_kind),
+                        spec.node_id,
+                        RULE,
+                        rule.title,
+                        spec.inputs,
+                        partial(self._country_rule, rule, spec.country),
+                        article,
                     )
                 )
+                continue
+            part, kind = spec.part, spec.scheme_kind
+            assert kind is not None
+            schemes = judged.get((rule.part, spec.medical))
+            if schemes is None:
+                schemes = judged[rule.part, spec.medical] = self._rule_schemes(part, rule)
+            findings = findings_by_part.setdefault(rule.part, [])
+            mine = [spec.route_id] if spec.route_id else []
+            for scheme in schemes:
+                finding_id = f"finding:{rule.id}@{slug(scheme)}"
+                judge = partial(self._finding, rule, scheme, part, kind)
+                add(Node(finding_id, FINDING, f"{rule.title}: {scheme.name}", (), judge, article))
                 findings.append(finding_id)
                 mine.append(finding_id)
-            route_id = self._route_id(part)
-            inputs = ([route_id] if route_id else []) + mine
-            self._add_rule(rule, inputs, partial(self._scheme_result, rule, bool(route_id)))
-        self._add_routes()
-        self._add_parts()
-
-    def _add_rule(self, rule: Rule, inputs: list[str], compute: Callable[[list[Any]], RuleResult]) -> None:
-        self.ctx.graph.add(
-            Node(
-                f"rule:{rule.id}",
-                RULE,
-                rule.title,
-                inputs=tuple(inputs),
-                article=rule.articles[0],
-                compute=compute,
-            )
-        )
-
-    def _country_inputs(self, rule: Rule) -> list[str]:
-        if rule.kind != "article_2":
-            return []
-        art75 = [f"rule:{r.id}" for r in self.rules if r.kind == "article_75"]
-        return [f"part:{p}" for p in ROMAN] + art75[:1]
-
-    def _route_id(self, part: PartInfo | None) -> str | None:
-        if part is None or not part.branch:
-            return None
-        self.route_parts.add(part.part)
-        return f"route:{part.part}"
-
-    def _add_routes(self) -> None:
-        graph = self.ctx.graph
-        for part_id in sorted(self.route_parts, key=_roman_rank):
-            coverage = [f"rule:{r.id}" for r in self.rules if r.part == part_id and r.kind == "coverage"]
-            findings = self.findings_by_part.get(part_id, [])
-            graph.add(
+            shape.append(len(schemes))
+            add(
                 Node(
-                    f"route:{part_id}",
-                    ROUTE,
-                    f"Part {part_id}: schemes relied on",
-                    inputs=tuple(coverage + findings),
-                    compute=partial(self._route, part_id, bool(coverage)),
+                    spec.node_id,
+                    RULE,
+                    rule.title,
+                    tuple(mine),
+                    partial(self._scheme_result, spec, bool(spec.route_id)),
+                    article,
                 )
             )
+        for part_id, coverage in plan.routes:
+            inputs = (*coverage, *findings_by_part.get(part_id, ()))
+            route = partial(self._route, part_id, bool(coverage))
+            add(Node(f"route:{part_id}", ROUTE, f"Part {part_id}: schemes relied on", inputs, route))
+        for part in plan.parts:
+            add(
+                Node(
+                    f"part:{part.part}",
+                    PART,
+                    f"Part {part.part}: {part.title}",
+                    plan.part_inputs[part.part],
+                    _part_verdict,
+                )
+            )
+        for roman in plan.empty_parts:  # Article 2 reads every Part II-X, even one the rulebook leaves empty
+            add(Node(f"part:{roman}", PART, f"Part {roman}", (), _not_applicable))
+        ratification = Node(
+            "ratification",
+            RATIFICATION,
+            "Article 2: Parts that could be accepted",
+            plan.article_2,
+            _first_value,
+            "2",
+        )
+        add(ratification)
+        ctx.graph._order = plan.order(tuple(shape), built)
 
     def _route(self, part_id: str, has_coverage: bool, values: list[Any]) -> Route:
         slugs = self.part_slugs[part_id]
@@ -161,57 +167,11 @@ class Plan:
     ) -> tuple[str, Finding]:
         return self.ctx.slug(scheme), fn(self.ctx, rule, scheme, part)
 
-    def _add_parts(self) -> None:
-        graph = self.ctx.graph
-        parts = [p for p in self.rulebook.parts.values() if self.only is None or p.part in self.only]
-        for part in parts:
-            inputs = [f"rule:{r.id}" for r in self.rules if r.part == part.part]
-            graph.add(
-                Node(
-                    f"part:{part.part}",
-                    PART,
-                    f"Part {part.part}: {part.title}",
-                    inputs=tuple(inputs),
-                    compute=_part_verdict,
-                )
-            )
-        for roman in ROMAN:  # Article 2 reads every Part II-X, even one the rulebook leaves empty
-            if f"part:{roman}" not in graph and self.only is None:
-                graph.add(Node(f"part:{roman}", PART, f"Part {roman}", compute=lambda _v: NOT_APPLICABLE))
-        art2 = [f"rule:{r.id}" for r in self.rules if r.kind == "article_2"]
-        graph.add(
-            Node(
-                "ratification",
-                RATIFICATION,
-                "Article 2: Parts that could be accepted",
-                inputs=tuple(art2),
-                article="2",
-                compute=lambda values: values[0] if values else None,
-            )
-        )
-
     # -- results ---------------------------------------------------------------------------------
 
     def _base(self, rule: Rule, finding: Finding) -> RuleResult:
-        return RuleResult(
-            id=rule.id,
-            instrument=rule.instrument,
-            part=rule.part,
-            articles=list(rule.articles),
-            title=rule.title,
-            topic=rule.topic,
-            kind=rule.kind,
-            verdict=finding.verdict,
-            explanation=finding.explanation,
-            value=finding.value,
-            threshold=finding.threshold,
-            unit=finding.unit,
-            gap=finding.gap,
-            remedy=finding.remedy,
-            alternative=finding.alternative,
-            question=finding.question or (rule.question if finding.verdict == NEEDS_REVIEW else None),
-            missing=list(finding.missing),
-            answer=finding.answer,
+        return _result(
+            rule, finding.verdict, finding.explanation, finding, finding.gap, finding.remedy, list(finding.missing)
         )
 
     def _country_result(self, rule: Rule, finding: Finding) -> RuleResult:
@@ -219,43 +179,43 @@ class Plan:
         result.data = finding.data
         return result
 
-    def _scheme_result(self, rule: Rule, routed: bool, values: list[Any]) -> RuleResult:
+    def _scheme_result(self, spec: RuleSpec, routed: bool, values: list[Any]) -> RuleResult:
+        """A scheme rule's result from its findings on the schemes relied on: the worst verdict,
+        the figures of the finding furthest short, every finding's explanation."""
+        rule = spec.rule
         route: Route | None = values[0] if routed else None
         pairs: list[tuple[str, Finding]] = values[1:] if routed else values
         names = self.names
         if route is not None and route.slugs is not None:
             pairs = [(slug, f) for slug, f in pairs if slug in route.slugs]
         if not pairs:
-            part = self.rulebook.parts.get(rule.part)
+            part = spec.part
             what = f"{part.branch.replace('_', ' ')} benefit" if part and part.branch else "this requirement"
             return self._base(rule, Finding(NOT_APPLICABLE, f"No scheme relied on provides {what}."))
+        if len(pairs) == 1:  # most rules: one scheme serves the branch (care.together needs two)
+            slug, lead = pairs[0]
+            verdict = worst([lead.verdict])
+            explanation = " ".join([lead.explanation])
+            result = _result(rule, verdict, explanation, lead, lead.gap or None, lead.remedy, sorted(set(lead.missing)))
+            result.schemes = [names[slug]]
+            result.data = [lead.data] if lead.data else []
+            return result
         joint = care.together(self.ctx, rule, [(self.by_slug[slug], f) for slug, f in pairs])
         verdict = joint.verdict if joint is not None else worst([f.verdict for _, f in pairs])
         among = [joint] if joint is not None else [f for _, f in pairs if f.verdict == verdict]
-        lead = min(
-            among,
-            key=lambda f: (f.value - f.threshold) if f.value is not None and f.threshold is not None else 0,
-        )
+        lead = min(among, key=_shortfall)
         failing = [f.explanation for _, f in pairs if f.verdict == NOT_COMPLIANT]
-        combined = Finding(
+        result = _result(
+            rule,
             verdict,
             " ".join([*(f.explanation for _, f in pairs), *([joint.explanation] if joint is not None else [])]),
-            value=lead.value,
-            threshold=lead.threshold,
-            unit=lead.unit,
-            gap=None if joint is not None else lead.gap or (" ".join(failing) if failing and len(pairs) > 1 else None),
-            remedy=None if joint is not None else lead.remedy,
-            alternative=lead.alternative,
-            question=lead.question,
-            missing=[] if joint is not None else sorted({m for _, f in pairs for m in f.missing}),
-            answer=lead.answer,
+            lead,
+            None if joint is not None else lead.gap or (" ".join(failing) if failing else None),
+            None if joint is not None else lead.remedy,
+            [] if joint is not None else sorted({m for _, f in pairs for m in f.missing}),
         )
-        result = self._base(rule, combined)
         result.schemes = [names[slug] for slug, _ in pairs]
-        if len(pairs) > 1:
-            result.details = [
-                SchemeFinding(names[slug], f.verdict, f.value, f.explanation) for slug, f in pairs
-            ]
+        result.details = [SchemeFinding(names[slug], f.verdict, f.value, f.explanation) for slug, f in pairs]
         result.data = [f.data for _, f in pairs if f.data]
         return result
 
@@ -274,9 +234,90 @@ def _part_verdict(values: list[Any]) -> str:
     return worst([v.verdict for v in values if v is not None]) if values else NOT_APPLICABLE
 
 
-def _roman_rank(part: str) -> int:
-    order = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
-    return order.index(part) if part in order else 99
+def _not_applicable(_values: list[Any]) -> str:
+    return NOT_APPLICABLE
+
+
+def _first_value(values: list[Any]) -> Any:
+    return values[0] if values else None
+
+
+def _shortfall(finding: Finding) -> Any:
+    """How far a finding's value falls short of its threshold (0 where it has none)."""
+    if finding.value is not None and finding.threshold is not None:
+        return finding.value - finding.threshold
+    return 0
+
+
+def _result(
+    rule: Rule,
+    verdict: str,
+    explanation: str,
+    lead: Finding,
+    gap: str | None,
+    remedy: str | None,
+    missing: list[str],
+) -> RuleResult:
+    """A rule's result: the rule's own fields, the verdict, and the figures of the lead finding.
+
+    Made without the dataclass's ``__init__`` (a hundred a country, it was the costliest line of
+    the evaluation); ``_RESULT_DEFAULTS`` supplies any field added later with its default."""
+    result: RuleResult = _new(RuleResult)
+    state = result.__dict__
+    state.update(
+        id=rule.id,
+        instrument=rule.instrument,
+        part=rule.part,
+        articles=list(rule.articles),
+        title=rule.title,
+        topic=rule.topic,
+        kind=rule.kind,
+        verdict=verdict,
+        explanation=explanation,
+        value=lead.value,
+        threshold=lead.threshold,
+        unit=lead.unit,
+        gap=gap,
+        remedy=remedy,
+        alternative=lead.alternative,
+        question=lead.question or (rule.question if verdict == NEEDS_REVIEW else None),
+        missing=missing,
+        schemes=[],
+        sources=[],
+        answer=lead.answer,
+        details=[],
+        inputs=[],
+        data=None,
+        closings=None,
+    )
+    for name, factory, default in _RESULT_DEFAULTS:
+        state[name] = factory() if factory is not None else default
+    return result
+
+
+def _result_defaults() -> list[tuple[str, Any, Any]]:
+    """The fields of RuleResult that ``_result`` does not set, with their defaults."""
+    from dataclasses import MISSING, fields
+
+    assert not hasattr(RuleResult, "__post_init__"), "_result would skip RuleResult.__post_init__"
+    known = {
+        *("id", "instrument", "part", "articles", "title", "topic", "kind", "verdict", "explanation"),
+        *("value", "threshold", "unit", "gap", "remedy", "alternative", "question", "missing"),
+        *("schemes", "sources", "answer", "details", "inputs", "data", "closings"),
+    }
+    out = []
+    for f in fields(RuleResult):
+        if f.name in known:
+            continue
+        factory = f.default_factory if f.default_factory is not MISSING else None
+        if factory is None and f.default is MISSING:
+            raise TypeError(f"RuleResult.{f.name} has no default: set it in engine._result")
+        out.append((f.name, factory, f.default))
+    return out
+
+
+_new = object.__new__
+_RESULT_DEFAULTS = _result_defaults()
 
 
 def assess(

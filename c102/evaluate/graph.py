@@ -52,7 +52,8 @@ class EvaluationGraph:
     def add(self, node: Node) -> str:
         if node.id not in self.nodes:
             self.nodes[node.id] = node
-            self._order = None
+            if node.kind != FACT:  # facts are outside the order (they have no inputs)
+                self._order = None
         return node.id
 
     def __contains__(self, node_id: str) -> bool:

@@ -24,7 +24,7 @@ from c102.evaluate.verdict import COMPLIANT, NOT_COMPLIANT, RuleResult
 from c102.model.description import Description
 from c102.reform import track as tracking
 from c102.reform.numbers import as_decimal, exact_text, numeric, shown
-from c102.reform.paths import FactPath, fact_paths, get_fact, resolve
+from c102.reform.paths import FactPath, fact_paths, fact_steps, get_fact
 from c102.reform.workbench import Workbench
 
 # Decimal places a smallest change is stated to, by the kind of number.
@@ -90,13 +90,12 @@ def _block_paths(bench: Workbench) -> dict[int, str]:
     """Each tracked block's path prefix (``scheme."X".benefit.old_age.``), by block key."""
     out: dict[int, str] = {}
     root = bench.root
-    for text in fact_paths(root):
-        path = resolve(root, text)
-        last = path.steps[-1]
+    for text, steps in fact_steps(root):  # the steps resolving the text would give
+        last = steps[-1]
         if last.key is not None or not text.endswith(last.field):
             continue
         holder: Any = root
-        for step in path.steps[:-1]:
+        for step in steps[:-1]:
             value = getattr(holder, step.field)
             holder = value[step.index] if step.index is not None else value
         out.setdefault(tracking.block_key(holder), text[: len(text) - len(last.field)])
@@ -118,7 +117,7 @@ def _candidates(
                 continue  # not a scheme fact (a block, or a fact the description leaves out)
             if field in NOT_LEVERS:
                 continue
-            path = resolve(bench.original, prefix + field)
+            path = bench.resolve(prefix + field)
             if numeric(path.type) is not None and get_fact(bench.original, path) is not None:
                 seen.setdefault(path.text, path)
     return list(seen.values())
@@ -135,7 +134,7 @@ def _close(bench: Workbench, rule: RuleResult, path: FactPath) -> Closing | None
     unit = Fraction(1, 10**places)
 
     def verdict_at(x: Fraction) -> tuple[str, RuleResult]:
-        result = bench.assess([(path, adaptor.make(like, _dec(x)))]).rule(rule.id)
+        result = bench.rule_result([(path, adaptor.make(like, _dec(x)))], rule.id)
         return result.verdict, result
 
     target = _by_inverse(rule, x0, unit, verdict_at)

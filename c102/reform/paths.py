@@ -82,6 +82,11 @@ def fact_paths(description: Description) -> list[str]:
     return [text for text, _ in _walk(description, "", ())]
 
 
+def fact_steps(description: Description) -> list[tuple[str, tuple[Step, ...]]]:
+    """Every fact path with its steps, as ``resolve`` would give them (without resolving each)."""
+    return list(_walk(description, "", ()))
+
+
 def _walk(obj: Any, prefix: str, steps: tuple[Step, ...]) -> Iterator[tuple[str, tuple[Step, ...]]]:
     for name, spec in specs(type(obj)).items():
         here = f"{prefix}{name}"

@@ -24,6 +24,7 @@ from c102.evaluate.engine import Plan
 from c102.evaluate.graph import FACT, PART, RATIFICATION, ROUTE, EvaluationGraph, Node
 from c102.evaluate.kinds.base import Finding
 from c102.evaluate.route import Route
+from c102.evaluate.verdict import RuleResult
 from c102.model.description import Description, Scheme
 from c102.model.values import Fact
 from c102.reform import track as tracking
@@ -114,6 +115,7 @@ class Workbench:
             rulebook = load_rulebook()
         self.rulebook = rulebook
         self.original = description
+        self._resolved: dict[str, FactPath] = {}
         self.root: Description = tracking.track(description)
         self._build(self.root)
         self.baseline = self.current
@@ -130,6 +132,8 @@ class Workbench:
             tracking.ACTIVE[0] = None
         self.plan = plan
         self.structural = structural
+        self._pending: list[str] = []  # nodes recomputed by rule_result, not assembled yet
+        self._pending_full = False
         graph = plan.ctx.graph
         order = graph.order()
         self.rank = {node_id: i for i, node_id in enumerate(order)}
@@ -197,7 +201,11 @@ class Workbench:
     # -- variants --------------------------------------------------------------------------------
 
     def resolve(self, path: str) -> FactPath:
-        return resolve(self.original, path)
+        """The fact a path names in the baseline (the same every time: kept per path text)."""
+        known = self._resolved.get(path)
+        if known is None:
+            known = self._resolved[path] = resolve(self.original, path)
+        return known
 
     def fact_for(self, path: FactPath, value: Any) -> Fact[Any]:
         """The fact a what-if sets: the new value, marked as not from the file's source."""
@@ -211,6 +219,28 @@ class Workbench:
 
     def assess(self, changes: Mapping[str, Any] | Sequence[Change] = ()) -> Assessment:
         """The assessment of the baseline with these facts changed (path: value or Fact)."""
+        root, dirty = self._apply(changes)
+        if any(key in self.structural for key in dirty):
+            self._build(root)
+            return self.current
+        self._reevaluate(root, dirty)
+        self.current = self._reassemble(*self._unassembled())
+        return self.current
+
+    def rule_result(self, changes: Mapping[str, Any] | Sequence[Change], rule_id: str) -> RuleResult:
+        """One rule's result for the variant, without assembling the rest of the assessment: a
+        search for the change that closes a gap asks for one verdict at many values. The result
+        has no ``sources`` or ``inputs`` yet (the next ``assess`` assembles what was skipped)."""
+        root, dirty = self._apply(changes)
+        if any(key in self.structural for key in dirty):
+            self._build(root)
+            return self.current.rule(rule_id)
+        self._reevaluate(root, dirty)
+        result: RuleResult = self.plan.ctx.graph.nodes[f"rule:{rule_id}"].value
+        return result
+
+    def _apply(self, changes: Mapping[str, Any] | Sequence[Change]) -> tuple[Description, dict[tracking.Dependency, None]]:
+        """The variant's description, and the fields to re-read: its changes and the last variant's."""
         pairs = list(changes.items()) if isinstance(changes, Mapping) else list(changes)
         root = self.root
         changed: dict[tracking.Dependency, None] = {}
@@ -220,12 +250,16 @@ class Workbench:
             changed[(tracking.block_key(holder), field)] = None
         dirty = {**self.changes, **changed}
         self.changes = changed
-        if any(key in self.structural for key in dirty):
-            self._build(root)
-            return self.current
-        return self._reevaluate(root, dirty)
+        return root, dirty
 
-    def _reevaluate(self, root: Description, dirty: Mapping[tracking.Dependency, None]) -> Assessment:
+    def _unassembled(self) -> tuple[list[str], bool]:
+        """The nodes recomputed since the last assembled assessment, and whether a field the
+        receipt, choices or answers read has changed since."""
+        done, full = list(dict.fromkeys(self._pending)), self._pending_full
+        self._pending, self._pending_full = [], False
+        return done, full
+
+    def _reevaluate(self, root: Description, dirty: Mapping[tracking.Dependency, None]) -> None:
         plan = self.plan
         ctx = plan.ctx
         old_graph = ctx.graph
@@ -242,8 +276,8 @@ class Workbench:
             ctx.refreshed = None  # type: ignore[attr-defined]
         if ctx.moved:  # type: ignore[attr-defined]
             done = list(dict.fromkeys(done + self.rule_nodes))
-        self.current = self._reassemble(done, full=any(key in self.collect_deps for key in dirty))
-        return self.current
+        self._pending += done
+        self._pending_full = self._pending_full or any(key in self.collect_deps for key in dirty)
 
     def _propagate(self, dirty: Iterable[tracking.Dependency]) -> list[str]:
         """Re-evaluate the nodes reading a changed field, then downstream, in topological order.
