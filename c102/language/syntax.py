@@ -55,7 +55,9 @@ def number_or_ratio(text: str) -> Decimal | tuple[Decimal, Decimal]:
 
 
 def _atom(kind: str, value: Any, first: Token, text: str | None = None) -> Atom:
-    return Atom(kind, value, str(first) if text is None else text, first.line or 0, first.column or 0)
+    """An atom; its spelling interned (the same ``1_000`` or ``15 years`` recurs on many lines)."""
+    spelling = sys.intern(str(first) if text is None else text)
+    return Atom(kind, value, spelling, first.line or 0, first.column or 0)
 
 
 def _make_transformer() -> Any:
