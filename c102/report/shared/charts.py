@@ -196,7 +196,7 @@ def svg(spec: ChartSpec) -> str:
         text = text[text.index("<svg") :]
         text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.DOTALL)
         text = re.sub(r' xmlns(:xlink)?="[^"]*"', "", text)  # not needed inline in HTML; no URL left
-        text = text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(spec["title"])}" ', 1)
+        text = text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(_drawable(spec["title"]))}" ', 1)
         for start in ('id="', 'url(#', 'href="#'):
             text = text.replace(start, start + prefix)
         _SVG_CACHE[cached] = text
