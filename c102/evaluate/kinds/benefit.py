@@ -28,11 +28,14 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
         contingency = row.contingency if row.contingency != part.branch else None
         benefit = benefit_for(scheme, part.branch, contingency)
         if benefit is not None and benefit.form is not None and benefit.form.value not in PERIODIC:
+            # Part XI's percentages are those of a periodical payment (Art 65(1), 66(1)): a lump sum
+            # has no level to test here; the Part's periodic-payment rule judges its form.
             found.append(
-                Finding(
-                    NOT_COMPLIANT,
+                not_applicable(
                     f"{label(row_id, 'schedule_rows', capital=True)}: the benefit is a "
-                    f"{label(benefit.form.value, 'benefit_forms')}, not a periodical payment.",
+                    f"{label(benefit.form.value, 'benefit_forms')}; Part XI's percentages apply to "
+                    "periodical payments (Art 65(1), 66(1)), and its form is judged by the Part's "
+                    "periodical-payment rule."
                 )
             )
             continue
@@ -154,6 +157,12 @@ def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | 
             "a periodical payment" if form.value in PERIODIC else f"a benefit {form.value.replace('_', ' ')}"
         )
         return Finding(COMPLIANT, f"{scheme.name}: {what}{src(form)}.")
+    if form.value == "lump_sum" and rule.params.get("lump_sum") == "review" and rule.question:
+        # A contingency of a length the law fixes (maternity, Art 50, 52): whether one payment of
+        # the earnings for that period stands in for the periodical payment is a judgment.
+        return by_answer(
+            ctx, rule, f"{scheme.name}: the benefit is paid as a lump sum{src(form)}, not as a periodical payment."
+        )
     return Finding(
         NOT_COMPLIANT,
         f"{scheme.name}: the benefit is a {form.value.replace('_', ' ')}{src(form)}; the Convention asks for a periodical payment.",

@@ -188,15 +188,19 @@ def _unlimited(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, prefix: s
 def _alternatives(
     ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, limit: Duration, prefix: str
 ) -> Finding:
-    bases = {g.basis.value for g in scheme.protected}
+    groups = [g for g in scheme.protected if g.branches is None or benefit.branch in g.branches.value]
+    bases = {g.basis.value for g in groups}
     tried: list[str] = []
-    unknown: list[str] = []  # facts that would open an untested route (Art 24(2))
+    unknown: list[str] = []  # facts that would open an untested route (Art 24(2), a class not stated)
     first_gap: Finding | None = None
     for alt in rule.params.get("alternatives", []):
         alt_id = alt["id"]
         if alt.get("requires_declaration") and ctx.declaration_invokes(alt["requires_declaration"]) is not True:
             continue
         if alt.get("counts") and not bases & set(alt["counts"]):
+            if not groups:  # unknown is not none: the class the alternative is for may be the scheme's
+                tried.append(f"{alt_id}: open to {_classes(alt['counts'])}, and the persons protected are not stated")
+                unknown.append(f"scheme.{ctx.slug(scheme)}.protected")
             continue
         if alt.get("until_old_age"):
             fact = ctx.scheme_fact(scheme, "until_old_age", benefit, prefix)
@@ -285,15 +289,24 @@ def _alternatives(
         + "."
     )
     if unknown:
-        return Finding(
-            INSUFFICIENT_DATA,
-            text + " Where the duration varies, the average duration is tested on its own (Art 24(2)).",
-            missing=list(dict.fromkeys(unknown)),
+        why = (
+            " Where the duration varies, the average duration is tested on its own (Art 24(2))."
+            if any("duration" in m for m in unknown)
+            else ""
         )
+        if not groups and any(m.endswith(".protected") for m in unknown):
+            why += " Which limit the Convention allows depends on the class protected: add the persons protected."
+        return Finding(INSUFFICIENT_DATA, text + why, missing=list(dict.fromkeys(unknown)))
     if first_gap is None:
         return Finding(NOT_COMPLIANT, text)
     first_gap.explanation = text
     return first_gap
+
+
+def _classes(counts: list[str]) -> str:
+    """The classes a duration alternative is for, in words (``employees``, ``residents of small means``)."""
+    words = {"means_tested_residents": "residents of small means", "industrial_employees": "industrial employees"}
+    return " or ".join(words.get(c, c.replace("_", " ")) for c in counts)
 
 
 def _entitlement(ctx: Context, scheme: Scheme, benefit: Any, prefix: str, limit: Duration) -> Duration | None:

@@ -52,6 +52,31 @@ def periods_unknown(ctx: Context, scheme: Scheme, branch: str) -> Finding | None
     )
 
 
+def full_only(scheme: Scheme, branch: str, kinds: tuple[str, ...]) -> bool:
+    """Whether every period of these kinds is written ``benefit: full``: it then says when the full
+    benefit is paid, not that nothing is paid sooner (unknown is not none). A period written without
+    ``benefit:`` is the condition of the benefit itself, the shortest there is."""
+    stated = [
+        p
+        for p in scheme.qualifying_period
+        if (p.branches is None or branch in p.branches.value) and p.kind.value in kinds
+    ]
+    return bool(stated) and all(p.benefit is not None and p.benefit.value == "full" for p in stated)
+
+
+def _sooner_unknown(ctx: Context, scheme: Scheme, text: str) -> Finding:
+    """The full benefit's period is long, and whether some benefit is secured sooner is not said."""
+    return Finding(
+        INSUFFICIENT_DATA,
+        f"{scheme.name}: {text} Whether a reduced benefit is secured sooner is not stated: the period is "
+        "written as that of the full benefit ('benefit: full').",
+        missing=[
+            f"scheme.{ctx.slug(scheme)}.qualifying_period (a period with benefit: reduced, the shortest after "
+            "which some benefit is paid; or the full period without 'benefit: full' where it is also the shortest)"
+        ],
+    )
+
+
 def _years(x: Fraction) -> str:
     return f"{show(x, 1).removesuffix('.0')} years"
 
@@ -225,6 +250,13 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
         )
     _, years, kind = min(usable)
     limit = Fraction(str(limits[kind]))
+    if full_only(scheme, part.branch, (*WORKED, "residence")):
+        return _sooner_unknown(
+            ctx,
+            scheme,
+            f"the full benefit is secured after {_years(years)} of {kind}, more than the {_years(limit)} of "
+            f"{limits['id']}.{''.join(notes)}",
+        )
     return Finding(
         NOT_COMPLIANT,
         f"{scheme.name}: no benefit is secured before {_years(years)} of {kind}, more than the {_years(limit)} of "
@@ -262,6 +294,13 @@ def reduced_benefit_period(ctx: Context, rule: Rule, scheme: Scheme, part: PartI
             threshold=limit,
             unit="years",
             alternative=reduced["id"],
+        )
+    if full_only(scheme, part.branch, WORKED):
+        return _sooner_unknown(
+            ctx,
+            scheme,
+            f"the full benefit is secured after {_years(years)} of {kind}; {reduced['id']} asks for a reduced "
+            f"benefit after at most {_years(limit)}.",
         )
     return Finding(
         NOT_COMPLIANT,
