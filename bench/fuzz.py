@@ -11,7 +11,10 @@ percentage above 500%, a negative amount). Any exception is a finding.
     python -m bench.fuzz --cases 10000          # the long run; figures on stdout
     python -m bench.fuzz --cases 200 --seed 7   # another sample
 
-The CI test (tests/hardening/test_fuzz.py) runs 2,000 cases of the same generator.
+The CI test (tests/foundation/test_fuzz_mutated_descriptions.py) runs 2,000 cases of the same
+generator. The slowest case is named by CPU time (what the case costs) and wall time (what it took
+on a machine shared with other work). The figures of the last long run are in docs/language.md
+("Robustness figures").
 """
 
 from __future__ import annotations
@@ -80,6 +83,7 @@ class Outcome:
     nonsense: list[str] = field(default_factory=list)
     crash: str | None = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     renderer: str = ""
 
 
@@ -254,7 +258,7 @@ def run_case(index: int, seed: int, seeds: list[str], folder: Path) -> Outcome:
     from c102.language.load import diagnose_file
 
     outcome = Outcome(index)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     path = folder / f"case-{index}.c102"
     path.write_bytes(case_bytes(index, seed, seeds))
     try:
@@ -272,6 +276,7 @@ def run_case(index: int, seed: int, seeds: list[str], folder: Path) -> Outcome:
     except Exception as error:  # every exception is what the fuzz run looks for
         outcome.crash = f"{type(error).__name__}: {error}"[:300] + "\n" + traceback.format_exc(limit=-3)
     outcome.seconds = time.perf_counter() - started
+    outcome.cpu_seconds = time.process_time() - cpu_started
     path.unlink(missing_ok=True)
     return outcome
 
@@ -315,7 +320,8 @@ def summary(outcomes: list[Outcome], seconds: float) -> str:
     rejected = [o for o in outcomes if not o.accepted and o.crash is None]
     crashes = [o for o in outcomes if o.crash is not None]
     silly = [o for o in outcomes if o.nonsense]
-    slowest = max(outcomes, key=lambda o: o.seconds)
+    slowest = max(outcomes, key=lambda o: o.cpu_seconds)
+    slowest_wall = max(outcomes, key=lambda o: o.seconds)
     lines = [
         f"cases: {len(outcomes)} in {seconds:.1f} s",
         f"accepted: {sum(o.accepted for o in outcomes)}",
@@ -323,7 +329,8 @@ def summary(outcomes: list[Outcome], seconds: float) -> str:
         f"{sum(o.positioned for o in rejected)}",
         f"uncaught exceptions: {len(crashes)}",
         f"nonsense accepted (verdict on an impossible value): {len(silly)}",
-        f"slowest case: #{slowest.index}, {slowest.seconds:.2f} s",
+        f"slowest case: #{slowest.index}, {slowest.cpu_seconds:.2f} s CPU ({slowest.seconds:.2f} s wall); "
+        f"longest wall time: #{slowest_wall.index}, {slowest_wall.seconds:.2f} s",
     ]
     for o in crashes[:10]:
         lines.append(f"  crash in case {o.index}: {o.crash}")

@@ -17,9 +17,12 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Position:
-    """A place in a source file, 1-based, as editors and compilers print it."""
+    """A place in a source file, 1-based, as editors and compilers print it.
+
+    Slotted: a description holds one per fact and block, so its size sets the parse's memory.
+    """
 
     file: str
     line: int = 0

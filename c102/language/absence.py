@@ -12,20 +12,23 @@ import re
 
 from c102.errors import Diagnostic, Position
 from c102.i18n import _
+from c102.language.lines import SourceLines
 from c102.model.description import Description
 from c102.model.values import Branch, Fact
 
 
-def branch_position(description: Description, fact: Fact[list[Branch]], branch: str) -> Position | None:
+def branch_position(
+    description: Description, fact: Fact[list[Branch]], branch: str, lines: SourceLines | None = None
+) -> Position | None:
     """Where the branch word is written in an ``absent:`` line (the line's start if not found)."""
     where = fact.position
     if where is None or not description.text:
         return where
-    lines = description.text.splitlines()
-    if not 0 < where.line <= len(lines):
+    line = (lines or SourceLines(description.text)).get(where.line)
+    if line is None:
         return where
     found = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(branch)}(?![A-Za-z0-9_])").search(
-        lines[where.line - 1], max(where.column - 1, 0)
+        line, max(where.column - 1, 0)
     )
     return Position(where.file, where.line, found.start() + 1) if found else where
 
@@ -33,18 +36,18 @@ def branch_position(description: Description, fact: Fact[list[Branch]], branch: 
 def absence_diagnostics(description: Description) -> list[Diagnostic]:
     """Contradictions between ``absent:`` statements and the schemes of the description."""
     file = description.path or "<string>"
-    lines = description.text.splitlines()
+    lines = SourceLines(description.text)
     out: list[Diagnostic] = []
 
     def add(where: Position | None, message: str, hint: str) -> None:
         position = where or Position(file, 1, 1)
-        source = lines[position.line - 1] if 0 < position.line <= len(lines) else None
+        source = lines.get(position.line)
         out.append(Diagnostic(position, message, "error", source, hint, "consistency"))
 
     first: dict[str, Position | None] = {}
     for fact in description.absent:
         for branch in fact.value:
-            where = branch_position(description, fact, branch)
+            where = branch_position(description, fact, branch, lines)
             words = branch.replace("_", " ")
             if branch in first:
                 earlier = first[branch]

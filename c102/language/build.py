@@ -22,6 +22,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from c102.errors import Diagnostic, Position
 from c102.i18n import N_, _
+from c102.language.lines import SourceLines
 from c102.language.nodes import Atom, BlockNode, FieldNode, Raw
 from c102.model.description import Description
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
@@ -387,16 +388,17 @@ class Builder:
         self, file: str, lines: str | list[str], read_raw: typing.Callable[[Any, Raw], list[Atom]]
     ) -> None:
         self.file = file
-        self.lines: str | list[str] = lines  # split only when a message needs a line
+        self.lines = SourceLines(lines) if isinstance(lines, str) else lines
         self.read_raw = read_raw
         self.diagnostics: list[Diagnostic] = []
 
     def error(
         self, line: int, column: int, message: str, hint: str | None = None, code: str = "model"
     ) -> None:
-        if isinstance(self.lines, str):
-            self.lines = self.lines.splitlines()
-        source = self.lines[line - 1] if 0 < line <= len(self.lines) else None
+        if isinstance(self.lines, SourceLines):
+            source = self.lines.get(line)
+        else:
+            source = self.lines[line - 1] if 0 < line <= len(self.lines) else None
         self.diagnostics.append(
             Diagnostic(Position(self.file, line, column), message, "error", source, hint, code)
         )
@@ -584,12 +586,18 @@ def _label_example(spec: FieldSpec) -> str:
 
 
 def build_description(builder: Builder, items: list[FieldNode | BlockNode]) -> Description | None:
-    """The top level of a file is the body of a ``Description``: its blocks, in any order."""
+    """The top level of a file is the body of a ``Description``: its blocks, in any order.
+
+    ``items`` is consumed: each block's nodes are let go once it is built, so the syntax nodes of
+    a large file and its model are never in memory whole at the same time.
+    """
     before = len(builder.diagnostics)
     fields = specs(Description)
     kwargs: dict[str, Any] = {}
     seen: dict[str, int] = {}
-    for item in items:
+    items.reverse()
+    while items:
+        item = items.pop()
         key = item.key if isinstance(item, FieldNode) else item.keyword
         spec = fields.get(key)
         if spec is None:

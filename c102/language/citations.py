@@ -18,6 +18,7 @@ from typing import Any
 
 from c102.errors import Diagnostic, Position
 from c102.i18n import _
+from c102.language.lines import SourceLines
 from c102.model.description import Description
 from c102.model.values import Fact
 
@@ -93,7 +94,7 @@ def citation_warnings(description: Description) -> list[Diagnostic]:
     if fictional is not None and fictional.value:
         return []
     policy = citation_policy()
-    lines = description.text.splitlines()
+    lines = SourceLines(description.text)
     out: list[Diagnostic] = []
     for top, name, fact in cited_facts(description):
         if name in policy.classification_fields:
@@ -101,7 +102,7 @@ def citation_warnings(description: Description) -> list[Diagnostic]:
         legal = top in policy.legal_blocks and name not in policy.statistical_fields
         for code, message, hint in _problems(policy, fact, legal):
             where = fact.position or description.country.position or Position(description.path or "<string>")
-            line = lines[where.line - 1] if 0 < where.line <= len(lines) else None
+            line = lines.get(where.line)
             out.append(Diagnostic(where, _("{field}: {problem}", field=name, problem=message), "warning", line, hint, code))
     return out
 

@@ -6,6 +6,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from c102.errors import DescriptionError, Diagnostic, Position
@@ -26,11 +29,12 @@ def diagnose_text(text: str, path: str = "<string>") -> tuple[Description | None
     too_large = size_error(path, len(text))
     if too_large is not None:
         return None, [too_large]
-    items, diagnostics, blanked = parse_with_recovery(text, path)
-    if items is None:
-        return None, diagnostics
-    builder = Builder(path, text, read_raw)
-    description = build_description(builder, items)
+    with _no_collection():
+        items, diagnostics, blanked = parse_with_recovery(text, path)
+        if items is None:
+            return None, diagnostics
+        builder = Builder(path, text, read_raw)
+        description = build_description(builder, items)
     if diagnostics:
         # Also report what the builder finds in the lines that did parse, leaving out what the
         # blanked lines may have caused (a field or label that seems missing).
@@ -41,6 +45,24 @@ def diagnose_text(text: str, path: str = "<string>") -> tuple[Description | None
         ]
         return None, sorted(diagnostics + later, key=_place)
     return _finish(description, builder.diagnostics, text, path)
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cycle collector paused while a text is parsed and built.
+
+    Syntax nodes and model objects hold no reference cycles, so a collection finds nothing to
+    free; but each one walks every object made so far, which made parsing grow faster than the
+    text (1,000 -> 4,000 schemes: x4.8 CPU; paused: x3.5). Whoever paused it resumes it.
+    """
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _finish(

@@ -19,6 +19,7 @@ from c102.language import plausibility
 from c102.language.absence import absence_diagnostics
 from c102.language.build import BLOCK, BLOCKS, FACT, specs, suggest
 from c102.language.canonical import group
+from c102.language.lines import SourceLines
 from c102.language.periods import check_working_days
 from c102.language.plausibility import percentage
 from c102.model.description import Description, Scheme
@@ -71,7 +72,7 @@ class _Report:
         self.file = description.path or "<string>"
         self.text = description.text
         self.out: list[Diagnostic] = []
-        self._lines: list[str] | None = None
+        self._lines = SourceLines(self.text)
 
     def add(
         self,
@@ -83,10 +84,7 @@ class _Report:
         code: str = "consistency",
     ) -> None:
         position = where or Position(self.file, 1, 1)
-        if self._lines is None:
-            self._lines = self.text.splitlines()  # once: a large file may get many messages
-        lines = self._lines
-        source = lines[position.line - 1] if 0 < position.line <= len(lines) else None
+        source = self._lines.get(position.line)
         self.out.append(Diagnostic(position, message, severity, source, hint, code))
 
 

@@ -8,9 +8,10 @@ running ``c102 check`` would not expect).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from c102.language.nodes import Atom, BlockNode, FieldNode
@@ -23,10 +24,13 @@ _ESCAPE_RE = re.compile(r"\\(u[0-9A-Fa-f]{4}|.)")
 
 
 def unquote(token_text: str) -> str:
-    """The text of a quoted string, escapes resolved (\\" \\\\ \\n \\t \\r \\uXXXX)."""
+    """The text of a quoted string, escapes resolved (\\" \\\\ \\n \\t \\r \\uXXXX).
+
+    Interned: the same source or note is written on many lines, and the model keeps each one.
+    """
     body = token_text[1:-1]
     if "\\" not in body:
-        return body
+        return sys.intern(body)
 
     def one(match: re.Match[str]) -> str:
         code = match.group(1)
@@ -34,10 +38,12 @@ def unquote(token_text: str) -> str:
             return chr(int(code[1:], 16))
         return _ESCAPES.get(code, code)
 
-    return _ESCAPE_RE.sub(one, body)
+    return sys.intern(_ESCAPE_RE.sub(one, body))
 
 
+@lru_cache(maxsize=4096)
 def number(text: str) -> Decimal:
+    """A written number; the same spelling gives the same (immutable) Decimal, shared by the model."""
     return Decimal(text.replace("_", ""))
 
 
@@ -49,7 +55,9 @@ def number_or_ratio(text: str) -> Decimal | tuple[Decimal, Decimal]:
 
 
 def _atom(kind: str, value: Any, first: Token, text: str | None = None) -> Atom:
-    return Atom(kind, value, str(first) if text is None else text, first.line or 0, first.column or 0)
+    """An atom; its spelling interned (the same ``1_000`` or ``15 years`` recurs on many lines)."""
+    spelling = sys.intern(str(first) if text is None else text)
+    return Atom(kind, value, spelling, first.line or 0, first.column or 0)
 
 
 def _make_transformer() -> Any:
@@ -74,7 +82,7 @@ def _make_transformer() -> Any:
         def block(self, children: list[Any]) -> BlockNode:
             name = children[0]
             label = children[1] if len(children) == 3 else None
-            return BlockNode(str(name), name.line, name.column, label, children[-1])
+            return BlockNode(sys.intern(str(name)), name.line, name.column, label, children[-1])
 
         def label(self, children: list[Any]) -> Atom:
             tok = children[0]
@@ -83,13 +91,13 @@ def _make_transformer() -> Any:
                 return _atom(kind, unquote(str(tok)), tok)
             if kind == "num":
                 return _atom(kind, number(str(tok)), tok)
-            return _atom(kind, str(tok), tok)
+            return _atom(kind, sys.intern(str(tok)), tok)
 
         def field(self, children: list[Any]) -> FieldNode:
             key = children[0]
             name = str(key)[:-1].rstrip()  # the KEY token holds the name and its colon
             quoted = name.startswith('"')
-            node = FieldNode(unquote(name) if quoted else name, key.line, key.column, children[1])
+            node = FieldNode(unquote(name) if quoted else sys.intern(name), key.line, key.column, children[1])
             node.quoted_key = quoted
             for kind, text in children[2:]:
                 if kind == "source":
@@ -144,13 +152,13 @@ def _make_transformer() -> Any:
             )
 
         def date(self, c: list[Any]) -> Atom:
-            return _atom("date", str(c[0]), c[0])
+            return _atom("date", sys.intern(str(c[0])), c[0])
 
         def word(self, c: list[Any]) -> Atom:
-            return _atom("word", str(c[0]), c[0])
+            return _atom("word", sys.intern(str(c[0])), c[0])
 
         def cite(self, c: list[Any]) -> Atom:
-            return _atom("cite", str(c[0]), c[0])
+            return _atom("cite", sys.intern(str(c[0])), c[0])
 
         def text(self, c: list[Any]) -> Atom:
             return _atom("text", unquote(str(c[0])), c[0])

@@ -133,12 +133,48 @@ def json_object(body: bytes) -> dict[str, Any]:
 
 
 async def run_work(request: Request, work: Callable[..., T], *args: Any) -> T:
-    """Run CPU work in a worker thread: at most ``workers`` at once, within ``work_seconds``."""
+    """Run CPU work in a worker thread: at most ``workers`` at once, within ``work_seconds``.
+
+    A request waiting for a worker is dropped when its client hangs up: otherwise a client that
+    asks for ten long reports and leaves keeps every later page waiting for work nobody reads.
+    """
     limits: Limits = request.app.state.limits
+    limiter: anyio.CapacityLimiter = request.app.state.limiter
+    borrower = object()
     try:
         with anyio.fail_after(limits.work_seconds):
-            return await anyio.to_thread.run_sync(
-                work, *args, limiter=request.app.state.limiter, abandon_on_cancel=True
-            )
+            if not await _worker_or_gone(request, limiter, borrower):
+                raise Disconnected
+            try:
+                return await anyio.to_thread.run_sync(work, *args, abandon_on_cancel=True)
+            finally:
+                limiter.release_on_behalf_of(borrower)
     except TimeoutError:
         raise Refused(503, _('the work took longer than {work_seconds:g} s; try again', work_seconds=limits.work_seconds)) from None
+
+
+async def _worker_or_gone(request: Request, limiter: anyio.CapacityLimiter, borrower: object) -> bool:
+    """Take a worker for ``borrower``; False if the client disconnects first."""
+    try:
+        limiter.acquire_on_behalf_of_nowait(borrower)
+        return True
+    except anyio.WouldBlock:
+        pass
+    got = False
+    async with anyio.create_task_group() as group:
+
+        async def take() -> None:
+            nonlocal got
+            await limiter.acquire_on_behalf_of(borrower)
+            got = True
+            group.cancel_scope.cancel()
+
+        async def watch() -> None:
+            # The request's body has been read (or it has none): the next message is the hang-up.
+            while (await request.receive())["type"] != "http.disconnect":
+                pass
+            group.cancel_scope.cancel()
+
+        group.start_soon(take)
+        group.start_soon(watch)
+    return got

@@ -72,6 +72,14 @@ def chart_spec(title: str, bars: list[Bar], note: str = "") -> ChartSpec:
     return {"title": title, "bars": rows, "note": note}
 
 
+def _drawable(text: str) -> str:
+    """A description's text as a chart can draw it: control characters (no font has a glyph for
+    them) shown as their ``\\uXXXX`` escape, as in the terminal."""
+    from c102.cli.terminal import visible
+
+    return visible(text)
+
+
 def missing_note(names: list[str], what: str, whats: str) -> str:
     """``3 countries have no figure: A, B, C.`` or empty when none is missing."""
     if not names:
@@ -137,13 +145,13 @@ def _figure(spec: ChartSpec) -> Figure:
         # The figure goes right of both the bar and the tick, so the tick never crosses the text.
         right = max(bar["value"], bar["required"] or 0)
         ax.text(min(right, top) + top * 0.015, y, bar["text"], va="center", fontsize=7)
-    ax.set_yticks(positions, [textwrap.fill(b["label"], _LABEL_CHARS) for b in bars])
+    ax.set_yticks(positions, [textwrap.fill(_drawable(b["label"]), _LABEL_CHARS) for b in bars])
     ax.invert_yaxis()
     ax.set_xlim(0, top * 1.35)
     ax.set_xlabel(_("per cent"))
     if not bars:
         ax.text(0.5, 0.5, _("no figure to draw"), transform=ax.transAxes, ha="center")
-    fig.suptitle(textwrap.fill(spec["title"], 95), x=0.01, ha="left", fontsize=9, fontweight="bold")
+    fig.suptitle(textwrap.fill(_drawable(spec["title"]), 95), x=0.01, ha="left", fontsize=9, fontweight="bold")
     legend = [
         Patch(color=MEETS, label=_("meets the requirement")),
         Patch(color=SHORT, label=_("falls short")),
@@ -158,9 +166,9 @@ def _place_axes(fig: Figure, spec: ChartSpec) -> None:
     """Margins from the text the chart carries, in inches: no layout pass that draws the chart once
     more just to measure it (that doubled the cost of a 200-country chart)."""
     width, height = fig.get_figwidth(), fig.get_figheight()
-    lines = [line for b in spec["bars"] for line in textwrap.fill(b["label"], _LABEL_CHARS).splitlines()]
+    lines = [line for b in spec["bars"] for line in textwrap.fill(_drawable(b["label"]), _LABEL_CHARS).splitlines()]
     label_in = max((len(line) for line in lines), default=4) * _CHAR_IN + 0.2
-    title_lines = len(textwrap.fill(spec["title"], 95).splitlines())
+    title_lines = len(textwrap.fill(_drawable(spec["title"]), 95).splitlines())
     top_in = 0.2 + title_lines * 0.18
     bottom_in = _LEGEND_IN + 0.45  # legend, then the x axis with its label
     fig.subplots_adjust(
@@ -188,7 +196,7 @@ def svg(spec: ChartSpec) -> str:
         text = text[text.index("<svg") :]
         text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.DOTALL)
         text = re.sub(r' xmlns(:xlink)?="[^"]*"', "", text)  # not needed inline in HTML; no URL left
-        text = text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(spec["title"])}" ', 1)
+        text = text.replace("<svg ", f'<svg role="img" aria-label="{html.escape(_drawable(spec["title"]))}" ', 1)
         for start in ('id="', 'url(#', 'href="#'):
             text = text.replace(start, start + prefix)
         _SVG_CACHE[cached] = text
