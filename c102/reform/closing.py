@@ -27,10 +27,15 @@ from c102.reform.numbers import as_decimal, exact_text, numeric, shown
 from c102.reform.paths import FactPath, fact_paths, fact_steps, get_fact
 from c102.reform.workbench import Workbench
 
-# Decimal places a smallest change is stated to, by the kind of number.
 # Scheme facts that count who the protected are rather than set what the law provides: no change
 # of the law closes a gap through them (the seafarers among a protected class, Art 77).
 NOT_LEVERS = frozenset({"seafarers"})
+# The schemes whose parameters are searched for one rule, in the description's order. Each probe
+# re-reads every scheme the rule pools, so searching all of them would make `assess` grow with the
+# square of the schemes; no real description has this many schemes under one rule (the bundled
+# ones have at most 7), and a list of more changes than this would not be read.
+MAX_SCHEMES_PER_RULE = 12
+# Decimal places a smallest change is stated to, by the kind of number.
 PLACES = {"percent": 2, "money": 2, "duration": 0, "persons": 0, "number": 2}
 MAX_DOUBLINGS = 12
 
@@ -86,9 +91,10 @@ def smallest_changes(bench: Workbench) -> dict[str, list[Closing]]:
     return out
 
 
-def _block_paths(bench: Workbench) -> dict[int, str]:
-    """Each tracked block's path prefix (``scheme."X".benefit.old_age.``), by block key."""
-    out: dict[int, str] = {}
+def _block_paths(bench: Workbench) -> dict[int, tuple[str, int | None]]:
+    """Each tracked block's path prefix (``scheme."X".benefit.old_age.``) and the index of the
+    top-level block it sits in (which scheme), by block key."""
+    out: dict[int, tuple[str, int | None]] = {}
     root = bench.root
     for text, steps in fact_steps(root):  # the steps resolving the text would give
         last = steps[-1]
@@ -98,27 +104,29 @@ def _block_paths(bench: Workbench) -> dict[int, str]:
         for step in steps[:-1]:
             value = getattr(holder, step.field)
             holder = value[step.index] if step.index is not None else value
-        out.setdefault(tracking.block_key(holder), text[: len(text) - len(last.field)])
+        out.setdefault(tracking.block_key(holder), (text[: len(text) - len(last.field)], steps[0].index))
     return out
 
 
 def _candidates(
-    bench: Workbench, rule: RuleResult, keys: dict[int, str], known: frozenset[str]
+    bench: Workbench, rule: RuleResult, keys: dict[int, tuple[str, int | None]], known: frozenset[str]
 ) -> list[FactPath]:
     """Stated numeric scheme facts read by the rule or its per-scheme findings."""
     graph = bench.plan.ctx.graph
     rule_id = f"rule:{rule.id}"
     nodes = [rule_id] + [n for n in graph.nodes[rule_id].inputs if graph.nodes[n].kind == FINDING]
     seen: dict[str, FactPath] = {}
+    schemes: set[int | None] = set()
     for node_id in nodes:
         for key, field in sorted(bench.deps.get(node_id, ()), key=lambda d: (d[0], d[1])):
-            prefix = keys.get(key)
-            if prefix is None or not prefix.startswith("scheme.") or prefix + field not in known:
+            prefix, scheme = keys.get(key, ("", None))
+            if not prefix.startswith("scheme.") or prefix + field not in known:
                 continue  # not a scheme fact (a block, or a fact the description leaves out)
-            if field in NOT_LEVERS:
+            if field in NOT_LEVERS or (scheme not in schemes and len(schemes) == MAX_SCHEMES_PER_RULE):
                 continue
             path = bench.resolve(prefix + field)
             if numeric(path.type) is not None and get_fact(bench.original, path) is not None:
+                schemes.add(scheme)
                 seen.setdefault(path.text, path)
     return list(seen.values())
 
