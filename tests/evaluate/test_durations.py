@@ -24,7 +24,7 @@ def test_thirteen_weeks_within_twelve_months_meets_24_1_a() -> None:
 def test_twelve_weeks_fails_by_one_week() -> None:
     result = rule(run(STATS, unemployment("  max_duration: 12 weeks\n")), "IV-24-duration")
     assert result.verdict == "not_compliant"
-    assert result.gap == "12 weeks against at least 13 weeks: 1 weeks short"
+    assert result.gap == "12 weeks against at least 13 weeks: 1 week short"
 
 
 def test_an_average_of_thirteen_weeks_meets_24_2_where_duration_varies() -> None:
