@@ -286,7 +286,7 @@ def gap_document(assessment: Assessment, date: str | None = None) -> Document:
     for part in parts_in_order(assessment):
         sections += part_sections(assessment, part)
     sections.append(
-        section("Social Security Inquiry: coverage and beneficiaries", ssi_blocks(assessment), anchor="ssi")
+        section(_("Social Security Inquiry: coverage and beneficiaries"), ssi_blocks(assessment), anchor="ssi")
     )
     sections += open_questions(assessment)
     subtitle = _("Gap analysis against ILO Convention No. 102 (1952), as of {date}", date=as_of(assessment))
