@@ -23,6 +23,9 @@ from c102.evaluate.verdict import (
     SchemeFinding,
     worst,
 )
+from c102.i18n import _
+from c102.i18n.rulebook import part_title, rule_title
+from c102.labels import label
 from c102.model.description import Description, Scheme
 from c102.model.ratifications import RatificationRecord, ratification_for
 from c102.rules.model import PartInfo, Rule, Rulebook
@@ -65,7 +68,11 @@ class Plan:
         Part VIII) is judged by the Part's medical-care rules, not by its cash-benefit rules."""
         schemes = self._schemes(part)
         branch = part.branch if part is not None else None
-        if branch and rule.kind not in voluntary.MEDICAL_CARE_KINDS and voluntary.medical_care_only(self.ctx, branch):
+        if (
+            branch
+            and rule.kind not in voluntary.MEDICAL_CARE_KINDS
+            and voluntary.medical_care_only(self.ctx, branch)
+        ):
             return [s for s in schemes if not voluntary.is_voluntary(s)]
         return schemes
 
@@ -94,7 +101,7 @@ class Plan:
                     Node(
                         finding_id,
                         FINDING,
-                        f"{rule.title}: {scheme.name}",
+                        _("{rule}: {scheme}", rule=rule_title(rule.id, rule.title), scheme=scheme.name),
                         article=rule.articles[0],
                         compute=partial(self._finding, rule, scheme, part, scheme_kind),
                     )
@@ -112,7 +119,7 @@ class Plan:
             Node(
                 f"rule:{rule.id}",
                 RULE,
-                rule.title,
+                rule_title(rule.id, rule.title),
                 inputs=tuple(inputs),
                 article=rule.articles[0],
                 compute=compute,
@@ -140,7 +147,7 @@ class Plan:
                 Node(
                     f"route:{part_id}",
                     ROUTE,
-                    f"Part {part_id}: schemes relied on",
+                    _("Part {part}: schemes relied on", part=part_id),
                     inputs=tuple(coverage + findings),
                     compute=partial(self._route, part_id, bool(coverage)),
                 )
@@ -169,20 +176,24 @@ class Plan:
                 Node(
                     f"part:{part.part}",
                     PART,
-                    f"Part {part.part}: {part.title}",
+                    _("Part {part}: {title}", part=part.part, title=part_title(part.part, part.title)),
                     inputs=tuple(inputs),
                     compute=_part_verdict,
                 )
             )
         for roman in ROMAN:  # Article 2 reads every Part II-X, even one the rulebook leaves empty
             if f"part:{roman}" not in graph and self.only is None:
-                graph.add(Node(f"part:{roman}", PART, f"Part {roman}", compute=lambda _v: NOT_APPLICABLE))
+                graph.add(
+                    Node(
+                        f"part:{roman}", PART, _("Part {part}", part=roman), compute=lambda _v: NOT_APPLICABLE
+                    )
+                )
         art2 = [f"rule:{r.id}" for r in self.rules if r.kind == "article_2"]
         graph.add(
             Node(
                 "ratification",
                 RATIFICATION,
-                "Article 2: Parts that could be accepted",
+                _("Article 2: Parts that could be accepted"),
                 inputs=tuple(art2),
                 article="2",
                 compute=lambda values: values[0] if values else None,
@@ -226,8 +237,11 @@ class Plan:
             pairs = [(slug, f) for slug, f in pairs if slug in route.slugs]
         if not pairs:
             part = self.rulebook.parts.get(rule.part)
-            what = f"{part.branch.replace('_', ' ')} benefit" if part and part.branch else "this requirement"
-            return self._base(rule, Finding(NOT_APPLICABLE, f"No scheme relied on provides {what}."))
+            if part and part.branch:
+                text = _("No scheme relied on provides {branch} benefit.", branch=label(part.branch, "branches"))
+            else:
+                text = _("No scheme relied on provides this requirement.")
+            return self._base(rule, Finding(NOT_APPLICABLE, text))
         verdict = worst([f.verdict for _, f in pairs])
         among = [f for _, f in pairs if f.verdict == verdict]
         lead = min(

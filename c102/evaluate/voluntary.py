@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from c102.i18n import N_, _
 from c102.model.values import BRANCH_PART
 
 if TYPE_CHECKING:
@@ -75,10 +76,14 @@ def left_out(ctx: Context, branch: str) -> str:
     """Why voluntary schemes serving the branch are not counted, for the coverage explanation."""
     schemes = [s for s in ctx.description.schemes_for(branch) if is_voluntary(s)]
     why = {
-        "outside": "Art 6 does not let voluntary insurance count for this Part",
-        "pending": "the conditions of Art 6 are not answered",
-        "refused": "the specialist answered that the conditions of Art 6 are not met",
+        "outside": N_("Art 6 does not let voluntary insurance count for this Part"),
+        "pending": N_("the conditions of Art 6 are not answered"),
+        "refused": N_("the specialist answered that the conditions of Art 6 are not met"),
     }.get(status(ctx, branch))
     if not schemes or why is None:
         return ""
-    return f" Not counted: {', '.join(s.name for s in schemes)} (voluntary insurance), as {why}."
+    return " " + _(
+        "Not counted: {schemes} (voluntary insurance), as {reason}.",
+        schemes=", ".join(s.name for s in schemes),
+        reason=_(why),
+    )
