@@ -205,9 +205,9 @@ def calculate(
         return Working(
             None, [_("{path}: rate, base_rate, accrual_rate or flat", path=label)], _("the benefit has no formula")
         )
-    from c102.i18n.rulebook import term
+    from c102.i18n.rulebook import beneficiary_label
 
-    shown_beneficiary = term(beneficiary.id, beneficiary.label)
+    shown_beneficiary = beneficiary_label(beneficiary.id, beneficiary.label)
     steps = [
         _(
             "Standard beneficiary (Schedule to Part XI, Part {part}): {beneficiary}.",
