@@ -265,7 +265,7 @@ FIELDS = {
     "flat": N_("the flat amount"),
     "minimum": N_("the minimum benefit"),
     "maximum": N_("the maximum benefit"),
-    "ceiling": N_("the ceiling on insurable earnings"),
+    "ceiling": N_("the ceiling"),
     "persons": N_("the persons protected"),
     "length": N_("the qualifying period"),
     "max_duration": N_("the maximum duration"),

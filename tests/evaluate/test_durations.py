@@ -112,7 +112,7 @@ def test_a_time_limited_injury_pension_fails_art_38_whatever_the_block_order() -
         result = rule(run(STATS, injury(*blocks)), "VI-38-duration")
         assert result.verdict == "not_compliant"
         assert "Injury (invalidity): benefit is limited to 5 years" in result.explanation
-        assert "Injury (incapacity): benefit is paid throughout" in result.explanation
+        assert "Injury (incapacity for work): benefit is paid throughout" in result.explanation
 
 
 def test_every_block_paid_throughout_meets_art_38() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from c102.evaluate.context import Context
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_APPLICABLE, NOT_COMPLIANT
-from c102.i18n import _
+from c102.i18n import N_, _
 from c102.model.description import Scheme
 from c102.model.values import Duration, Fact
 from c102.rules.model import PartInfo, Rule
@@ -61,7 +61,7 @@ def unlisted(
             "{scheme}: the list of {list}{source} is not marked complete, so whether the scheme {verb} {items}{cited} "
             "is not said.",
             scheme=scheme.name,
-            list=name.replace("_", " "),
+            list=_(LISTS[name]) if name in LISTS else name.replace("_", " "),
             source=src(fact),
             verb=verb,
             items=", ".join(items),
@@ -76,6 +76,16 @@ def unlisted(
             )
         ],
     )
+
+
+# The lists of a scheme an item may be missing from, named in a sentence.
+LISTS = {
+    "contingencies": N_("contingencies"),
+    "medical_care": N_("medical care"),
+    "cost_sharing": N_("cost sharing"),
+    "suspension_grounds": N_("suspension grounds"),
+    "branches": N_("branches"),
+}
 
 
 def not_applicable(why: str) -> Finding:
