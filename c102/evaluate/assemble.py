@@ -258,8 +258,8 @@ def _choices(plan: Plan) -> list[dict[str, Any]]:
                         "id": "assessed_under",
                         "articles": [str(benefit.assessed_under.value)],
                         "question": _(
-                            "Under which Article of Part XI is the {branch} benefit of {scheme} tested?",
-                            branch=label(benefit.branch, "branches"),
+                            "Under which Article of Part XI is the {benefit} of {scheme} tested?",
+                            benefit=label(benefit.branch, "benefits"),
                             scheme=scheme.name,
                         ),
                         "value": str(benefit.assessed_under.value),

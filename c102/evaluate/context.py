@@ -148,7 +148,7 @@ class Context:
     def absence(self, branch: str) -> Fact[Any] | None:
         """The ``absent:`` statement covering a branch, recorded as a fact the verdict used."""
         fact = self.description.absence(branch)
-        return self.read(fact, f"absent.{branch}", _("the law provides no {branch} benefit", branch=label(branch, "branches")))
+        return self.read(fact, f"absent.{branch}", _("the law provides no {benefit}", benefit=label(branch, "benefits")))
 
     def schemes_for(self, branch: str) -> list[Scheme]:
         """Schemes serving a branch; voluntary insurance only where Art 6 lets it count for the

@@ -238,7 +238,7 @@ class Plan:
         if not pairs:
             part = self.rulebook.parts.get(rule.part)
             if part and part.branch:
-                text = _("No scheme relied on provides {branch} benefit.", branch=label(part.branch, "branches"))
+                text = _("No scheme relied on provides {benefit}.", benefit=label(part.branch, "benefits"))
             else:
                 text = _("No scheme relied on provides this requirement.")
             return self._base(rule, Finding(NOT_APPLICABLE, text))

@@ -246,7 +246,7 @@ def _parameter(path: FactPath) -> str:
     where = [scheme]
     names = [s[0] for s in segments]
     if "benefit" in names:
-        where.append(_("{branch} benefit", branch=label(names[names.index("benefit") + 1], "branches")))
+        where.append(label(names[names.index("benefit") + 1], "benefits"))
     if "protected" in names:
         field = _(FIELDS["persons"])
         index = segments[names.index("protected")][1]

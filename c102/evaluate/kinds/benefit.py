@@ -182,7 +182,7 @@ def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | 
             ctx,
             scheme,
             f"benefit.{part.branch}",
-            _("no {branch} benefit is described.", branch=label(part.branch, "branches")),
+            _("no {benefit} is described.", benefit=label(part.branch, "benefits")),
         )
     form = ctx.scheme_fact(scheme, "form", benefit, f"benefit.{part.branch}.")
     if form is None:

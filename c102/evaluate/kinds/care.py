@@ -20,7 +20,7 @@ def contingency(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None)
     if not required:
         if part is not None and part.branch:
             return Finding(
-                COMPLIANT, _("{scheme} provides {branch} benefit.", scheme=scheme.name, branch=label(part.branch, "branches"))
+                COMPLIANT, _("{scheme} provides {benefit}.", scheme=scheme.name, benefit=label(part.branch, "benefits"))
             )
         return Finding(COMPLIANT, _("{scheme} provides the benefit.", scheme=scheme.name))
     fact = ctx.scheme_fact(scheme, "contingencies")

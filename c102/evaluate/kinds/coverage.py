@@ -142,13 +142,13 @@ def no_scheme(ctx: Context, branch: str) -> Finding:
     Unknown is not none: a description silent on a branch leaves Part's coverage undecided; an
     ``absent:`` statement with its source is the stated fact that every alternative fails.
     """
-    words = label(branch, "branches")
+    words = label(branch, "benefits")
     absence = ctx.absence(branch)
     if absence is not None:
         cited = f" ({absence.source})" if absence.source else ""
         return Finding(
             NOT_COMPLIANT,
-            _("The law provides no {branch} benefit{source}, so no alternative can be reached.", branch=words, source=cited),
+            _("The law provides no {benefit}{source}, so no alternative can be reached.", benefit=words, source=cited),
             unit="percent",
             data=[],
         )
@@ -164,9 +164,9 @@ def no_scheme(ctx: Context, branch: str) -> Finding:
         return Finding(
             NOT_COMPLIANT,
             _(
-                "Only voluntary insurance ({schemes}) provides {branch} benefit, {reason}.",
+                "Only voluntary insurance ({schemes}) provides {benefit}, {reason}.",
                 schemes=", ".join(s.name for s in others),
-                branch=words,
+                benefit=words,
                 reason=_(why),
             ),
             unit="percent",
@@ -175,9 +175,9 @@ def no_scheme(ctx: Context, branch: str) -> Finding:
     return Finding(
         INSUFFICIENT_DATA,
         _(
-            "The description does not say whether the law provides {branch} benefit; add a scheme or an "
+            "The description does not say whether the law provides {benefit}; add a scheme or an "
             "`absent:` statement.",
-            branch=words,
+            benefit=words,
         ),
         unit="percent",
         missing=[_("a scheme with branches: {branch}, or absent: {branch}", branch=branch)],

@@ -28,7 +28,7 @@ def waiting_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
             ctx,
             scheme,
             f"benefit.{part.branch}",
-            _("no {branch} benefit is described.", branch=label(part.branch, "branches")),
+            _("no {benefit} is described.", benefit=label(part.branch, "benefits")),
         )
     fact = ctx.scheme_fact(scheme, "waiting_period", benefit, f"benefit.{part.branch}.")
     if fact is None:
@@ -68,7 +68,7 @@ def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
             ctx,
             scheme,
             f"benefit.{part.branch}",
-            _("no {branch} benefit is described.", branch=label(part.branch, "branches")),
+            _("no {benefit} is described.", benefit=label(part.branch, "benefits")),
         )
     findings = [_one_block(ctx, rule, scheme, part.branch, benefit) for benefit in blocks]
     if len(findings) == 1:

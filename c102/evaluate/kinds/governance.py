@@ -186,7 +186,7 @@ def suspension_grounds(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
         if ground not in permitted:
             wrong[ground] = _("not among Art 69 (a)-(j)")
         elif ground in branch_only and branch_only[ground] not in scheme.branches.value:
-            wrong[ground] = _("Art 69 allows it only for {branch} benefit", branch=label(branch_only[ground], "branches"))
+            wrong[ground] = _("Art 69 allows it only for {benefit}", benefit=label(branch_only[ground], "benefits"))
     if wrong:
         # A ground outside Art 69 has no label: it is shown as the description writes it.
         shown = "; ".join(f"{label(g, 'suspension_grounds') if g in permitted else g} ({why})" for g, why in wrong.items())

@@ -56,9 +56,9 @@ def periods_unknown(ctx: Context, scheme: Scheme, branch: str) -> Finding | None
     return Finding(
         INSUFFICIENT_DATA,
         _(
-            "{scheme}: the qualifying period for {branch} benefit is not described.",
+            "{scheme}: the qualifying period for {benefit} is not described.",
             scheme=scheme.name,
-            branch=label(branch, "branches"),
+            benefit=label(branch, "benefits"),
         ),
         missing=[
             _(
