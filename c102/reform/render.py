@@ -81,9 +81,10 @@ def sweep_text(
     shown = [i for i in items if i[0] != "rule" or _verdict_moves(i, rows)]
     names = [label(level, item_id) for level, item_id, _ in shown]
     widths = [max(len(n), 18) for n in names]
+    value_word = _("value")
     lines.append(
         "  "
-        + f"{_('value'):<18}"
+        + f"{value_word:<18}"
         + "  ".join(f"{n:<{w}}" for n, w in zip(names, widths, strict=True)).rstrip()
     )
     for value, assessment in rows:
