@@ -25,7 +25,7 @@ from c102.i18n import N_, _
 from c102.labels import label
 from c102.model.description import Description
 from c102.reform import track as tracking
-from c102.reform.numbers import as_decimal, exact_text, numeric, shown
+from c102.reform.numbers import as_decimal, displayed, exact_text, numeric, shown
 from c102.reform.paths import FactPath, fact_paths, get_fact, resolve
 from c102.reform.workbench import Workbench
 
@@ -45,10 +45,16 @@ class Closing:
     after: str
     exact: str | None  # the exact value where the figure meets the threshold, if it moves linearly
     raise_: bool
+    shown_before: str = ""  # the values as the active language writes them, for the text
+    shown_after: str = ""
 
     @property
     def text(self) -> str:
-        values = {"parameter": self.parameter, "before": self.before, "after": self.after}
+        values = {
+            "parameter": self.parameter,
+            "before": self.shown_before or self.before,
+            "after": self.shown_after or self.after,
+        }
         if self.raise_:
             return _("raise {parameter} from {before} to {after}", **values)
         return _("lower {parameter} from {before} to {after}", **values)
@@ -158,6 +164,8 @@ def _close(bench: Workbench, rule: RuleResult, path: FactPath) -> Closing | None
         shown(adaptor.make(like, step)),
         exact_text(exact) if solved and Fraction(step) != exact else None,
         raise_,
+        displayed(like),
+        displayed(adaptor.make(like, step)),
     )
 
 

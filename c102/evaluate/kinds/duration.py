@@ -199,7 +199,7 @@ def _unlimited(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, prefix: s
     return not_given(
         ctx,
         scheme,
-        f"{prefix}max_duration (or throughout: yes)",
+        _("{path} (or throughout: yes)", path=f"{prefix}max_duration"),
         _("how long benefit is paid is not described (write 'throughout: yes' where there is no limit)."),
     )
 
@@ -293,7 +293,7 @@ def _alternatives(
                 )
             )
             if ctx.scheme_fact(scheme, "average_duration", benefit, prefix) is None:
-                unknown.append(f"scheme.{ctx.slug(scheme)}.{prefix}average_duration (or min_duration)")
+                unknown.append(_("{path} (or min_duration)", path=f"scheme.{ctx.slug(scheme)}.{prefix}average_duration"))
             continue
         if alt.get("national_leave"):
             leave = ctx.scheme_fact(scheme, "national_leave", benefit, prefix)
