@@ -449,7 +449,7 @@ def information(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
             if fact is None:
                 missing.append(f"statistics.{name}")
             else:
-                found.append(f"{name.replace('_', ' ')}: {fact.value}{src(fact)}")
+                found.append(_("{fact}: {value}", fact=_fact_name(name), value=_fact_value(name, fact.value)) + src(fact))
             continue
         schemes = (
             ctx.schemes_for(branch)
@@ -465,7 +465,10 @@ def information(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
                     NOT_COMPLIANT, _("{scheme}: {fact} is 'no'.", scheme=scheme.name, fact=name.replace("_", " ")) + src(fact)
                 )
             else:
-                found.append(f"{scheme.name}: {name.replace('_', ' ')} {fact.value}{src(fact)}")
+                found.append(
+                    _("{scheme}: {fact}: {value}", scheme=scheme.name, fact=_fact_name(name), value=_fact_value(name, fact.value))
+                    + src(fact)
+                )
     if missing:
         return Finding(INSUFFICIENT_DATA, _("Not given: {facts}.", facts=", ".join(missing)), missing=missing)
     return Finding(COMPLIANT, "; ".join(found) + ".")
@@ -480,6 +483,25 @@ def _scheme_fact_anywhere(ctx: Context, scheme: Scheme, name: str) -> tuple[Any,
 
 
 STATISTICS_FIELDS = frozenset(f.name for f in fields(Statistics))
+
+
+def _fact_name(name: str) -> str:
+    """A fact an information rule asks for, by its label where it has one (statistics), else its words."""
+    from c102.labels import groups
+
+    return label(name, "statistics") if name in groups().get("statistics", {}) else name.replace("_", " ")
+
+
+def _fact_value(name: str, value: Any) -> str:
+    """A stated value by its label where its field has a label group (``administration``), else as written;
+    yes and no in the active language."""
+    from c102.labels import groups
+
+    if value is True:
+        return _("yes")
+    if isinstance(value, str) and value in groups().get(name, {}):
+        return label(value, name)
+    return str(value)
 
 
 def _whole(value: Any) -> str:
