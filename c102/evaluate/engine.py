@@ -11,7 +11,7 @@ from c102.evaluate import voluntary
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.context import Context
 from c102.evaluate.graph import FINDING, PART, RATIFICATION, ROUTE, RULE, Node
-from c102.evaluate.kinds import COUNTRY_KINDS, COUNTRY_VARIANTS, SCHEME_KINDS
+from c102.evaluate.kinds import COUNTRY_KINDS, COUNTRY_VARIANTS, SCHEME_KINDS, care
 from c102.evaluate.kinds.base import CountryKind, Finding, SchemeKind
 from c102.evaluate.kinds.general import ROMAN
 from c102.evaluate.route import Route, choose_route
@@ -50,6 +50,7 @@ class Plan:
         # The country's entry of countries/ratifications.yaml, read once (whole assessments only).
         self.record: RatificationRecord | None = ratification_for(description) if self.only is None else None
         self.names = {self.ctx.slug(s): s.name for s in description.scheme}
+        self.by_slug = {self.ctx.slug(s): s for s in description.scheme}
         self.part_slugs = {
             part_id: [self.ctx.slug(s) for s in self._schemes(part)]
             for part_id, part in rulebook.parts.items()
@@ -242,8 +243,9 @@ class Plan:
             else:
                 text = _("No scheme relied on provides this requirement.")
             return self._base(rule, Finding(NOT_APPLICABLE, text))
-        verdict = worst([f.verdict for _, f in pairs])
-        among = [f for _, f in pairs if f.verdict == verdict]
+        joint = care.together(self.ctx, rule, [(self.by_slug[slug], f) for slug, f in pairs])
+        verdict = joint.verdict if joint is not None else worst([f.verdict for _, f in pairs])
+        among = [joint] if joint is not None else [f for _, f in pairs if f.verdict == verdict]
         lead = min(
             among,
             key=lambda f: (f.value - f.threshold) if f.value is not None and f.threshold is not None else 0,
@@ -251,15 +253,15 @@ class Plan:
         failing = [f.explanation for _, f in pairs if f.verdict == NOT_COMPLIANT]
         combined = Finding(
             verdict,
-            " ".join(f.explanation for _, f in pairs),
+            " ".join([*(f.explanation for _, f in pairs), *([joint.explanation] if joint is not None else [])]),
             value=lead.value,
             threshold=lead.threshold,
             unit=lead.unit,
-            gap=lead.gap or (" ".join(failing) if failing and len(pairs) > 1 else None),
-            remedy=lead.remedy,
+            gap=None if joint is not None else lead.gap or (" ".join(failing) if failing and len(pairs) > 1 else None),
+            remedy=None if joint is not None else lead.remedy,
             alternative=lead.alternative,
             question=lead.question,
-            missing=sorted({m for _, f in pairs for m in f.missing}),
+            missing=[] if joint is not None else sorted({m for _, f in pairs for m in f.missing}),
             answer=lead.answer,
         )
         result = self._base(rule, combined)

@@ -30,6 +30,7 @@ ADOPTED = {
     "C121": date(1964, 7, 8),
     "C128": date(1967, 6, 29),
     "C130": date(1969, 6, 25),
+    "C168": date(1988, 6, 21),
 }
 # Amounts that are paid or earned per period: a bare amount says nothing (Art 65(4), 66(2)).
 PERIODIC_AMOUNTS = {
@@ -225,7 +226,7 @@ def _check_dates(report: _Report, description: Description) -> None:
             report.add(
                 other.position,
                 _("'{name}' is not a Convention that ends C102 obligations (Art 75)", name=other.name),
-                _("expected C121, C128 or C130"),
+                _("expected C121, C128, C130 or C168"),
                 severity="warning",
             )
         elif other.registered is not None and other.registered.value < adopted:

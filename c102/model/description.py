@@ -102,7 +102,7 @@ class Article3Declaration:
 class OtherConvention:
     """A later Convention that ends C102 obligations for the same branch (Art 75)."""
 
-    name: str = field(metadata=meta("C121, C128 or C130", label=True))
+    name: str = field(metadata=meta("C121, C128, C130 or C168", label=True))
     registered: Fact[date] | None = field(default=None, metadata=meta("Date of registration"))
     parts: Fact[list[str]] | None = field(default=None, metadata=meta("Parts of that Convention accepted"))
     temporary_exceptions: Fact[bool] | None = field(
@@ -186,6 +186,9 @@ class ProtectedGroup:
     )
     dependants_covered: Fact[bool] | None = field(
         default=None, metadata=meta("Wives and children also protected (Art 9(a),(b), 48, 61)")
+    )
+    seafarers: Fact[Count] | None = field(
+        default=None, metadata=meta("Seafarers and sea-fishermen among the persons protected (Art 77)")
     )
     position: Position | None = field(default=None, compare=False, repr=False)
 

@@ -39,6 +39,7 @@ class CeasedParts:
     parts: tuple[str, ...]
     by: str
     checked: Checked
+    registered: dt.date | None = None  # of the later Convention: its Parts end once it is in force
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,12 @@ def _record(raw: dict[str, Any], path: Path, label: str) -> RatificationRecord:
         parts = tuple(sorted(parts_raw["value"], key=PART_ORDER.index))
     art3 = raw.get("article_3")
     ceased = tuple(
-        CeasedParts(tuple(sorted(c["parts"], key=PART_ORDER.index)), c["by"], _checked(c))
+        CeasedParts(
+            tuple(sorted(c["parts"], key=PART_ORDER.index)),
+            c["by"],
+            _checked(c),
+            dt.date.fromisoformat(c["registered"]) if c.get("registered") else None,
+        )
         for c in raw.get("ceased", [])
     )
     if parts is not None:

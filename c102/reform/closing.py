@@ -30,6 +30,9 @@ from c102.reform.paths import FactPath, fact_paths, get_fact, resolve
 from c102.reform.workbench import Workbench
 
 # Decimal places a smallest change is stated to, by the kind of number.
+# Scheme facts that count who the protected are rather than set what the law provides: no change
+# of the law closes a gap through them (the seafarers among a protected class, Art 77).
+NOT_LEVERS = frozenset({"seafarers"})
 PLACES = {"percent": 2, "money": 2, "duration": 0, "persons": 0, "number": 2}
 MAX_DOUBLINGS = 12
 
@@ -124,6 +127,8 @@ def _candidates(
             prefix = keys.get(key)
             if prefix is None or not prefix.startswith("scheme.") or prefix + field not in known:
                 continue  # not a scheme fact (a block, or a fact the description leaves out)
+            if field in NOT_LEVERS:
+                continue
             path = resolve(bench.original, prefix + field)
             if numeric(path.type) is not None and get_fact(bench.original, path) is not None:
                 seen.setdefault(path.text, path)

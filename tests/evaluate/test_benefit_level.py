@@ -107,7 +107,7 @@ def test_minimum_benefit_raises_a_low_formula() -> None:
     assert result.value == Fraction(400, 1000)
 
 
-def test_lump_sum_is_not_a_periodical_payment() -> None:
+def test_lump_sum_fails_the_periodical_payment_rule_and_has_no_level_to_test() -> None:
     text = scheme(
         "Provident fund",
         "old_age",
@@ -116,7 +116,8 @@ def test_lump_sum_is_not_a_periodical_payment() -> None:
     )
     assessment = run(STATS, text)
     assert rule(assessment, "V-28-periodic-payment").verdict == "not_compliant"
-    assert rule(assessment, "V-28-benefit-level").verdict == "not_compliant"
+    # Part XI's percentages are those of a periodical payment (Art 65(1)): the form carries the gap.
+    assert rule(assessment, "V-28-benefit-level").verdict == "not_applicable"
 
 
 def test_missing_reference_wage_is_insufficient_data() -> None:

@@ -68,11 +68,16 @@ def test_article_77_takes_seafarers_out_of_the_employees() -> None:
     assert base.verdict == "not_compliant"
     from tests.evaluate.conftest import assess, parse_text
 
-    text = excluded + stats + old_age(protected(490))
+    # Art 77: the protected class is taken less its seafarers too; it states it has none.
+    no_seafarers = protected(490).replace("}\n", "  seafarers: 0\n}\n")
+    text = excluded + stats + old_age(no_seafarers)
     result = assess(parse_text(text, "t.c102")).rule("V-27-coverage")
     assert result.verdict == "compliant"
     assert result.value == Fraction(490, 980)
     assert "Art 77(2)" in result.explanation
+    # Not stated, up to 20 of the 490 may be seafarers: 50% exactly is then not settled.
+    unstated = assess(parse_text(excluded + stats + old_age(protected(490)), "t.c102")).rule("V-27-coverage")
+    assert unstated.verdict == "insufficient_data"
 
 
 def test_missing_population_gives_insufficient_data_naming_it() -> None:

@@ -3,6 +3,9 @@ and an Art 3 declaration silent on its exceptions."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from c102.language.diagnose import check_file
 from tests.evaluate.conftest import protected, rule, run, scheme, statistics
 
 WAGES = statistics(
@@ -78,3 +81,24 @@ def test_a_declaration_that_lists_no_exceptions_is_insufficient_data() -> None:
     assert "27(d): an Art 3 declaration is in force but the exceptions it invokes are not listed" in (
         coverage.explanation
     )
+
+
+def test_check_warns_at_the_form_where_a_maternity_lump_sum_is_now_a_question() -> None:
+    path = Path(__file__).resolve().parents[1] / "legal" / "art-50-maternity-lump-sum.c102"
+    readings = [d for d in check_file(path) if d.code == "reading"]
+    lines = path.read_text().splitlines()
+    form_line = next(i for i, line in enumerate(lines, 1) if "form: lump_sum" in line and "Maternity" in line)
+    assert [(r.severity, r.position.line if r.position else None) for r in readings] == [("warning", form_line)]
+    assert "Art 50" in readings[0].message and "VIII-50-periodic-payment" in readings[0].message
+
+
+def test_check_warns_at_the_basis_where_an_economically_active_class_is_now_undecided_under_27_a() -> None:
+    legal = Path(__file__).resolve().parents[1] / "legal"
+    path = legal / "art-27-a-economically-active-class.c102"
+    readings = [d for d in check_file(path) if d.code == "reading"]
+    basis_line = next(i for i, line in enumerate(path.read_text().splitlines(), 1) if "economically_active" in line)
+    assert [r.position.line if r.position else None for r in readings] == [basis_line]
+    assert "27(a)" in readings[0].message
+    # Employees stated apart: the other class is the rest, read as before.
+    split = legal / "art-27-a-economically-active-split.c102"
+    assert not [d for d in check_file(split) if d.code == "reading"]

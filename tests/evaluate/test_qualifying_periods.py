@@ -18,7 +18,9 @@ def pension(periods: str, benefit: str = "  rate: 45%\n") -> str:
 
 
 def period(years: int, kind: str = "contribution", level: str = "full") -> str:
-    return f"qualifying_period {{\n  length: {years} years\n  kind: {kind}\n  benefit: {level}\n}}\n"
+    """A qualifying period; ``level=""`` writes none: the condition of any benefit, the shortest."""
+    written = f"  benefit: {level}\n" if level else ""
+    return f"qualifying_period {{\n  length: {years} years\n  kind: {kind}\n{written}}}\n"
 
 
 def test_thirty_years_with_a_reduced_benefit_after_fifteen_meets_29_1_a_and_29_2() -> None:
@@ -28,7 +30,7 @@ def test_thirty_years_with_a_reduced_benefit_after_fifteen_meets_29_1_a_and_29_2
 
 
 def test_thirty_years_without_a_reduced_benefit_fails_29_2_but_meets_29_1() -> None:
-    assessment = run(STATS, pension(period(30)))
+    assessment = run(STATS, pension(period(30, level="")))
     assert rule(assessment, "V-29-qualifying-period").verdict == "compliant"
     reduced = rule(assessment, "V-29-2-reduced-benefit")
     assert reduced.verdict == "not_compliant"
@@ -36,9 +38,17 @@ def test_thirty_years_without_a_reduced_benefit_fails_29_2_but_meets_29_1() -> N
 
 
 def test_thirty_one_years_with_nothing_earlier_is_one_year_too_long() -> None:
-    result = rule(run(STATS, pension(period(31))), "V-29-qualifying-period")
+    result = rule(run(STATS, pension(period(31, level=""))), "V-29-qualifying-period")
     assert result.verdict == "not_compliant"
     assert result.gap == "31 years against at most 30 years: 1 year too long"
+
+
+def test_a_full_benefit_period_alone_does_not_say_nothing_is_paid_sooner() -> None:
+    assessment = run(STATS, pension(period(31)))
+    for rule_id in ("V-29-qualifying-period", "V-29-2-reduced-benefit"):
+        result = rule(assessment, rule_id)
+        assert result.verdict == "insufficient_data", rule_id
+        assert any("benefit: reduced" in m for m in result.missing)
 
 
 def test_a_longer_national_full_pension_period_is_no_gap_when_thirty_years_reach_the_schedule() -> None:

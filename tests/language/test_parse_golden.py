@@ -138,3 +138,9 @@ def test_values_parse_alone_as_in_a_file() -> None:
     assert [a.kind for a in parse_value("1_600 (men 900, women 700)")] == ["count"]
     assert [(a.kind, a.value) for a in parse_value(" 12(2) ")] == [("cite", "12(2)")]
     assert [(a.kind, a.column) for a in parse_value("  40%")] == [("pct", 3)]
+
+
+def test_protected_seafarers_are_a_sourced_count_of_the_group(valoria):
+    group = valoria.scheme[0].protected[0]
+    assert group.seafarers.value == Count(1200)
+    assert group.seafarers.source == "Seamen's register 2023"

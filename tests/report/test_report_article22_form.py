@@ -46,3 +46,18 @@ def test_ratified_state_with_unknown_parts_gets_a_warning_and_a_question(assessm
     assert not any(s["heading"].startswith("Part II") for s in doc["sections"])
     given = _headings(assessment, parts=["II"])
     assert any(h.startswith("Part II") for h in given)
+
+
+def test_a_common_provision_resting_on_every_scheme_cites_the_legislation_listed_once(
+    assessment: Assessment,
+) -> None:
+    every = [s.name for s in assessment.description.scheme]
+    appeal = assessment.rule("XIII-70-appeal")
+    appeal.schemes = list(every)
+    sections = article22_document(assessment)["sections"]
+    part = next(s for s in sections if s["heading"].startswith("Part XIII"))
+    listed = part["blocks"][0]
+    assert [row[0] for row in listed["rows"]] == every  # each scheme's law once, in the Part's table
+    article = next(s for s in sections if s["heading"] == "Article 70")
+    row = article["blocks"][0]["rows"][0]
+    assert row[2] == f"the legislation of the {len(every)} schemes listed above"

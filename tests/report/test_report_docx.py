@@ -44,3 +44,18 @@ def test_verdict_cells_are_shaded_and_charts_are_pictures(assessment: Assessment
     assert 'w:fill="F6D5D5"' in xml or 'w:fill="D9EED9"' in xml
     assert "<pic:pic" in xml
     assert data == render_report(assessment, "gap", "docx")
+
+
+def test_contents_field_already_lists_the_headings_before_word_updates_it(assessment: Assessment) -> None:
+    doc = _open(render_report(assessment, "gap", "docx"))
+    first = next(i for i, p in enumerate(doc.paragraphs) if "TOC \\o" in p._p.xml)
+    last = next(i for i, p in enumerate(doc.paragraphs) if 'fldCharType="end"' in p._p.xml and i >= first)
+    listed = [p.text for p in doc.paragraphs[first : last + 1]]
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert listed[: len(headings)] == headings and headings[0] == "Executive summary"
+
+
+def test_a_caption_stays_on_the_page_of_its_table_or_chart(assessment: Assessment) -> None:
+    doc = _open(render_report(assessment, "gap", "docx"))
+    captions = [p for p in doc.paragraphs if p.style.name == "Caption" and p.text and "have no figure" not in p.text]
+    assert captions and all(p.paragraph_format.keep_with_next for p in captions)

@@ -10,7 +10,7 @@ from report_fixture import EVIL
 
 from c102.evaluate.assessment import Assessment
 from c102.report.kinds.comparative import comparative_document, comparative_json
-from c102.report.kinds.gap import GAP_HEADER
+from c102.report.kinds.gap_parts import DETAIL_HEADER, SETTLED_HEADER
 from c102.report.output import render_document, render_report
 
 KINDS = [
@@ -47,10 +47,14 @@ def test_docx_opens_with_tables(assessment: Assessment, kind: str, options: dict
     assert EVIL in docx_text(data)  # literal text, harmless in Word
 
 
-def test_gap_docx_carries_the_gap_tables(assessment: Assessment) -> None:
+def test_gap_docx_details_open_rules_per_part_and_condenses_the_rest(assessment: Assessment) -> None:
     tables = docx_tables(render_report(assessment, "gap", "docx"))
-    gap_tables = [t for t in tables if t[0] == GAP_HEADER]
-    assert len(gap_tables) == len({(r.part, r.topic) for r in assessment.rules})
+    detail_tables = [t for t in tables if t[0] == DETAIL_HEADER]
+    open_rules = [r for r in assessment.rules if r.verdict not in ("compliant", "not_applicable")]
+    assert len(detail_tables) == len({r.part for r in open_rules})
+    assert sum(len(t) - 1 for t in detail_tables) == len(open_rules)
+    settled = next(t for t in tables if t[0] == SETTLED_HEADER)
+    assert len(settled) - 1 == len(assessment.rules) - len(open_rules)
     headers = [t[0] for t in tables]
     assert ["Choice", "Value", "Source", "Note"] in headers
 

@@ -38,3 +38,11 @@ def test_options_in_every_format(assessment: Assessment) -> None:
     assert render_report(assessment, "options", "md").startswith(b"# ")
     assert b"<h2" in render_report(assessment, "options", "html")
     assert render_report(assessment, "options", "docx").startswith(b"PK")
+
+
+def test_what_stands_in_the_way_names_requirements_by_title_with_shaded_verdicts(assessment: Assessment) -> None:
+    doc = options_document(assessment)
+    tables = [b for s in doc["sections"] if s["heading"].startswith("Part ") for b in s["blocks"] if b["kind"] == "table"]
+    ids = {r.id for r in assessment.rules}
+    assert tables and not any(row[0] in ids for t in tables for row in t["rows"])
+    assert all(tone in ("not_compliant", "needs_review", "insufficient_data") for t in tables for tone in t["tones"])

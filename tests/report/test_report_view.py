@@ -13,7 +13,7 @@ from c102.report.kinds.comparative import (
     matrix_cell,
     narrative,
 )
-from c102.report.kinds.gap import rule_row
+from c102.report.kinds.gap_parts import SourceRegister, detail_row, missing_facts
 from c102.report.shared.display import article_key, change_needed, cite, percent, quantity, share
 from c102.report.shared.evidence import MISSING, benefit_titles, evidence_for
 from c102.report.shared.findings import largest_gaps
@@ -66,19 +66,32 @@ def test_change_needed_is_derived_when_the_rule_gives_no_remedy() -> None:
     )
 
 
-def test_gap_row_of_the_old_age_benefit(assessment: Assessment) -> None:
-    row = rule_row(assessment, assessment.rule("V-28-benefit"))
-    assert row["article"] == "Art 28"
-    assert row["value"] == "36.0%"
-    assert row["threshold"] == "40.0%"
-    assert row["verdict"] == "✘ not compliant"
-    assert row["change"] == "4.0 points short"
-    assert row["provision"] == "Social Security Act 2010 (Social Security Fund: pensions)"
-    assert row["source"] == "SSA 2010, s. 43(1); Official Gazette No. 12 of 2010"
-    missing = rule_row(assessment, assessment.rule("VII-44-value"))["missing"]
+def test_gap_detail_row_of_the_old_age_benefit_cites_its_sources_by_number(assessment: Assessment) -> None:
+    register = SourceRegister()
+    row = detail_row(assessment, assessment.rule("V-28-benefit"), register)
+    article, verdict, settles, schemes = row[1], row[2], row[4], row[5]
+    assert (article, verdict, settles) == ("Art 28", "✘ not compliant", "4.0 points short")
+    assert schemes == "Social Security Fund: pensions [1, 2]"
+    assert list(register.numbers) == ["SSA 2010, s. 43(1)", "Official Gazette No. 12 of 2010"]
+    again = detail_row(assessment, assessment.rule("V-28-benefit"), register)[5]
+    assert again == schemes and len(register.numbers) == 2  # a source is listed once
+
+
+def test_gap_detail_row_says_what_would_settle_an_open_rule(assessment: Assessment) -> None:
+    register = SourceRegister()
+    missing = detail_row(assessment, assessment.rule("VII-44-value"), register)[4]
     assert missing == "statistics.children_of_protected; statistics.family_benefits_paid"
-    question = rule_row(assessment, assessment.rule("IX-56-benefit"))["missing"]
-    assert question == "Is the supplement for the wife paid in every case?"
+    question = detail_row(assessment, assessment.rule("IX-56-benefit"), register)
+    assert question[4] == "Is the supplement for the wife paid in every case?"
+    assert "Is the supplement" not in question[3]  # the question is not repeated as information
+
+
+def test_a_field_missing_from_every_scheme_is_named_once(assessment: Assessment) -> None:
+    every = ["social-security-fund-pensions", "national-health-service", "sickness-insurance", "unemployment-insurance"]
+    one = rule(verdict="insufficient_data", missing=[f"scheme.{s}.appeal" for s in every] + ["statistics.x"])
+    assert missing_facts(assessment, one) == "scheme.*.appeal (each of the 4 schemes); statistics.x"
+    some = rule(verdict="insufficient_data", missing=[f"scheme.{s}.appeal" for s in every[:2]])
+    assert missing_facts(assessment, some) == "; ".join(some.missing)
 
 
 def test_largest_gaps_put_the_widest_relative_gap_first(assessment: Assessment) -> None:

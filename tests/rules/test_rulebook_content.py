@@ -223,7 +223,11 @@ def test_suspension_grounds_use_the_description_codes() -> None:
 
 
 def test_part_xiii_and_choices() -> None:
-    assert _rule("XIII-71-2-employee-share").params == {"max_share": 50}
+    share = _rule("XIII-71-2-employee-share").params
+    assert share["max_share"] == 50
+    # Art 71(2): family benefit always, employment injury only where a special branch provides it.
+    assert share["excluded_branches"] == ["family"]
+    assert share["excluded_if_separate"] == ["employment_injury"]
     assert _rule("XIII-71-3-actuarial-review").params == {"facts": ["actuarial_review"]}
     assert _rule("XIII-71-1-hardship").kind == "judgment"
     choices = load_rulebook().choices

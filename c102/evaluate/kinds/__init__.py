@@ -6,7 +6,17 @@ kind* judges the country once. The rulebook's ``kind`` names one of them.
 
 from __future__ import annotations
 
-from c102.evaluate.kinds import benefit, care, coverage, duration, general, governance, judgment, qualifying
+from c102.evaluate.kinds import (
+    benefit,
+    care,
+    coverage,
+    duration,
+    financing,
+    general,
+    governance,
+    judgment,
+    qualifying,
+)
 from c102.evaluate.kinds.base import CountryKind, SchemeKind
 
 SCHEME_KINDS: dict[str, SchemeKind] = {
@@ -33,7 +43,7 @@ SCHEME_KINDS: dict[str, SchemeKind] = {
 COUNTRY_KINDS: dict[str, CountryKind] = {
     "coverage": coverage.coverage,
     "family_benefit_value": governance.family_benefit_value,
-    "employee_contribution_share": governance.employee_contribution_share,
+    "employee_contribution_share": financing.employee_contribution_share,
     "article_2": general.article_2,
     "article_3": general.article_3,
     "voluntary_insurance": general.voluntary_insurance,

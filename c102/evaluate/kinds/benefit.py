@@ -31,14 +31,16 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
         contingency = row.contingency if row.contingency != part.branch else None
         benefit = benefit_for(scheme, part.branch, contingency)
         if benefit is not None and benefit.form is not None and benefit.form.value not in PERIODIC:
+            # Part XI's percentages are those of a periodical payment (Art 65(1), 66(1)): a lump sum
+            # has no level to test here; the Part's periodic-payment rule judges its form.
             found.append(
-                Finding(
-                    NOT_COMPLIANT,
+                not_applicable(
                     _(
-                        "{row}: the benefit is a {form}, not a periodical payment.",
+                        "{row}: the benefit is a {form}; Part XI's percentages apply to periodical payments "
+                        "(Art 65(1), 66(1)), and its form is judged by the Part's periodical-payment rule.",
                         row=label(row_id, "schedule_rows", capital=True),
                         form=label(benefit.form.value, "benefit_forms"),
-                    ),
+                    )
                 )
             )
             continue
@@ -193,6 +195,14 @@ def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | 
             return Finding(COMPLIANT, _("{scheme}: a periodical payment.", scheme=scheme.name) + src(form))
         return Finding(
             COMPLIANT, _("{scheme}: {form}.", scheme=scheme.name, form=label(form.value, "benefit_forms")) + src(form)
+        )
+    if form.value == "lump_sum" and rule.params.get("lump_sum") == "review" and rule.question:
+        # A contingency of a length the law fixes (maternity, Art 50, 52): whether one payment of
+        # the earnings for that period stands in for the periodical payment is a judgment.
+        return by_answer(
+            ctx,
+            rule,
+            _("{scheme}: the benefit is paid as a lump sum{source}, not as a periodical payment.", scheme=scheme.name, source=src(form)),
         )
     return Finding(
         NOT_COMPLIANT,

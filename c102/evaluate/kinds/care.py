@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from c102.evaluate.context import Context
 from c102.evaluate.kinds.base import Finding, by_answer, closed, not_applicable, not_given, src, unlisted
-from c102.evaluate.verdict import COMPLIANT, NOT_COMPLIANT, show
+from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.i18n import _
 from c102.labels import label, labels
 from c102.model.description import Scheme
@@ -156,3 +156,59 @@ def cost_sharing(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
 def _care_of(contingency: str) -> str:
     """The contingency cost sharing is asked about (``pregnancy``, ``employment_injury``), in words."""
     return label(contingency, "contingencies") if contingency != "employment_injury" else label(contingency, "branches")
+
+
+# The list each kind reads from a scheme, and where the rule's required items are.
+_LISTS = {"contingency": "contingencies", "medical_care_items": "medical_care"}
+
+
+def together(ctx: Context, rule: Rule, pairs: list[tuple[Scheme, Finding]]) -> Finding | None:
+    """Care spread across the schemes relied on (Art 8, 10(1), 47, 49(2)): where no single scheme
+    meets the list but the schemes together name every item, whether each person protected gets
+    all of it (one scheme completing another) is a judgment: needs_review with the rule's question.
+
+    None where the per-scheme verdicts stand: one scheme, a list met, or the union short too.
+    """
+    name = _LISTS.get(rule.kind)
+    if name is None or len(pairs) < 2 or not rule.question:
+        return None
+    if all(f.verdict not in (NOT_COMPLIANT, INSUFFICIENT_DATA) for _, f in pairs):
+        return None
+    stated = [(scheme, ctx.scheme_fact(scheme, name)) for scheme, _ in pairs]
+    if any(fact is None for _, fact in stated):  # a list not given: add it first (insufficient_data)
+        return None
+    union = {item for _, fact in stated if fact is not None for item in fact.value}
+    for items, alt in _required(ctx, rule):
+        if all(i in union for i in items):
+            shares = "; ".join(
+                _(
+                    "{scheme}: {items}",
+                    scheme=scheme.name,
+                    items=labels([i for i in items if i in fact.value], _VOCABULARY[name]) or _("none of them"),
+                )
+                + src(fact)
+                for scheme, fact in stated
+                if fact is not None
+            )
+            situation = (
+                _("No one scheme relied on names every item ({alternative}), but together they do ({shares}).", alternative=alt, shares=shares)
+                if alt
+                else _("No one scheme relied on names every item, but together they do ({shares}).", shares=shares)
+            )
+            return by_answer(ctx, rule, situation)
+    return None
+
+
+_VOCABULARY = {"contingencies": "contingencies", "medical_care": "care"}
+
+
+def _required(ctx: Context, rule: Rule) -> list[tuple[list[str], str | None]]:
+    """The item lists a rule asks for: its alternatives open to the country, or its one list."""
+    if rule.kind == "contingency":
+        required = list(rule.params.get("required", []))
+        return [(required, None)] if required else []
+    return [
+        (list(alt["items"]), alt["id"])
+        for alt in rule.params["alternatives"]
+        if not alt.get("requires_declaration") or ctx.declaration_invokes(alt["requires_declaration"]) is True
+    ]

@@ -16,6 +16,7 @@ from c102.evaluate.context import Context
 from c102.evaluate.gaps import more_persons, percent_short
 from c102.evaluate.kinds.base import Finding, percent
 from c102.evaluate.part_xi import pcts
+from c102.evaluate.seafarers import ProtectedSeafarers
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_COMPLIANT, show
 from c102.i18n import N_, _
 from c102.labels import label
@@ -306,6 +307,7 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
         missing.append(f"statistics.{denominator_name}")
     numerator = Fraction(0)
     pro_rata = False
+    seafarers = ProtectedSeafarers(ctx, denominator_name)  # Art 77: out of the protected too
     for scheme, group in groups:
         # Each group is its own fact: every group's figure and source reaches the explanation.
         index = next((i for i, g in enumerate(scheme.protected) if g is group), 0)
@@ -319,9 +321,45 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
         if ratio is None:
             missing.append(_("statistics.economically_active / industrial_employees (for a pro-rata count)"))
             continue
-        numerator += count * ratio
+        prefix = "protected." if index == 0 else f"protected[{index}]."
+        numerator += seafarers.less(ctx, scheme, group, prefix, count, ratio) * ratio
         pro_rata = pro_rata or ratio != 1
     who = _(WHO[denominator_name]) if denominator_name in WHO else denominator_name
+    split = {id(s) for s, _ in groups}  # a scheme stating its employees apart: its other classes are the rest
+    wider = [(s, g) for s, g in _wider(schemes, branch, counts, denominator_name) if id(s) not in split]
+    reached = (
+        bool(groups) and not missing and denominator is not None and denominator > 0
+    ) and numerator / denominator >= threshold
+    if wider and not reached:
+        # Unknown is not none: a class of the economically active (or of residents) holds employees
+        # in a number the description does not give, so the alternative cannot be computed.
+        names = ", ".join(dict.fromkeys(s.name for s, _group in wider))
+        kinds = _(" or ").join(sorted({_(WHO[g.basis.value]) for _scheme, g in wider}))
+        add = [
+            _(
+                "scheme.{slug}.protected (the {who} among them, as a group with basis: {basis})",
+                slug=slug,
+                who=who,
+                basis=denominator_name,
+            )
+            for slug in dict.fromkeys(ctx.slug(s) for s, _group in wider)
+        ]
+        return Alternative(
+            alt_id,
+            None,
+            None,
+            threshold,
+            slugs,
+            _(
+                "{alternative}: cannot be computed: {schemes} protects {kinds}, and how many of them are {who} is "
+                "not stated.",
+                alternative=alt_id,
+                schemes=names,
+                kinds=kinds,
+                who=who,
+            ),
+            [*missing, *add],
+        )
     if not groups:
         return Alternative(
             alt_id,
@@ -352,13 +390,22 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
     ok = share >= threshold
     values = {
         "alternative": alt_id,
-        "protected": show(numerator, 0),
+        "protected": show(numerator, 0) + seafarers.note(),
         "population": show(denominator, 0),
         "who": who,
         "note": note,
         "share": pcts(share, threshold)[0],
         "threshold": pct_whole(threshold),
     }
+    unsettled = seafarers.missing(numerator, denominator, threshold)
+    if unsettled:
+        text = _(
+            "{alternative}: {protected} protected against {population} {who}{note} = {share} ({verdict} {threshold}), "
+            "as if none of the protected were seafarers; they are not given.",
+            verdict=_("reaches") if ok else _("below"),
+            **values,
+        )
+        return Alternative(alt_id, None, share, threshold, slugs, text, unsettled, numerator, denominator)
     if ok:
         text = _("{alternative}: {protected} protected against {population} {who}{note} = {share} (reaches {threshold}).", **values)
     else:
@@ -375,6 +422,27 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
         who=_who_counted(counts),
         pro_rata=pro_rata,
     )
+
+
+# The populations each wider class holds in a number a description need not give (Art 9(a), 27(a),
+# ...: a class of the economically active holds employees; a class of residents holds both).
+HOLDS = {
+    "economically_active": ("employees", "industrial_employees"),
+    "residents": ("employees", "industrial_employees", "economically_active"),
+}
+
+
+def _wider(schemes: list[Scheme], branch: str, counts: list[str], population: str) -> list[Any]:
+    """Protected groups not counted by an alternative whose class holds members of its population:
+    the economically active protected, under an alternative counting employees only."""
+    return [
+        (scheme, group)
+        for scheme in schemes
+        for group in scheme.protected
+        if group.basis.value not in counts
+        and population in HOLDS.get(group.basis.value, ())
+        and (group.branches is None or branch in group.branches.value)
+    ]
 
 
 def _dependants(ctx: Context, spec: dict[str, Any], groups: list[Any]) -> tuple[bool, str, list[str]] | None:

@@ -196,10 +196,11 @@ def _unlimited(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, prefix: s
                     _until_old_age(scheme.name, src(fact), alt["id"]),
                     alternative=alt["id"],
                 )
+    where = f"{prefix}max_duration"
     return not_given(
         ctx,
         scheme,
-        _("{path} (or throughout: yes)", path=f"{prefix}max_duration"),
+        _("{path} (or throughout: yes)", path=where),
         _("how long benefit is paid is not described (write 'throughout: yes' where there is no limit)."),
     )
 
@@ -207,15 +208,25 @@ def _unlimited(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, prefix: s
 def _alternatives(
     ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, limit: Duration, prefix: str
 ) -> Finding:
-    bases = {g.basis.value for g in scheme.protected}
+    groups = [g for g in scheme.protected if g.branches is None or benefit.branch in g.branches.value]
+    bases = {g.basis.value for g in groups}
     tried: list[str] = []
-    unknown: list[str] = []  # facts that would open an untested route (Art 24(2))
+    unknown: list[str] = []  # facts that would open an untested route (Art 24(2), a class not stated)
     first_gap: Finding | None = None
     for alt in rule.params.get("alternatives", []):
         alt_id = alt["id"]
         if alt.get("requires_declaration") and ctx.declaration_invokes(alt["requires_declaration"]) is not True:
             continue
         if alt.get("counts") and not bases & set(alt["counts"]):
+            if not groups:  # unknown is not none: the class the alternative is for may be the scheme's
+                tried.append(
+                    _(
+                        "{alternative}: open to {classes}, and the persons protected are not stated",
+                        alternative=alt_id,
+                        classes=_classes(alt["counts"]),
+                    )
+                )
+                unknown.append(f"scheme.{ctx.slug(scheme)}.protected")
             continue
         if alt.get("until_old_age"):
             fact = ctx.scheme_fact(scheme, "until_old_age", benefit, prefix)
@@ -293,7 +304,8 @@ def _alternatives(
                 )
             )
             if ctx.scheme_fact(scheme, "average_duration", benefit, prefix) is None:
-                unknown.append(_("{path} (or min_duration)", path=f"scheme.{ctx.slug(scheme)}.{prefix}average_duration"))
+                where = f"scheme.{ctx.slug(scheme)}.{prefix}average_duration"
+                unknown.append(_("{path} (or min_duration)", path=where))
             continue
         if alt.get("national_leave"):
             leave = ctx.scheme_fact(scheme, "national_leave", benefit, prefix)
@@ -337,15 +349,23 @@ def _alternatives(
         tried="; ".join(tried) if tried else _("no alternative applies"),
     )
     if unknown:
-        return Finding(
-            INSUFFICIENT_DATA,
-            text + " " + _("Where the duration varies, the average duration is tested on its own (Art 24(2))."),
-            missing=list(dict.fromkeys(unknown)),
+        why = (
+            " " + _("Where the duration varies, the average duration is tested on its own (Art 24(2)).")
+            if any("duration" in m for m in unknown)
+            else ""
         )
+        if not groups and any(m.endswith(".protected") for m in unknown):
+            why += " " + _("Which limit the Convention allows depends on the class protected: add the persons protected.")
+        return Finding(INSUFFICIENT_DATA, text + why, missing=list(dict.fromkeys(unknown)))
     if first_gap is None:
         return Finding(NOT_COMPLIANT, text)
     first_gap.explanation = text
     return first_gap
+
+
+def _classes(counts: list[str]) -> str:
+    """The classes a duration alternative is for, in words (``employees``, ``residents of small means``)."""
+    return _(" or ").join(label(c, "bases") for c in counts)
 
 
 def _entitlement(ctx: Context, scheme: Scheme, benefit: Any, prefix: str, limit: Duration) -> Duration | None:

@@ -4,6 +4,7 @@ Article 77's seafarers."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from c102.evaluate import voluntary
@@ -18,18 +19,41 @@ from c102.evaluate.verdict import (
     show,
 )
 from c102.i18n import _, ngettext
+from c102.i18n.numbers import long_date
+from c102.model.ratifications import ratification_for
 from c102.model.values import BRANCH_PART
 from c102.rules.model import Rule
 
 ROMAN = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
-def ceased_parts(ctx: Context, params: dict[str, Any]) -> dict[str, str]:
-    """Parts of C102 that later Conventions ended for the State (Art 75), with the Convention."""
+def ceased_parts(ctx: Context, params: dict[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """Parts of C102 that later Conventions ended for the State (Art 75), with the Convention, and
+    why any other ratification stated ends nothing yet.
+
+    A Part ends from the date the later Convention comes into force for the State (Art 75): its
+    registration plus the period its final articles set (``in_force_after``). Where that date is
+    after the description's ``as_of``, the Part still binds. The description's ``convention``
+    blocks come first; the ratification record (countries/ratifications.yaml) adds the Parts it
+    lists as ceased under Conventions the description does not state.
+    """
     ceased: dict[str, str] = {}
+    pending: list[str] = []
+    as_of = ctx.read(ctx.description.country.as_of, "country.as_of", _("date the description is true of"))
+    stated: set[str] = set()
     for convention in ctx.description.convention:
         spec = params.get(convention.name)
         if spec is None:
+            continue
+        stated.add(convention.name)
+        registered = ctx.read(
+            convention.registered,
+            f"convention.{convention.name}.registered",
+            _("{convention} registered", convention=convention.name),
+        )
+        late = _not_yet(convention.name, spec, registered.value if registered else None, as_of)
+        if late:
+            pending.append(late)
             continue
         exceptions = ctx.read(
             convention.temporary_exceptions,
@@ -46,15 +70,70 @@ def ceased_parts(ctx: Context, params: dict[str, Any]) -> dict[str, str]:
         for theirs, ours in (spec.get("parts") or {}).items():
             if accepted is not None and theirs in accepted.value:
                 ceased[ours] = convention.name
-    return dict(sorted(ceased.items(), key=lambda kv: ROMAN.index(kv[0]) if kv[0] in ROMAN else 99))
+    record = ratification_for(ctx.description)
+    for entry in record.ceased if record is not None else ():
+        if entry.by in stated or entry.by not in params:
+            continue
+        late = _not_yet(entry.by, params[entry.by], entry.registered, as_of)
+        if late:
+            pending.append(late + " (ratification record)")
+            continue
+        for part in entry.parts:
+            ceased.setdefault(part, entry.by)
+    ordered = dict(sorted(ceased.items(), key=lambda kv: ROMAN.index(kv[0]) if kv[0] in ROMAN else 99))
+    return ordered, pending
+
+
+def _not_yet(name: str, spec: dict[str, Any], registered: dt.date | None, as_of: Any) -> str | None:
+    """Why a later Convention ends nothing at the description's date, or None where it does (or
+    where either date is not given: the ratification stated is then read as in force)."""
+    if registered is None or as_of is None:
+        return None
+    after = spec.get("in_force_after")
+    months = int(after["amount"]) * (12 if after["unit"] == "years" else 1) if after else 0
+    in_force = _add_months(registered, months)
+    if in_force <= as_of.value:
+        return None
+    return _(
+        "{convention}, registered on {registered}, comes into force for the State on {in_force}, after the date "
+        "the description is true of ({as_of}): the Parts it would end still apply (Art 75)",
+        convention=name,
+        registered=long_date(registered),
+        in_force=long_date(in_force),
+        as_of=long_date(as_of.value),
+    )
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    target = dt.date(day.year + year, month + 1, 1)
+    following = dt.date(target.year + (target.month == 12), target.month % 12 + 1, 1)
+    return target.replace(day=min(day.day, (following - target).days))
 
 
 def article_75(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
-    ceased = ceased_parts(ctx, rule.params)
+    ceased, pending = ceased_parts(ctx, rule.params)
+    later = "; ".join(pending)
     if not ceased:
-        return not_applicable(_("No later Convention (C121, C128, C130) ends a Part of C102 for this State."))
-    listed = ", ".join(_("Part {part} (by {convention})", part=p, convention=c) for p, c in ceased.items())
-    return Finding(COMPLIANT, _("Ceased to apply and count as accepted for Art 2: {parts}.", parts=listed), data=ceased)
+        names = ", ".join(rule.params)
+        if pending:
+            return not_applicable(
+                _("No later Convention ({conventions}) ends a Part of C102 yet: {later}.", conventions=names, later=later)
+            )
+        return not_applicable(
+            _("No later Convention ({conventions}) ends a Part of C102 for this State.", conventions=names)
+        )
+    listed = ", ".join(_cited(p, c, rule.params.get(c, {})) for p, c in ceased.items())
+    text = _("Ceased to apply and count as accepted for Art 2: {parts}.", parts=listed)
+    return Finding(COMPLIANT, text + (" " + _("Not yet: {later}.", later=later) if pending else ""), data=ceased)
+
+
+def _cited(part: str, convention: str, spec: dict[str, Any]) -> str:
+    """``Part IV (by C168, its Art 32)``: the ceased Part, the Convention and where it says so."""
+    article = spec.get("article")
+    if article:
+        return _("Part {part} (by {convention}, its Art {article})", part=part, convention=convention, article=article)
+    return _("Part {part} (by {convention}, its final provisions)", part=part, convention=convention)
 
 
 def article_2(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
@@ -181,7 +260,9 @@ def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
             _("Voluntary insurance is described but not relied on (choice voluntary_insurance_counts).")
         )
     names = ", ".join(s.name for s in schemes)
-    branches = sorted({b for s in schemes for b in s.branches.value}, key=lambda b: ROMAN.index(BRANCH_PART[b]))
+    branches = sorted(
+        {b for s in schemes for b in s.branches.value}, key=lambda b: ROMAN.index(BRANCH_PART[b])
+    )
     parts = rule.params.get("parts", [])
     care_only = rule.params.get("medical_care_only", [])
     allowed = [BRANCH_PART[b] for b in branches if BRANCH_PART[b] in parts]
@@ -235,13 +316,14 @@ def seafarers(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
             COMPLIANT,
             _(
                 "Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); their number is not given, "
-                "so nothing is subtracted."
+                "so nothing is subtracted, from the populations or from the persons protected."
             ),
         )
     return Finding(
         COMPLIANT,
         _(
-            "{count} seafarers and sea-fishermen are taken out of the employees, economically active and residents (Art 77(2)).",
+            "{count} seafarers and sea-fishermen are taken out of the employees, economically active and residents "
+            "(Art 77(2)), and the seafarers among each class protected out of the persons protected (Art 77(1)).",
             count=show(number, 0),
         ),
     )

@@ -12,7 +12,6 @@ from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
 from c102.evaluate.kinds.base import Finding, by_answer, closed, not_applicable, not_given, percent, src
 from c102.evaluate.kinds.review_history import review_history
-from c102.evaluate.part_xi import pct
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.i18n import _
 from c102.i18n.rulebook import rule_text
@@ -99,6 +98,16 @@ def family_benefit_value(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding
             )
     if not tested:
         return Finding(INSUFFICIENT_DATA, _("The number of children is not given (Art 44)."), missing=missing)
+    if missing:  # an alternative that cannot be computed may still be met: unknown, not a gap
+        return Finding(
+            INSUFFICIENT_DATA,
+            _(
+                "{computation}: not reached; the other alternative cannot be computed ({facts} missing).",
+                computation="; ".join(t[3] for t in tested),
+                facts=", ".join(missing),
+            ),
+            missing=missing,
+        )
     alt, share, needed, _text = min(tested, key=lambda t: t[2] - total)
     return Finding(
         NOT_COMPLIANT,
@@ -315,116 +324,6 @@ def participation(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
         + src(fact),
         remedy=_("give representatives of the protected persons a part in management"),
     )
-
-
-def employee_contribution_share(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
-    limit = percent(rule.params["max_share"])
-    paid, resources = ctx.stat("employee_contributions"), ctx.stat("financial_resources")
-    if paid is not None and resources is not None and resources.value.amount > 0:
-        share = paid.value.per_month() / resources.value.per_month()
-        basis = _(
-            "employees' contributions {paid} of resources {resources} a year",
-            paid=show(paid.value.per_month() * 12, 0),
-            resources=show(resources.value.per_month() * 12, 0),
-        ) + src(resources)
-    else:
-        found = _share_from_rates(ctx)
-        if isinstance(found, Finding):
-            return found
-        share, basis, upper_bound = found
-        if upper_bound and share > limit:
-            return Finding(
-                INSUFFICIENT_DATA,
-                _(
-                    "From the contribution rates employees bear at most {share} ({basis}); taxes also finance the "
-                    "benefits, so whether the {limit} limit is kept needs the totals of Art 71(2).",
-                    share=pct(share),
-                    basis=basis,
-                    limit=pct(limit),
-                ),
-                value=share,
-                threshold=limit,
-                unit="percent",
-                missing=["statistics.employee_contributions", "statistics.financial_resources"],
-            )
-    if share <= limit:
-        return Finding(
-            COMPLIANT,
-            _("Employees bear {share} of the resources ({basis}), not above {limit}.", share=pct(share), basis=basis, limit=pct(limit)),
-            value=share,
-            threshold=limit,
-            unit="percent",
-        )
-    return Finding(
-        NOT_COMPLIANT,
-        _("Employees bear {share} of the resources ({basis}), above {limit}.", share=pct(share), basis=basis, limit=pct(limit)),
-        value=share,
-        threshold=limit,
-        unit="percent",
-        gap=_(
-            "{share} against at most {limit}: {points} points over",
-            share=pct(share),
-            limit=pct(limit),
-            points=show((share - limit) * 100, 1),
-        ),
-        remedy=_("shift contributions from employees to employers or the State"),
-    )
-
-
-def _share_from_rates(ctx: Context) -> tuple[Fraction, str, bool] | Finding:
-    """Employees' share from the contribution rates of the schemes protecting employees.
-
-    Family benefit schemes are left out (Art 71(2) allows it). The share is exact only where no
-    scheme is also tax-financed; otherwise it is an upper bound. Rates of different schemes are
-    added as if levied on the same earnings, which the explanation says.
-    """
-    employee = total = Fraction(0)
-    used: list[str] = []
-    upper_bound = False
-    for scheme in ctx.description.scheme:
-        protects_employees = any(
-            g.basis.value in ("employees", "industrial_employees") for g in scheme.protected
-        )
-        if not protects_employees or set(scheme.branches.value) <= {"family"}:
-            continue
-        if scheme.financing is None:
-            return Finding(
-                INSUFFICIENT_DATA,
-                _(
-                    "{scheme} protects employees but its financing is not described, and the totals of Art 71(2) are "
-                    "not given.",
-                    scheme=scheme.name,
-                ),
-                missing=[
-                    f"scheme.{ctx.slug(scheme)}.financing",
-                    "statistics.employee_contributions",
-                    "statistics.financial_resources",
-                ],
-            )
-        rates = {
-            n: ctx.scheme_fact(scheme, n, scheme.financing, "financing.")
-            for n in ("employee_rate", "employer_rate", "state_rate")
-        }
-        taxed = ctx.scheme_fact(scheme, "tax_financed", scheme.financing, "financing.")
-        upper_bound = upper_bound or bool(taxed and taxed.value)
-        if all(r is None for r in rates.values()):
-            continue
-        employee += rates["employee_rate"].value.fraction if rates["employee_rate"] else Fraction(0)
-        total += sum((r.value.fraction for r in rates.values() if r is not None), Fraction(0))
-        used.append(scheme.name)
-    if not used or total == 0:
-        return Finding(
-            INSUFFICIENT_DATA,
-            _("Neither the contribution totals nor the schemes' contribution rates are given (Art 71(2))."),
-            missing=["statistics.employee_contributions", "statistics.financial_resources"],
-        )
-    basis = _(
-        "contribution rates of {schemes}: employees {employee} of {total}, added as if on the same earnings",
-        schemes=", ".join(used),
-        employee=pct(employee),
-        total=pct(total),
-    )
-    return employee / total, basis, upper_bound
 
 
 def information(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:

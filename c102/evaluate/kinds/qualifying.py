@@ -70,6 +70,38 @@ def periods_unknown(ctx: Context, scheme: Scheme, branch: str) -> Finding | None
     )
 
 
+def full_only(scheme: Scheme, branch: str, kinds: tuple[str, ...]) -> bool:
+    """Whether every period of these kinds is written ``benefit: full``: it then says when the full
+    benefit is paid, not that nothing is paid sooner (unknown is not none). A period written without
+    ``benefit:`` is the condition of the benefit itself, the shortest there is."""
+    stated = [
+        p
+        for p in scheme.qualifying_period
+        if (p.branches is None or branch in p.branches.value) and p.kind.value in kinds
+    ]
+    return bool(stated) and all(p.benefit is not None and p.benefit.value == "full" for p in stated)
+
+
+def _sooner_unknown(ctx: Context, scheme: Scheme, text: str) -> Finding:
+    """The full benefit's period is long, and whether some benefit is secured sooner is not said."""
+    return Finding(
+        INSUFFICIENT_DATA,
+        _(
+            "{scheme}: {finding} Whether a reduced benefit is secured sooner is not stated: the period is written "
+            "as that of the full benefit ('benefit: full').",
+            scheme=scheme.name,
+            finding=text,
+        ),
+        missing=[
+            _(
+                "scheme.{slug}.qualifying_period (a period with benefit: reduced, the shortest after which some "
+                "benefit is paid; or the full period without 'benefit: full' where it is also the shortest)",
+                slug=ctx.slug(scheme),
+            )
+        ],
+    )
+
+
 def _years(x: Fraction) -> str:
     return amount_of(x, "years")
 
@@ -334,6 +366,18 @@ def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartIn
         )
     _excess, years, kind = min(usable)
     limit = Fraction(str(limits[kind]))
+    if full_only(scheme, part.branch, (*WORKED, "residence")):
+        return _sooner_unknown(
+            ctx,
+            scheme,
+            _(
+                "the full benefit is secured after {period}, more than the {limit} of {alternative}.",
+                period=_of(_years(years), kind),
+                limit=_years(limit),
+                alternative=limits["id"],
+            )
+            + "".join(notes),
+        )
     return Finding(
         NOT_COMPLIANT,
         _(
@@ -391,6 +435,18 @@ def reduced_benefit_period(ctx: Context, rule: Rule, scheme: Scheme, part: PartI
             threshold=limit,
             unit="years",
             alternative=reduced["id"],
+        )
+    if full_only(scheme, part.branch, WORKED):
+        return _sooner_unknown(
+            ctx,
+            scheme,
+            _(
+                "the full benefit is secured after {period}; {alternative} asks for a reduced benefit after at most "
+                "{limit}.",
+                period=_of(_years(years), kind),
+                alternative=reduced["id"],
+                limit=_years(limit),
+            ),
         )
     return Finding(
         NOT_COMPLIANT,

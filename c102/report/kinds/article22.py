@@ -15,6 +15,7 @@ from c102.evaluate.verdict import RuleResult
 from c102.i18n import _
 from c102.i18n.numbers import long_date
 from c102.i18n.rulebook import part_title, rule_title
+from c102.model.description import Scheme
 from c102.report.kinds.article22_form import (
     about_blocks,
     annex_sections,
@@ -189,11 +190,18 @@ def part_one(assessment: Assessment, parts: list[str], why: str) -> Section:
     return section(heading, blocks, 3, anchor="part-I")
 
 
-def rule_table(assessment: Assessment, rules: list[RuleResult]) -> Block:
-    """What the law provides for each requirement, with its source: the government's voice, no finding."""
+def rule_table(assessment: Assessment, rules: list[RuleResult], listed: frozenset[str] = frozenset()) -> Block:
+    """What the law provides for each requirement, with its source: the government's voice, no finding.
+
+    A requirement resting on every scheme of ``listed`` (the Part's legislation table) refers to that
+    table rather than repeating each scheme's law and source."""
     rows = []
     for rule in rules:
-        provision, law_sources = provisions(assessment, rule.schemes)
+        if len(listed) > 1 and set(rule.schemes) == listed:
+            provision = _("the legislation of the {count} schemes listed above", count=len(listed))
+            law_sources: list[str] = []
+        else:
+            provision, law_sources = provisions(assessment, rule.schemes)
         figure = quantity(rule.value, rule.unit) if rule.value is not None else NONE
         rows.append(
             [
@@ -215,10 +223,10 @@ def evidence_table(title: str, rows: list[Row]) -> list[Block]:
     return blocks
 
 
-def rule_blocks(assessment: Assessment, rules: list[RuleResult]) -> list[Block]:
+def rule_blocks(assessment: Assessment, rules: list[RuleResult], listed: frozenset[str] = frozenset()) -> list[Block]:
     blocks: list[Block] = []
     if rules:
-        blocks.append(rule_table(assessment, rules))
+        blocks.append(rule_table(assessment, rules, listed))
     for rule in rules:
         evidence = evidence_for(assessment, rule)
         if evidence is not None:
@@ -234,10 +242,19 @@ def by_article(rules: list[RuleResult]) -> list[tuple[str, list[RuleResult]]]:
     return list(groups.items())
 
 
-def legislation_block(assessment: Assessment, part: str) -> Block:
+def part_schemes(assessment: Assessment, part: str) -> list[Scheme]:
+    """The schemes giving effect to a Part: those of its branch; for Parts I and XI to XIII, which
+    protect no branch, the schemes their requirements rest on."""
     result = assessment.parts.get(part)
     branch = result.branch if result is not None else None
-    schemes = assessment.description.schemes_for(branch) if branch else []
+    if branch:
+        return list(assessment.description.schemes_for(branch))
+    relied = {name for rule in assessment.rules_of(part) for name in rule.schemes}
+    return [s for s in assessment.description.scheme if s.name in relied]
+
+
+def legislation_block(assessment: Assessment, part: str) -> Block:
+    schemes = part_schemes(assessment, part)
     if not schemes:
         return paragraph(_("Legislation giving effect to Part {part}: {missing}.", part=part, missing=missing()), "missing")
     rows = [[s.name, *legal_basis(s)] for s in schemes]
@@ -259,8 +276,9 @@ def part_sections(assessment: Assessment, part: str) -> list[Section]:
         heading = _("Part {part}", part=part)
     out = [section(heading, intro, 3, anchor=f"part-{part}")]
     rules = assessment.rules_of(part)
+    listed = frozenset(s.name for s in part_schemes(assessment, part))
     for article, group in by_article(rules):
-        blocks = rule_blocks(assessment, group)
+        blocks = rule_blocks(assessment, group, listed)
         if any(r.kind == "benefit_level" for r in group):
             titles = benefit_titles(assessment, part)
             for label, rows in titles:
@@ -314,10 +332,11 @@ def article22_document(
     for part in (p for p in COMMON_PARTS if assessment.rules_of(p) and chosen):
         title = other_part_title(part)
         heading = _("Part {part}: {title}", part=part, title=title) if title != part else _("Part {part}", part=part)
-        sections.append(section(heading, [], 3, anchor=f"part-{part}"))
+        sections.append(section(heading, [legislation_block(assessment, part)], 3, anchor=f"part-{part}"))
+        listed = frozenset(s.name for s in part_schemes(assessment, part))
         for article, group in by_article(assessment.rules_of(part)):
             application = placeholder(_("application of Article {article}", article=article))
-            blocks = [*rule_blocks(assessment, group), application]
+            blocks = [*rule_blocks(assessment, group, listed), application]
             sections.append(section(_("Article {article}", article=article), blocks, 4))
     sections += general_points(assessment)
     sections += annex_sections(assessment, chosen)

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 from c102.evaluate.assessment import ARTICLE_2_WORDS, Assessment, PartResult
-from c102.evaluate.verdict import NEEDS_REVIEW, RuleResult, worst
-from c102.i18n import N_, _
+from c102.evaluate.verdict import NEEDS_REVIEW, NOT_APPLICABLE, worst
+from c102.i18n import _
 from c102.i18n.rulebook import part_title as translated_part_title
 from c102.i18n.rulebook import rule_text, rule_title
+from c102.report.kinds.gap_parts import (
+    SourceRegister,
+    missing_facts,
+    part_detail,
+    scheme_names,
+    schemes_section,
+    settled_section,
+)
 from c102.report.shared.country import (
     answers_block,
     as_of,
@@ -14,56 +24,22 @@ from c102.report.shared.country import (
     country_name,
     is_fictional,
     long_iso_date,
-    provisions,
     receipt_lines,
 )
 from c102.report.shared.display import (
     NONE,
-    TOPIC_HEADINGS,
-    article_key,
     change_needed,
     cite,
     cited_article,
-    joined,
     other_part_title,
     part_key,
     quantity,
-    topic_heading,
     verdict_label,
 )
 from c102.report.shared.document import Block, Document, Section, bullets, document, paragraph, section, table
 from c102.report.shared.figures import country_charts
 from c102.report.shared.findings import largest_gaps, part_cells
 from c102.report.shared.ssi import ssi_blocks
-
-GAP_HEADER = [  # shown through gap_header()
-    N_("Requirement"),
-    N_("Article"),
-    N_("National provision"),
-    N_("Source"),
-    N_("Value"),
-    N_("Threshold"),
-    N_("Verdict"),
-    N_("Change needed"),
-    N_("Information available"),
-    N_("Information missing"),
-]
-
-
-def gap_header() -> list[str]:
-    return [_(label) for label in GAP_HEADER]
-_ROW_KEYS = (
-    "requirement",
-    "article",
-    "provision",
-    "source",
-    "value",
-    "threshold",
-    "verdict",
-    "change",
-    "available",
-    "missing",
-)
 
 
 def part_title(assessment: Assessment, part: str) -> str:
@@ -72,41 +48,6 @@ def part_title(assessment: Assessment, part: str) -> str:
         return translated_part_title(part, result.title)
     title = other_part_title(part)
     return title if title != part else _("Part {part}", part=part)
-
-
-def rule_row(assessment: Assessment, rule: RuleResult) -> dict[str, str]:
-    """One requirement as display strings, keyed like GAP_HEADER."""
-    provision, law_sources = provisions(assessment, rule.schemes)
-    available = [rule.explanation]
-    if rule.gap:
-        available.append(rule.gap)
-    if rule.alternative:
-        available.append(_("Alternative met: {article}", article=cite(rule.alternative)))
-    available.extend(
-        _("{scheme}: {verdict}", scheme=d.scheme, verdict=verdict_label(d.verdict)) for d in rule.details
-    )
-    if rule.answer:
-        available.append(_("Answer recorded: {answer}", answer=rule.answer))
-    if rule.missing:
-        missing = joined(rule.missing)
-    elif rule.question and rule.verdict == NEEDS_REVIEW:
-        missing = rule_text(rule.id, "question", rule.question)
-    else:
-        missing = NONE
-    return {
-        "id": rule.id,
-        "part": rule.part,
-        "requirement": rule_title(rule.id, rule.title),
-        "article": cite(rule.alternative or rule.articles[:1]),
-        "provision": provision,
-        "source": joined([*rule.sources, *law_sources]),
-        "value": quantity(rule.value, rule.unit),
-        "threshold": quantity(rule.threshold, rule.unit),
-        "verdict": verdict_label(rule.verdict),
-        "change": change_needed(rule),
-        "available": joined(available, sep=" "),
-        "missing": missing,
-    }
 
 
 def parts_in_order(assessment: Assessment) -> list[str]:
@@ -131,15 +72,33 @@ def _part_note(result: PartResult) -> str:
     return "; ".join(notes) or _("not accepted")
 
 
+# Parts XI-XIII bind "the relevant provisions" only (Art 2(a)(iii)).
+_RELEVANT_PARTS = ("XI", "XII", "XIII")
+
+
+def _binding_note(assessment: Assessment, result: PartResult) -> str:
+    """Whether a Part of XI-XIII binds now: only through the schemes an accepted or acceptable
+    Part relies on, or through a rule on the country as a whole once some Part relies on any."""
+    ratification = assessment.ratification
+    relied = set(ratification.relevant_provisions.get("schemes", []))
+    for part in ratification.accepted_parts:
+        accepted = assessment.parts.get(part)
+        relied.update(accepted.schemes if accepted is not None else [])
+    whole = any(not r.schemes for r in assessment.rules_of(result.part) if r.verdict != NOT_APPLICABLE)
+    if relied and (whole or relied & set(result.schemes)):
+        return _("binding for the schemes relied on (Art 2(a)(iii))")
+    return _("not binding (Art 2(a)(iii))")
+
+
 def parts_table(assessment: Assessment) -> Block:
     rows, tones = [], []
     for part, result in sorted(assessment.parts.items(), key=lambda kv: part_key(kv[0])):
         rows.append(
             [
                 *part_cells(part, result),
-                _part_note(result),
+                _binding_note(assessment, result) if part in _RELEVANT_PARTS else _part_note(result),
                 cite(result.alternative) if result.alternative else NONE,
-                joined(result.schemes),
+                scheme_names(assessment, result.schemes) or NONE,
             ]
         )
         tones.append(result.verdict)
@@ -147,11 +106,21 @@ def parts_table(assessment: Assessment) -> Block:
     return table(header, rows, _("Verdict by Part"), tones)
 
 
+# The Article 2 explanation opens with the Parts that could be accepted, which the bullet before
+# it already gives: said once.
+_ACCEPTABLE_LEAD = re.compile(r"^Parts that could be accepted now: [^.;]*[.;]\s*")
+
+
+def _without_acceptable(explanation: str) -> str:
+    rest = _ACCEPTABLE_LEAD.sub("", explanation, count=1)
+    return rest[:1].upper() + rest[1:]
+
+
 def summary_bullets(assessment: Assessment) -> list[str]:
     ratification = assessment.ratification
     acceptable = ", ".join(ratification.acceptable_parts) or _("none")
     items = [_("Parts that could be accepted now: {parts}.", parts=acceptable)]
-    explanation = ratification.explanation
+    explanation = _without_acceptable(ratification.explanation)
     if ratification.meets_article_2:
         items.append(_("Article 2: an acceptable set of Parts exists. {explanation}", explanation=explanation).strip())
     elif ratification.verdict != "not_compliant":
@@ -220,33 +189,15 @@ def summary_section(assessment: Assessment) -> Section:
     return section(_("Executive summary"), blocks, anchor="summary")
 
 
-def part_sections(assessment: Assessment, part: str) -> list[Section]:
-    """A Part: its verdict, then one table per consolidated-report heading that has rules."""
-    rules = assessment.rules_of(part)
+def part_intro(assessment: Assessment, part: str) -> str:
+    """A Part's verdict, whether it was accepted and the coverage alternative relied on."""
     result = assessment.parts.get(part)
-    verdict = part_verdict(assessment, part)
-    intro = [_("Verdict: {verdict}.", verdict=verdict_label(verdict))]
+    intro = [_("Verdict: {verdict}.", verdict=verdict_label(part_verdict(assessment, part)))]
     if result is not None and result.branch is not None:  # only Parts II to X are accepted (Art 2)
         intro.append(_("Ratification: {note}.", note=_part_note(result)))
         if result.alternative:
             intro.append(_("Coverage alternative relied on: {article}.", article=cite(result.alternative)))
-    heading = _("Part {part}: {title}", part=part, title=part_title(assessment, part))
-    out = [section(heading, [paragraph(" ".join(intro))], 2, f"part-{part}")]
-    topics = list(TOPIC_HEADINGS) + sorted({r.topic for r in rules} - set(TOPIC_HEADINGS))
-    for topic in topics:
-        chosen = sorted(
-            (r for r in rules if r.topic == topic),
-            key=lambda r: article_key(r.articles[0] if r.articles else ""),
-        )
-        if not chosen:
-            continue
-        rows = [rule_row(assessment, r) for r in chosen]
-        block = table(
-            gap_header(), [[row[k] for k in _ROW_KEYS] for row in rows], "", [r.verdict for r in chosen]
-        )
-        heading = topic_heading(topic) if topic in TOPIC_HEADINGS else topic.replace("_", " ").capitalize()
-        out.append(section(heading, [block], 3))
-    return out
+    return " ".join(intro)
 
 
 def open_questions(assessment: Assessment) -> list[Section]:
@@ -266,7 +217,7 @@ def open_questions(assessment: Assessment) -> list[Section]:
     missing_block = (
         table(
             [_("Rule"), _("Part"), _("Article"), _("Missing facts")],
-            [[r.id, r.part, cite(r.articles[:1]), joined(r.missing)] for r in missing],
+            [[r.id, r.part, cite(r.articles[:1]), missing_facts(assessment, r)] for r in missing],
         )
         if missing
         else paragraph(_("No fact is missing."))
@@ -282,13 +233,17 @@ def open_questions(assessment: Assessment) -> list[Section]:
 
 def gap_document(assessment: Assessment, date: str | None = None) -> Document:
     name = country_name(assessment)
+    register = SourceRegister()
     sections = [summary_section(assessment)]
     for part in parts_in_order(assessment):
-        sections += part_sections(assessment, part)
+        heading = _("Part {part}: {title}", part=part, title=part_title(assessment, part))
+        sections.append(part_detail(assessment, part, part_intro(assessment, part), heading, register))
+    sections += [settled_section(assessment, register), schemes_section(assessment, register)]
     sections.append(
         section(_("Social Security Inquiry: coverage and beneficiaries"), ssi_blocks(assessment), anchor="ssi")
     )
     sections += open_questions(assessment)
+    sections.append(register.section())
     subtitle = _("Gap analysis against ILO Convention No. 102 (1952), as of {date}", date=as_of(assessment))
     title = _("{country}: gap analysis", country=name)
     return document(title, subtitle, sections, receipt_lines(assessment, date), "gap")

@@ -14,7 +14,7 @@ from itertools import combinations
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import COMPLIANT, NOT_APPLICABLE, NOT_COMPLIANT
 from c102.i18n import _, ngettext
-from c102.i18n.rulebook import part_title
+from c102.i18n.rulebook import part_title, rule_title
 from c102.report.shared.country import as_of, country_name, is_fictional, receipt_lines
 from c102.report.shared.display import (
     BRANCH_PARTS,
@@ -46,8 +46,13 @@ def _obstacles(assessment: Assessment, part: str) -> list[list[str]]:
             what = what.replace(rule.question, "").strip().removesuffix("A specialist must answer:").strip()
             what = what or _("a specialist must answer the question")
         remedy = what_settles(rule, ask_to_state=True)
-        rows.append([rule.id, cite(cited_article(rule)), verdict_label(rule.verdict), what, remedy])
+        rows.append([rule_title(rule.id, rule.title), cite(cited_article(rule)), verdict_label(rule.verdict), what, remedy])
     return rows
+
+
+def _verdicts(assessment: Assessment, part: str) -> list[str]:
+    """The verdict of each row of ``_obstacles``, to shade the rows."""
+    return [r.verdict for r in assessment.rules_of(part) if r.verdict not in (COMPLIANT, NOT_APPLICABLE)]
 
 
 def status_section(assessment: Assessment) -> Section:
@@ -123,14 +128,14 @@ def obstacles_sections(assessment: Assessment) -> list[Section]:
             anchor="obstacles",
         )
     ]
-    header = [_("Rule"), _("Article"), _("Verdict"), _("Gap or reason"), _("Change needed, facts or question")]
+    header = [_("Requirement"), _("Article"), _("Verdict"), _("Gap or reason"), _("Change needed, facts or question")]
     for part in BRANCH_PARTS:
         result = assessment.parts.get(part)
         if result is None or part in acceptable:
             continue
         rows = _obstacles(assessment, part)
         block = (
-            table(header, rows)
+            table(header, rows, "", _verdicts(assessment, part))
             if rows
             else paragraph(_("No requirement of this Part is assessed yet."), "missing")
         )

@@ -59,8 +59,10 @@ def _run(text: str, bold: bool = False, italic: bool = False, size: int | None =
     return f"<w:r>{head}{body}</w:r>"
 
 
-def _para(text: str, style: str | None = None, **run: bool | int | None) -> str:
-    props = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+def _para(text: str, style: str | None = None, keep_next: bool = False, **run: bool | int | None) -> str:
+    """A paragraph; ``keep_next`` keeps it on the page of what follows (a caption with its table or chart)."""
+    inner = (f'<w:pStyle w:val="{style}"/>' if style else "") + ("<w:keepNext/>" if keep_next else "")
+    props = f"<w:pPr>{inner}</w:pPr>" if inner else ""
     return f"<w:p>{props}{_run(text, **run) if text else ''}</w:p>"  # type: ignore[arg-type]
 
 
@@ -101,7 +103,7 @@ def column_widths(header: list[str], rows: list[list[str]], total: int = _TEXT_W
 
 def _table(block: Block) -> list[str]:
     """A table with a repeated, bold header row, fitted column widths and shaded verdict cells."""
-    out = [_para(block["caption"], "Caption")] if block["caption"] else []
+    out = [_para(block["caption"], "Caption", keep_next=True)] if block["caption"] else []
     header: list[str] = block["header"]
     widths = column_widths(header, block["rows"])
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -121,26 +123,40 @@ def _table(block: Block) -> list[str]:
     return out
 
 
-def _field(instruction: str, shown: str) -> str:
-    return (
-        '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-        f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        f"{_run(shown, italic=True)}"
-        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-    )
+_TOC = 'TOC \\o "1-2" \\h \\z \\u'
 
 
-_TOC = 'TOC \\o "1-3" \\h \\z \\u'
+def contents(doc: Document) -> list[str]:
+    """The contents as a TOC field whose shown result already lists the headings (levels 2 and 3
+    of the document, Heading 1 and 2 in Word), so the list reads right before Word updates the
+    field (F9) with page numbers, and in viewers that never update fields."""
+    entries = [(s["heading"], int(s["level"])) for s in doc["sections"] if int(s["level"]) <= 3]
+    if not entries:
+        entries = [(_("Contents: update the field (F9) to fill it."), 2)]
+    out = []
+    last = len(entries) - 1
+    for index, (heading, level) in enumerate(entries):
+        indent = '<w:ind w:left="360"/>' if level == 3 else ""
+        runs = _run(heading)
+        if index == 0:
+            runs = (
+                '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+                f'<w:r><w:instrText xml:space="preserve"> {_TOC} </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + runs
+            )
+        if index == last:
+            runs += '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="TOC{level - 1}"/>{indent}</w:pPr>{runs}</w:p>')
+    return out
 
 
 def cover(doc: Document) -> list[str]:
-    """Title, subtitle, and a table of contents field that Word fills when the file is opened."""
+    """Title, subtitle, and the contents (a field Word refreshes with page numbers when opened)."""
     return [
         _para(doc["title"], "Title"),
         _para(doc["subtitle"], "Subtitle"),
         _para(_("Contents"), "TOCHeading"),
-        "<w:p>" + _field(_TOC, _("Contents: update the field (F9) to fill it.")) + "</w:p>",
+        *contents(doc),
         '<w:p><w:r><w:br w:type="page"/></w:r></w:p>',
     ]
 
@@ -155,7 +171,8 @@ def _block(block: Block, package: DocxDocument | None = None) -> list[str]:
     if kind == "table":
         return _table(block)
     if kind == "chart":
-        return [_para(block["caption"], "Caption"), picture(block, package), _para(block["spec"]["note"], "Caption")]
+        caption = _para(block["caption"], "Caption", keep_next=True)
+        return [caption, picture(block, package), _para(block["spec"]["note"], "Caption")]
     raise ValueError(f"unknown block kind {kind!r}")
 
 
@@ -171,7 +188,7 @@ def picture(block: Block, package: DocxDocument | None) -> str:
     width, height = size_inches(block["spec"])
     inline = package.part.new_pic_inline(io.BytesIO(png(block["spec"])), Inches(width), Inches(height))
     drawing = etree.tostring(inline, encoding="unicode")
-    return f"<w:p><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>"
+    return f"<w:p><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing>{drawing}</w:drawing></w:r></w:p>"  # with its note
 
 
 def body_content(doc: Document, package: DocxDocument | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -60,9 +61,19 @@ def environment() -> jinja2.Environment:
     env.filters["md_style_end"] = lambda style: _MD_STYLE.get(style, "")
     env.filters["chart_svg"] = chart_svg
     env.filters["cell_tone"] = cell_tone
+    env.filters["unbreakable"] = unbreakable
     from c102.i18n.jinja import install
 
     return install(env)
+
+
+_UNBREAKABLE = re.compile(r"[^\s/\-.,;]{40,}")
+
+
+def unbreakable(cell: str) -> bool:
+    """Whether a cell holds a run of 40 characters with no place to break a line (a hash): such a
+    cell may break anywhere, or its table would run off the page."""
+    return _UNBREAKABLE.search(cell) is not None
 
 
 def chart_svg(spec: dict[str, Any]) -> Markup:
