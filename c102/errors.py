@@ -46,8 +46,19 @@ class Diagnostic:
     code: str | None = None
 
     def render(self) -> str:
-        """Compiler-style text: location, message, the line with a caret, a hint."""
-        out = [f"{self.position}: {self.severity}: {self.message}"]
+        """Compiler-style text: location, message, the line with a caret, a hint; the words
+        ``error``, ``warning`` and ``hint`` in the active language."""
+        from c102.i18n import _
+
+        severity = _("warning") if self.severity == "warning" else _("error")
+        out = [
+            _(
+                "{position}: {severity}: {message}",
+                position=self.position,
+                severity=severity,
+                message=self.message,
+            )
+        ]
         if self.source_line is not None and self.position.column:
             text = self.source_line.rstrip("\n")
             out.append(f"  {text}")
@@ -55,7 +66,7 @@ class Diagnostic:
             prefix = "".join(ch if ch == "\t" else " " for ch in text[:caret_at])
             out.append(f"  {prefix}^")
         if self.hint:
-            out.append(f"  hint: {self.hint}")
+            out.append("  " + _("hint: {hint}", hint=self.hint))
         return "\n".join(out)
 
     def to_json(self) -> dict[str, object]:
@@ -82,7 +93,9 @@ class C102Error(Exception):
     def render(self) -> str:
         if self.diagnostics:
             return "\n".join(d.render() for d in self.diagnostics)
-        return f"error: {self}"
+        from c102.i18n import _
+
+        return _("error: {message}", message=str(self))
 
 
 @dataclass

@@ -62,7 +62,9 @@ def written_summary(written: list[Path], assessments: list[Assessment]) -> str:
         for path in written
     ]
     counts = Counter(result.verdict for a in assessments for result in a.parts.values())
-    summary = ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts.get(v))
+    from c102.report.shared.display import verdict_text
+
+    summary = ", ".join(f"{counts[v]} {verdict_text(v)}" for v in VERDICTS if counts.get(v))
     lines.append(
         ngettext(
             "{n} country, Parts by verdict: {summary}",

@@ -44,9 +44,12 @@ STYLE = {
 
 
 def _verdict(verdict: str) -> RenderableType:
+    """The verdict in words of the active language (``not compliant``, ``non conforme``), coloured."""
     from rich.text import Text
 
-    return Text(verdict, style=STYLE.get(verdict, ""))
+    from c102.report.shared.display import verdict_text
+
+    return Text(verdict_text(verdict), style=STYLE.get(verdict, ""))
 
 
 def _parts_table(assessment: Assessment, parts: list[str] | None) -> RenderableType:

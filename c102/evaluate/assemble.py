@@ -21,6 +21,8 @@ from c102.evaluate.verdict import (
     VERDICTS,
     RuleResult,
 )
+from c102.i18n import _, ngettext
+from c102.labels import label
 
 if TYPE_CHECKING:
     from c102.evaluate.engine import Plan
@@ -91,7 +93,9 @@ def _part_results(
         chosen: Route | None = route.value if route is not None else None
         schemes = sorted({s for r in mine for s in r.schemes}, key=order.__getitem__)
         verdict = graph.nodes[f"part:{part.part}"].value
-        graph.nodes[f"part:{part.part}"].explanation = f"{counts[COMPLIANT]} of {len(mine)} rules compliant"
+        graph.nodes[f"part:{part.part}"].explanation = ngettext(
+            "{compliant} of {n} rule compliant", "{compliant} of {n} rules compliant", len(mine), compliant=counts[COMPLIANT]
+        )
         out[part.part] = PartResult(
             part=part.part,
             title=part.title,
@@ -183,20 +187,32 @@ def _relevant_text(relevant: Relevant) -> str:
     """Which schemes the set relies on and how Parts I and XI-XIII fare for them (Art 2(a))."""
     if not relevant.parts and not any(relevant.found.values()):
         return ""
-    schemes = ", ".join(relevant.schemes) or "none yet"
-    text = f" Part I and the relevant provisions of Parts XI-XIII (Art 2(a)(i), (iii)), for the schemes relied on ({schemes}): "
+    schemes = ", ".join(relevant.schemes) or _("none yet")
     if relevant.failing:
-        text += f"not met now: {', '.join('Part ' + p for p in relevant.failing_parts)} ({'; '.join(relevant.failing)})."
+        text = " " + _(
+            "Part I and the relevant provisions of Parts XI-XIII (Art 2(a)(i), (iii)), for the schemes relied on "
+            "({schemes}): not met now: {parts} ({failing}).",
+            schemes=schemes,
+            parts=", ".join(_("Part {part}", part=p) for p in relevant.failing_parts),
+            failing="; ".join(relevant.failing),
+        )
     else:
-        text += "none failing."
+        text = " " + _(
+            "Part I and the relevant provisions of Parts XI-XIII (Art 2(a)(i), (iii)), for the schemes relied on "
+            "({schemes}): none failing.",
+            schemes=schemes,
+        )
     undecided = relevant.found[INSUFFICIENT_DATA]
     if undecided:
-        text += f" Not yet decidable for lack of facts: {'; '.join(undecided)}."
+        text += " " + _("Not yet decidable for lack of facts: {rules}.", rules="; ".join(undecided))
     review = relevant.found[NEEDS_REVIEW]
     if review:
-        text += f" Awaiting a specialist's answer: {'; '.join(review)}."
+        text += " " + _("Awaiting a specialist's answer: {rules}.", rules="; ".join(review))
     if relevant.outside:
-        text += f" Failing on schemes that serve no Part of the set (reported, not binding): {'; '.join(relevant.outside)}."
+        text += " " + _(
+            "Failing on schemes that serve no Part of the set (reported, not binding): {rules}.",
+            rules="; ".join(relevant.outside),
+        )
     return text
 
 
@@ -244,11 +260,15 @@ def _choices(plan: Plan) -> list[dict[str, Any]]:
                     {
                         "id": "assessed_under",
                         "articles": [str(benefit.assessed_under.value)],
-                        "question": f"Under which Article of Part XI is the {benefit.branch.replace('_', ' ')} benefit of {scheme.name} tested?",
+                        "question": _(
+                            "Under which Article of Part XI is the {benefit} of {scheme} tested?",
+                            benefit=label(benefit.branch, "benefits"),
+                            scheme=scheme.name,
+                        ),
                         "value": str(benefit.assessed_under.value),
                         "stated": True,
                         "source": benefit.assessed_under.source,
-                        "effect": "selects the reference wage and the method of Art 65, 66 or 67",
+                        "effect": _("selects the reference wage and the method of Art 65, 66 or 67"),
                     }
                 )
     return out

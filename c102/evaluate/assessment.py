@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from c102.evaluate.verdict import RuleResult, exact_number
-from c102.i18n import N_
+from c102.i18n import N_, _
 
 if TYPE_CHECKING:
     from c102.evaluate.graph import EvaluationGraph
@@ -177,8 +177,8 @@ class Assessment:
         merely lack data or await a specialist's answer are not gaps."""
         rat = self.ratification
         if rat.accepted_parts:
-            return [f"accepted Part {p} is not compliant" for p in rat.accepted_but_failing]
-        return ["no set of Parts meets Article 2 yet"] if rat.verdict == "not_compliant" else []
+            return [_("accepted Part {part} is not compliant", part=p) for p in rat.accepted_but_failing]
+        return [_("no set of Parts meets Article 2 yet")] if rat.verdict == "not_compliant" else []
 
     def rules_of(self, part: str) -> list[RuleResult]:
         return [r for r in self.rules if r.part == part]

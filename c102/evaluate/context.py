@@ -10,6 +10,8 @@ from typing import Any
 
 from c102.evaluate.graph import FACT, EvaluationGraph, Node
 from c102.evaluate.verdict import show
+from c102.i18n import _
+from c102.labels import label
 from c102.model.description import Description, Scheme
 from c102.model.values import Count, Fact
 from c102.rules.model import Rule, Rulebook
@@ -45,7 +47,7 @@ def fact_node(node_id: str, fact: Fact[Any] | None, label: str) -> Node:
         value=None if fact is None else fact.value,
         source=None if fact is None else fact.source,
         position=None if fact is None or fact.position is None else str(fact.position),
-        explanation="not given in the description" if fact is None else "",
+        explanation=_("not given in the description") if fact is None else "",
     )
 
 
@@ -108,11 +110,11 @@ class Context:
         seafarers = self.count("seafarers")
         if seafarers is None:
             return total, " (seafarers excluded under Art 77(2), but their number is not given)"
-        return total - seafarers, f" (less {show(seafarers, 0)} seafarers, Art 77(2))"
+        return total - seafarers, " " + _("(less {count} seafarers, Art 77(2))", count=show(seafarers, 0))
 
     def seafarers_excluded(self) -> bool:
         country = self.description.country
-        fact = self.read(country.seafarers_excluded, "country.seafarers_excluded", "seafarers excluded")
+        fact = self.read(country.seafarers_excluded, "country.seafarers_excluded", _("seafarers excluded"))
         return bool(fact and fact.value)
 
     # -- declarations, answers, choices ----------------------------------------------------------
@@ -139,7 +141,7 @@ class Context:
 
     def answer(self, rule: Rule) -> Fact[Any] | None:
         fact = self.description.answers.get(rule.id)
-        return self.read(fact, f"answers.{rule.id}", f"specialist's answer to {rule.id}")
+        return self.read(fact, f"answers.{rule.id}", _("specialist's answer to {rule}", rule=rule.id))
 
     def named_answer(self, rule: Rule, key: str) -> Fact[Any] | None:
         """A specialist's answer to one named condition of a rule (``I-6-voluntary-insurance.6(a)``)."""
@@ -148,7 +150,7 @@ class Context:
 
     def choice(self, choice_id: str) -> Any:
         fact = self.description.choices.get(choice_id)
-        self.read(fact, f"choices.{choice_id}", f"choice {choice_id}")
+        self.read(fact, f"choices.{choice_id}", _("choice {choice}", choice=choice_id))
         if fact is not None:
             return fact.value
         choice = self.rulebook.choices.get(choice_id)
@@ -159,7 +161,7 @@ class Context:
     def absence(self, branch: str) -> Fact[Any] | None:
         """The ``absent:`` statement covering a branch, recorded as a fact the verdict used."""
         fact = self.description.absence(branch)
-        return self.read(fact, f"absent.{branch}", f"the law provides no {branch.replace('_', ' ')} benefit")
+        return self.read(fact, f"absent.{branch}", _("the law provides no {benefit}", benefit=label(branch, "benefits")))
 
     def schemes_for(self, branch: str) -> list[Scheme]:
         """Schemes serving a branch; voluntary insurance only where Art 6 lets it count for the

@@ -23,6 +23,9 @@ from c102.evaluate.verdict import (
     SchemeFinding,
     worst,
 )
+from c102.i18n import _
+from c102.i18n.rulebook import part_title, rule_title
+from c102.labels import label
 from c102.model.description import Description, Scheme
 from c102.model.ratifications import RatificationRecord, ratification_for
 from c102.rules.model import PartInfo, Rule, Rulebook
@@ -95,7 +98,7 @@ class Plan:
                     Node(
                         spec.node_id,
                         RULE,
-                        rule.title,
+                        rule_title(rule.id, rule.title),
                         spec.inputs,
                         partial(self._country_rule, rule, spec.country),
                         article,
@@ -112,7 +115,8 @@ class Plan:
             for scheme in schemes:
                 finding_id = f"finding:{rule.id}@{slug(scheme)}"
                 judge = partial(self._finding, rule, scheme, part, kind)
-                add(Node(finding_id, FINDING, f"{rule.title}: {scheme.name}", (), judge, article))
+                title = _("{rule}: {scheme}", rule=rule_title(rule.id, rule.title), scheme=scheme.name)
+                add(Node(finding_id, FINDING, title, (), judge, article))
                 findings.append(finding_id)
                 mine.append(finding_id)
             shape.append(len(schemes))
@@ -120,7 +124,7 @@ class Plan:
                 Node(
                     spec.node_id,
                     RULE,
-                    rule.title,
+                    rule_title(rule.id, rule.title),
                     tuple(mine),
                     partial(self._scheme_result, spec, bool(spec.route_id)),
                     article,
@@ -129,23 +133,24 @@ class Plan:
         for part_id, coverage in plan.routes:
             inputs = (*coverage, *findings_by_part.get(part_id, ()))
             route = partial(self._route, part_id, bool(coverage))
-            add(Node(f"route:{part_id}", ROUTE, f"Part {part_id}: schemes relied on", inputs, route))
+            label = _("Part {part}: schemes relied on", part=part_id)
+            add(Node(f"route:{part_id}", ROUTE, label, inputs, route))
         for part in plan.parts:
             add(
                 Node(
                     f"part:{part.part}",
                     PART,
-                    f"Part {part.part}: {part.title}",
+                    _("Part {part}: {title}", part=part.part, title=part_title(part.part, part.title)),
                     plan.part_inputs[part.part],
                     _part_verdict,
                 )
             )
         for roman in plan.empty_parts:  # Article 2 reads every Part II-X, even one the rulebook leaves empty
-            add(Node(f"part:{roman}", PART, f"Part {roman}", (), _not_applicable))
+            add(Node(f"part:{roman}", PART, _("Part {part}", part=roman), (), _not_applicable))
         ratification = Node(
             "ratification",
             RATIFICATION,
-            "Article 2: Parts that could be accepted",
+            _("Article 2: Parts that could be accepted"),
             plan.article_2,
             _first_value,
             "2",
@@ -190,13 +195,15 @@ class Plan:
             pairs = [(slug, f) for slug, f in pairs if slug in route.slugs]
         if not pairs:
             part = spec.part
-            what = f"{part.branch.replace('_', ' ')} benefit" if part and part.branch else "this requirement"
-            return self._base(rule, Finding(NOT_APPLICABLE, f"No scheme relied on provides {what}."))
+            if part and part.branch:
+                text = _("No scheme relied on provides {benefit}.", benefit=label(part.branch, "benefits"))
+            else:
+                text = _("No scheme relied on provides this requirement.")
+            return self._base(rule, Finding(NOT_APPLICABLE, text))
         if len(pairs) == 1:  # most rules: one scheme serves the branch (care.together needs two)
             slug, lead = pairs[0]
             verdict = worst([lead.verdict])
-            explanation = " ".join([lead.explanation])
-            result = _result(rule, verdict, explanation, lead, lead.gap or None, lead.remedy, sorted(set(lead.missing)))
+            result = _result(rule, verdict, lead.explanation, lead, lead.gap or None, lead.remedy, sorted(set(lead.missing)))
             result.schemes = [names[slug]]
             result.data = [lead.data] if lead.data else []
             return result

@@ -8,6 +8,7 @@ from c102.errors import UsageError
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.graph import FACT, FINDING, PART, RATIFICATION, ROUTE, RULE, EvaluationGraph, Node
 from c102.evaluate.verdict import RuleResult
+from c102.i18n import _
 
 
 def node_id_for(assessment: Assessment, target: str) -> str:
@@ -21,9 +22,11 @@ def node_id_for(assessment: Assessment, target: str) -> str:
 
     near = get_close_matches(target, ids, n=3, cutoff=0.5)
     hint = (
-        f"did you mean {', '.join(repr(n) for n in near)}?" if near else "list the rule ids with 'c102 rules'"
+        _("did you mean {names}?", names=", ".join(repr(n) for n in near))
+        if near
+        else _("list the rule ids with 'c102 rules'")
     )
-    raise UsageError(f"no rule, Part or node named {target!r} ({hint})")
+    raise UsageError(_("no rule, Part or node named {target} ({hint})", target=repr(target), hint=hint))
 
 
 def explain_text(assessment: Assessment, target: str, max_depth: int = 8) -> str:
@@ -37,7 +40,7 @@ def explain_text(assessment: Assessment, target: str, max_depth: int = 8) -> str
 
 def _graph(assessment: Assessment) -> EvaluationGraph:
     if assessment.graph is None:
-        raise UsageError("this assessment carries no evaluator graph")
+        raise UsageError(_("this assessment carries no evaluator graph"))
     return assessment.graph
 
 
@@ -56,7 +59,7 @@ def _walk(
     branch = "" if is_root else ("└─ " if last else "├─ ")
     head, body = _describe(node)
     repeated = node_id in seen and node.kind != FACT
-    lines.append(f"{prefix}{branch}{head}" + ("  (shown above)" if repeated else ""))
+    lines.append(f"{prefix}{branch}{head}" + ("  " + _("(shown above)") if repeated else ""))
     child_prefix = prefix + ("" if is_root else ("   " if last else "│  "))
     if repeated:
         return
@@ -70,7 +73,7 @@ def _walk(
     for i, child in enumerate(children):
         if relied is not None and child.startswith("finding:") and child.rsplit("@", 1)[1] not in relied:
             lines.append(
-                f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{graph.nodes[child].label}: not relied on (outside the coverage route)"
+                f"{child_prefix}{'└─ ' if i == len(children) - 1 else '├─ '}{not_relied_on(graph.nodes[child].label)}"
             )
             continue
         _walk(graph, child, child_prefix, i == len(children) - 1, lines, seen, depth + 1, max_depth)
@@ -98,39 +101,45 @@ def _relied_on(graph: EvaluationGraph, node: Node) -> set[str] | None:
 
 def _describe(node: Node) -> tuple[str, list[str]]:
     value: Any = node.value
-    article = f"  [Art {node.article}]" if node.article else ""
+    from c102.i18n.rulebook import rule_text, rule_title
+    from c102.report.shared.display import verdict_text
+
+    article = "  [" + _("Art {article}", article=node.article) + "]" if node.article else ""
     if node.kind == FACT:
-        shown = "(not given)" if value is None else _fact_value(value)
+        shown = _("(not given)") if value is None else _fact_value(value)
         where = f"  ({node.position})" if node.position else ""
         source = (
-            f"  source: {node.source}"
+            "  " + _("source: {source}", source=node.source)
             if node.source
-            else ("  source: none given" if value is not None else "")
+            else ("  " + _("source: none given") if value is not None else "")
         )
-        return f"fact {node.id.removeprefix('fact:')} = {shown}{source}{where}", []
+        return _("fact {path} = {value}", path=node.id.removeprefix("fact:"), value=shown) + source + where, []
     if node.kind == RULE and isinstance(value, RuleResult):
-        head = f"rule {value.id}: {value.verdict}{article}  {value.title}"
+        head = (
+            _("rule {rule}: {verdict}", rule=value.id, verdict=verdict_text(value.verdict))
+            + f"{article}  {rule_title(value.id, value.title)}"
+        )
         body = [value.explanation]
         if value.gap:
-            body.append(f"gap: {value.gap}")
+            body.append(_("gap: {gap}", gap=value.gap))
         if value.remedy:
-            body.append(f"to close it: {value.remedy}")
+            body.append(_("to close it: {remedy}", remedy=value.remedy))
         if value.question:
-            body.append(f"question: {value.question}")
+            body.append(_("question: {question}", question=rule_text(value.id, "question", value.question)))
         if value.missing:
-            body.append(f"missing: {', '.join(value.missing)}")
+            body.append(_("missing: {facts}", facts=", ".join(value.missing)))
         return head, body
     if node.kind == FINDING and isinstance(value, tuple):
-        _, finding = value
+        finding = value[1]
         body = [finding.explanation]
         for calc in finding.data or []:
             if hasattr(calc, "steps"):
                 body.extend(f"· {step}" for step in calc.steps)
-        return f"{node.label}: {finding.verdict}{article}", body
+        return f"{node.label}: {verdict_text(finding.verdict)}{article}", body
     if node.kind == ROUTE:
         return f"{node.label}: {value}", []
     if node.kind == PART:
-        return f"{node.label}: {value}", [node.explanation] if node.explanation else []
+        return f"{node.label}: {verdict_text(value)}", [node.explanation] if node.explanation else []
     if node.kind == RATIFICATION:
         return f"{node.label}", [node.explanation]
     return f"{node.label}: {value}", []
@@ -140,7 +149,14 @@ def _fact_value(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if hasattr(value, "total"):
-        return f"{value.total:,}".replace(",", " ")
+        from c102.i18n.numbers import number
+
+        return number(value.total)
     if hasattr(value, "men") and hasattr(value, "women"):
-        return f"men {value.men}, women {value.women}"
+        return _("men {men}, women {women}", men=value.men, women=value.women)
     return str(value)
+
+
+def not_relied_on(label: str) -> str:
+    """A finding the Part's coverage route does not rely on, named but not expanded."""
+    return _("{finding}: not relied on (outside the coverage route)", finding=label)

@@ -17,8 +17,10 @@ from c102.evaluate.explain import (
     _relied_on,
     _worth_showing,
     node_id_for,
+    not_relied_on,
 )
 from c102.evaluate.graph import FACT, EvaluationGraph
+from c102.i18n import _
 
 
 def explain_tree(assessment: Assessment, target: str, max_depth: int = 8) -> dict[str, Any]:
@@ -34,7 +36,7 @@ def _node(graph: EvaluationGraph, node_id: str, seen: set[str], depth: int, max_
             "id": node_id,
             "kind": FACT,
             "text": f"{node_id.removeprefix('fact:')} = "
-            + ("(not given)" if node.value is None else _fact_value(node.value)),
+            + (_("(not given)") if node.value is None else _fact_value(node.value)),
             "source": node.source,
             "position": node.position,
             "given": node.value is not None,
@@ -67,7 +69,7 @@ def _node(graph: EvaluationGraph, node_id: str, seen: set[str], depth: int, max_
                 {
                     "id": child,
                     "kind": graph.nodes[child].kind,
-                    "text": f"{graph.nodes[child].label}: not relied on (outside the coverage route)",
+                    "text": not_relied_on(graph.nodes[child].label),
                     "lines": [],
                     "children": [],
                     "not_relied_on": True,

@@ -16,6 +16,8 @@ from typing import Any
 from c102.evaluate.assessment import BenefitCalculation
 from c102.evaluate.context import Context
 from c102.evaluate.verdict import show
+from c102.i18n import _
+from c102.i18n.numbers import percent
 from c102.model.description import Benefit, Scheme, accrual_after_years
 from c102.model.values import Fact, Money, Percent
 from c102.rules.model import ScheduleRow, StandardBeneficiary
@@ -38,7 +40,7 @@ def money(x: Fraction) -> str:
 
 
 def pct(x: Fraction) -> str:
-    return f"{show(x * 100, 1)}%"
+    return percent(x * 100, 1)
 
 
 def pct_exact(x: Fraction) -> str:
@@ -46,8 +48,8 @@ def pct_exact(x: Fraction) -> str:
     ``40.0%`` one decimal would print for it."""
     for places in range(1, 4):
         if (x * 100 * 10**places).denominator == 1:
-            return f"{show(x * 100, places)}%"
-    return f"{show(x * 100, 4)}%"
+            return percent(x * 100, places)
+    return percent(x * 100, 4)
 
 
 def pcts(x: Fraction, y: Fraction) -> tuple[str, str]:
@@ -56,8 +58,8 @@ def pcts(x: Fraction, y: Fraction) -> tuple[str, str]:
     for places in range(1, 7):
         a, b = show(x * 100, places), show(y * 100, places)
         if x == y or a != b:
-            return f"{a}%", f"{b}%"
-    return f"{show(x * 100, 6)}%", f"{show(y * 100, 6)}%"
+            return percent(x * 100, places), percent(y * 100, places)
+    return percent(x * 100, 6), percent(y * 100, 6)
 
 
 def versus(x: Fraction, y: Fraction, between: str) -> str:
@@ -123,7 +125,7 @@ def percent_of_earnings(
     cap = read("max_rate")
     if rate is not None:
         share = rate.value.fraction
-        steps.append(f"Benefit rate: {rate.value} of earnings{_src(rate)}.")
+        steps.append(_("Benefit rate: {rate} of earnings.", rate=_pv(rate.value)) + _src(rate))
     else:
         share = base.value.fraction if base is not None else Fraction(0)
         if accrual is not None:
@@ -132,25 +134,47 @@ def percent_of_earnings(
             per_year = ctx.scheme_fact(scheme, "working_days_per_year", benefit, prefix)
             if after is not None and per_year is not None:
                 steps.append(
-                    f"Increments start after {after.value.amount} working days at {per_year.value} a year = "
-                    f"{show(start, 2)} years{_src(per_year)}."
+                    _(
+                        "Increments start after {days} working days at {per_year} a year = {years} years.",
+                        days=after.value.amount,
+                        per_year=per_year.value,
+                        years=show(start, 2),
+                    )
+                    + _src(per_year)
                 )
             share += accrual.value.fraction * counted
-            base_text = f"{base.value} + " if base is not None else ""
-            steps.append(
-                f"Benefit rate after {show(years or 0, 0)} years: {base_text}{accrual.value} a year "
-                f"x {show(counted, 1)} years = {pct_exact(share)}{_src(accrual)}."
-            )
+            values = {
+                "years": show(years or 0, 0),
+                "accrual": _pv(accrual.value),
+                "counted": show(counted, 1),
+                "share": pct_exact(share),
+            }
+            if base is not None:
+                text = _(
+                    "Benefit rate after {years} years: {base} + {accrual} a year x {counted} years = {share}.",
+                    base=_pv(base.value),
+                    **values,
+                )
+            else:
+                text = _("Benefit rate after {years} years: {accrual} a year x {counted} years = {share}.", **values)
+            steps.append(text + _src(accrual))
         elif base is not None:
-            after_text = (
-                f"; increments start only after {after.value}, so none count at {show(years, 0)} years{_src(after)}"
-                if after is not None and years is not None
-                else ""
-            )
-            steps.append(f"Benefit rate: {base.value} of earnings{_src(base)}{after_text}.")
+            if after is not None and years is not None:
+                steps.append(
+                    _(
+                        "Benefit rate: {rate} of earnings; increments start only after {after}, so none count at {years} years.",
+                        rate=_pv(base.value),
+                        after=after.value,
+                        years=show(years, 0),
+                    )
+                    + _src(base)
+                    + _src(after)
+                )
+            else:
+                steps.append(_("Benefit rate: {rate} of earnings.", rate=_pv(base.value)) + _src(base))
     if cap is not None and share > cap.value.fraction:
         share = cap.value.fraction
-        steps.append(f"Capped at the maximum rate of {cap.value}{_src(cap)}.")
+        steps.append(_("Capped at the maximum rate of {rate}.", rate=_pv(cap.value)) + _src(cap))
     return share
 
 
@@ -180,32 +204,49 @@ def calculate(
     benefit = benefit_for(scheme, branch, contingency)
     label = f"scheme.{ctx.slug(scheme)}.benefit.{branch}"
     if benefit is None:
-        return Working(None, [f"{label} (the benefit and its formula)"])
+        return Working(None, [_("{path} (the benefit and its formula)", path=label)])
     if benefit.accrual_after is not None and benefit.accrual_rate is None and _accrues(benefit, years):
         return Working(
             None,
-            [f"{label}.accrual_rate (accrual_after is given without it)"],
-            "the accrual rate is not given",
+            [_("{path}.accrual_rate (accrual_after is given without it)", path=label)],
+            _("the accrual rate is not given"),
         )
     article = article or article_of(ctx, scheme, benefit)
     if article is None:
         return Working(
-            None, [f"{label}: rate, base_rate, accrual_rate or flat"], "the benefit has no formula"
+            None, [_("{path}: rate, base_rate, accrual_rate or flat", path=label)], _("the benefit has no formula")
         )
-    steps = [f"Standard beneficiary (Schedule to Part XI, Part {row.part}): {beneficiary.label.lower()}."]
+    from c102.i18n.rulebook import beneficiary_label
+
+    shown_beneficiary = beneficiary_label(beneficiary.id, beneficiary.label)
+    steps = [
+        _(
+            "Standard beneficiary (Schedule to Part XI, Part {part}): {beneficiary}.",
+            part=row.part,
+            beneficiary=shown_beneficiary[:1].lower() + shown_beneficiary[1:],
+        )
+    ]
 
     wage_name = "skilled_wage" if article == "65" else "labourer_wage"
     wage_fact = ctx.stat(wage_name)
     definition = ctx.stat(f"{wage_name}_definition")
-    who = "skilled manual male employee" if article == "65" else "ordinary adult male labourer"
-    defined = f" ({definition.value})" if definition is not None else ""
-    wage_label = f"{who}{defined}"
+    who = _("skilled manual male employee") if article == "65" else _("ordinary adult male labourer")
+    wage_label = _("{who} ({definition})", who=who, definition=definition.value) if definition is not None else who
     if wage_fact is None:
-        return Working(None, [f"statistics.{wage_name} (wage of the {who}, Art {article})"])
+        return Working(
+            None, [_("statistics.{name} (wage of the {who}, Art {article})", name=wage_name, who=who, article=article)]
+        )
     wage = wage_fact.value.per_month()
     if wage <= 0:
-        return Working(None, [f"statistics.{wage_name} (a positive wage)"], f"the wage of the {who} is zero")
-    steps.append(f"Reference wage, Art {article}: {wage_label}, {money(wage)} a month{_src(wage_fact)}.")
+        return Working(
+            None,
+            [_("statistics.{name} (a positive wage)", name=wage_name)],
+            _("the wage of the {who} is zero", who=who),
+        )
+    steps.append(
+        _("Reference wage, Art {article}: {wage_label}, {amount} a month.", article=article, wage_label=wage_label, amount=money(wage))
+        + _src(wage_fact)
+    )
 
     prefix = f"benefit.{branch}."
     earnings = wage
@@ -215,26 +256,32 @@ def calculate(
         if cap < wage:
             earnings = cap
             steps.append(
-                f"Ceiling on insurable earnings {money(cap)} a month is below the reference wage: "
-                f"earnings taken as {money(cap)} (tested at the reference wage, Art 65(3)){_src(ceiling)}."
+                _(
+                    "Ceiling on insurable earnings {amount} a month is below the reference wage: "
+                    "earnings taken as {amount} (tested at the reference wage, Art 65(3)).",
+                    amount=money(cap),
+                )
+                + _src(ceiling)
             )
         else:
-            steps.append(f"Ceiling {money(cap)} a month is not below the reference wage (Art 65(3)).")
+            steps.append(_("Ceiling {amount} a month is not below the reference wage (Art 65(3)).", amount=money(cap)))
 
     main = percent_of_earnings(ctx, scheme, benefit, years, steps) * earnings
     flat = ctx.scheme_fact(scheme, "flat", benefit, prefix)
     if flat is not None:
         main += flat.value.per_month()
-        steps.append(f"Flat amount {money(flat.value.per_month())} a month{_src(flat)}.")
+        steps.append(_("Flat amount {amount} a month.", amount=money(flat.value.per_month())) + _src(flat))
     minimum = ctx.scheme_fact(scheme, "minimum", benefit, prefix)
     if minimum is not None and main < minimum.value.per_month():
         main = minimum.value.per_month()
-        steps.append(f"Raised to the minimum benefit of {money(main)} a month{_src(minimum)}.")
+        steps.append(_("Raised to the minimum benefit of {amount} a month.", amount=money(main)) + _src(minimum))
     maximum = ctx.scheme_fact(scheme, "maximum", benefit, prefix)
     if maximum is not None and main > maximum.value.per_month():
         main = maximum.value.per_month()
-        steps.append(f"Limited to the maximum benefit of {money(main)} a month{_src(maximum)} (Art 65(3)).")
-    steps.append(f"Benefit before supplements: {money(main)} a month.")
+        steps.append(
+            _("Limited to the maximum benefit of {amount} a month (Art 65(3)).", amount=money(main)) + _src(maximum)
+        )
+    steps.append(_("Benefit before supplements: {amount} a month.", amount=money(main)))
 
     total = main
     if beneficiary.spouse:
@@ -247,8 +294,17 @@ def calculate(
 
     allowances, to_workers = _family_allowances(ctx, scheme, benefit, beneficiary.children, steps)
     rate = (total + allowances) / (wage + to_workers)
+    shown_rate, shown_required = pcts(rate, required)
     steps.append(
-        f"Rate: ({money(total)} + {money(allowances)}) / ({money(wage)} + {money(to_workers)}) = {versus(rate, required, ', against ')} required."
+        _(
+            "Rate: ({benefit} + {allowances}) / ({wage} + {wage_allowances}) = {rate}, against {required} required.",
+            benefit=money(total),
+            allowances=money(allowances),
+            wage=money(wage),
+            wage_allowances=money(to_workers),
+            rate=shown_rate,
+            required=shown_required,
+        )
     )
     remedy = None
     if rate < required:
@@ -288,18 +344,29 @@ def _family_allowances(
     if allowance is None or not children:
         return Fraction(0), Fraction(0)
     if ctx.choice("family_allowances_in_part_xi") in (False, "no", "exclude"):
-        steps.append("Family allowances left out of the calculation by choice (family_allowances_in_part_xi).")
+        steps.append(_("Family allowances left out of the calculation by choice (family_allowances_in_part_xi)."))
         return Fraction(0), Fraction(0)
     amount = allowance.value.per_month() * children
-    each = f"{children} x {money(allowance.value.per_month())} = {money(amount)} a month{_src(allowance)}"
+    values = {"children": children, "each": money(allowance.value.per_month()), "amount": money(amount)}
     during = ctx.scheme_fact(scheme, "family_allowance_during", benefit, prefix)
     if during is not None and not during.value:
         steps.append(
-            f"Family allowances paid to workers and stopped during the contingency{_src(during)}: {each}; "
-            "on the wage side only (Art 65(1), 66(1))."
+            _(
+                "Family allowances paid to workers and stopped during the contingency: {children} x {each} = "
+                "{amount} a month; on the wage side only (Art 65(1), 66(1)).",
+                **values,
+            )
+            + _src(during)
+            + _src(allowance)
         )
         return Fraction(0), amount
-    steps.append(f"Family allowances payable during the contingency: {each} (Art 65(1)).")
+    steps.append(
+        _(
+            "Family allowances payable during the contingency: {children} x {each} = {amount} a month (Art 65(1)).",
+            **values,
+        )
+        + _src(allowance)
+    )
     return amount, amount
 
 
@@ -317,7 +384,7 @@ def _spouse_own_pension(
     ):
         return None
     steps.append(
-        f"The wife, of pensionable age and resident, draws the same pension in her own right: + {money(main)}."
+        _("The wife, of pensionable age and resident, draws the same pension in her own right: + {amount}.", amount=money(main))
     )
     return main
 
@@ -331,17 +398,28 @@ def _supplement(
     value = fact.value
     each = value.fraction * main if isinstance(value, Percent) else value.per_month()
     assert isinstance(value, Percent | Money)
-    who = "spouse" if name == "spouse_supplement" else "each child"
-    steps.append(
-        f"Supplement for {who}: {value} = {money(each)}"
-        + (f" x {times}" if times > 1 else "")
-        + f"{_src(fact)}."
-    )
+    shown = _pv(value) if isinstance(value, Percent) else str(value)
+    if name == "spouse_supplement":
+        text = _("Supplement for the spouse: {value} = {amount}.", value=shown, amount=money(each))
+    elif times > 1:
+        text = _("Supplement for each child: {value} = {amount} x {times}.", value=shown, amount=money(each), times=times)
+    else:
+        text = _("Supplement for each child: {value} = {amount}.", value=shown, amount=money(each))
+    steps.append(text + _src(fact))
     return each * times
 
 
 def _src(fact: Fact[Any]) -> str:
+    """The source of a fact, after the sentence that used it: `` [Act 2004, s. 12]``."""
     return f" [{fact.source}]" if fact.source else ""
+
+
+def _pv(value: Percent) -> str:
+    """A percentage from the description as the active language writes percentages (``45%``,
+    ``45 %``); a share or a fraction of a percent as the law writes it (``1/60``, ``4/3%``)."""
+    if value.share or (isinstance(value.value, Fraction) and (value.value * 10**4).denominator != 1):
+        return str(value)
+    return pct_exact(value.fraction)
 
 
 def _read_sources(ctx: Context) -> list[str | None]:
@@ -366,7 +444,11 @@ def _remedy(
 ) -> str:
     """The benefit (and, for a simple formula, the rate or accrual) that reaches the Schedule."""
     needed_total = required * (wage + allowances) - allowances
-    text = f"the standard beneficiary's benefit would need to be at least {money(needed_total)} a month (now {money(total)})"
+    text = _(
+        "the standard beneficiary's benefit would need to be at least {needed} a month (now {now})",
+        needed=money(needed_total),
+        now=money(total),
+    )
     if (
         main <= 0
         or earnings <= 0
@@ -388,19 +470,23 @@ def _remedy(
     flat_part = flat.value.per_month() if flat is not None else Fraction(0)
     needed_share = (needed_main - flat_part) / earnings
     if benefit.rate is not None:
-        return f"{text}: the rate would need to be at least {pct(needed_share)} of earnings"
+        return _("{benefit}: the rate would need to be at least {rate} of earnings", benefit=text, rate=pct(needed_share))
     if benefit.accrual_rate is not None and years:
         start = accrual_after_years(benefit)
         counted = years - start
         base = benefit.base_rate.value.fraction if benefit.base_rate is not None else Fraction(0)
         if counted > 0:
             accrual = (needed_share - base) / counted
-            return f"{text}: the accrual rate would need to be at least {show(accrual * 100, 2)}% a year"
+            return _(
+                "{benefit}: the accrual rate would need to be at least {rate} a year",
+                benefit=text,
+                rate=percent(accrual * 100, 2),
+            )
     if (
         flat is not None
         and benefit.rate is None
         and benefit.accrual_rate is None
         and benefit.base_rate is None
     ):
-        return f"{text}: the flat amount would need to be at least {money(needed_main)} a month"
+        return _("{benefit}: the flat amount would need to be at least {amount} a month", benefit=text, amount=money(needed_main))
     return text

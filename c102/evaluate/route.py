@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from c102.evaluate.verdict import COMPLIANT, NEEDS_REVIEW, NOT_APPLICABLE, worst
+from c102.i18n import _
 
 
 @dataclass(frozen=True)
@@ -16,8 +17,10 @@ class Route:
     slugs: tuple[str, ...] | None  # schemes relied on; None: every scheme serving the branch
 
     def __str__(self) -> str:
-        names = ", ".join(self.slugs) if self.slugs else "all schemes of the branch"
-        return f"{self.alternative or 'no alternative reached'}: {names}"
+        names = ", ".join(self.slugs) if self.slugs else _("all schemes of the branch")
+        if self.alternative:
+            return _("{alternative}: {schemes}", alternative=self.alternative, schemes=names)
+        return _("no alternative reached: {schemes}", schemes=names)
 
 
 def choose_route(coverage: Any, findings: list[tuple[str, Any]], slugs: list[str]) -> Route:

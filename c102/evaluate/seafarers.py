@@ -16,6 +16,7 @@ from fractions import Fraction
 
 from c102.evaluate.context import SEAFARER_EXCLUDABLE, Context
 from c102.evaluate.verdict import show
+from c102.i18n import _
 from c102.model.description import ProtectedGroup, Scheme
 from c102.model.values import Count
 
@@ -60,7 +61,7 @@ class ProtectedSeafarers:
         """What the numerator left out, for the explanation."""
         if self.total is None or not self.taken:
             return ""
-        return f" (less {show(self.taken, 0)} protected seafarers, Art 77)"
+        return " " + _("(less {count} protected seafarers, Art 77)", count=show(self.taken, 0))
 
     def missing(self, numerator: Fraction, denominator: Fraction, threshold: Fraction) -> list[str]:
         """The facts that would settle the alternative, where its outcome depends on how many of
@@ -73,5 +74,5 @@ class ProtectedSeafarers:
         if reached_anyway or missed_anyway:
             return []
         return [
-            f"{path} (protected seafarers and sea-fishermen, Art 77; 0 where none)" for path in self.unstated
+            _("{path} (protected seafarers and sea-fishermen, Art 77; 0 where none)", path=path) for path in self.unstated
         ]

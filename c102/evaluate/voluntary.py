@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from c102.i18n import N_, _
 from c102.model.values import BRANCH_PART
 
 if TYPE_CHECKING:
@@ -120,18 +121,26 @@ def pending_schemes(ctx: Context, branch: str) -> list[Scheme]:
 def left_out(ctx: Context, branch: str) -> str:
     """Why voluntary schemes serving the branch are not counted, for the coverage explanation."""
     schemes = [s for s in ctx.description.schemes_for(branch) if is_voluntary(s)]
+    state = status(ctx, branch)
     why = {
-        "outside": "Art 6 does not let voluntary insurance count for this Part",
-        "pending": "the conditions of Art 6 are not answered",
-        "refused": "the conditions of Art 6 are not met" + _failing(ctx),
-    }.get(status(ctx, branch))
+        "outside": N_("Art 6 does not let voluntary insurance count for this Part"),
+        "pending": N_("the conditions of Art 6 are not answered"),
+        "refused": N_("the conditions of Art 6 are not met"),
+    }.get(state)
     if not schemes or why is None:
         return ""
-    return f" Not counted: {', '.join(s.name for s in schemes)} (voluntary insurance), as {why}."
+    reason = _(why) + (" " + _failing(ctx) if state == "refused" else "")
+    return " " + _(
+        "Not counted: {schemes} (voluntary insurance), as {reason}.",
+        schemes=", ".join(s.name for s in schemes),
+        reason=reason,
+    )
 
 
 def _failing(ctx: Context) -> str:
     rule = article_6_rule(ctx)
     failed = refused(ctx, rule) if rule is not None else []
     named = [n for n in failed if rule is not None and n != rule.id]
-    return f" ({', '.join(named)} answered no by the specialist)" if named else " (answered no by the specialist)"
+    if named:
+        return _("({conditions} answered no by the specialist)", conditions=", ".join(named))
+    return _("(answered no by the specialist)")

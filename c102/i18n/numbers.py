@@ -3,8 +3,8 @@ formats a figure. Digits are computed exactly (half-even on the exact ``Fraction
 only the symbols and patterns come from CLDR through Babel: ``1 234 567,0`` and ``45,0 %`` in
 French, ``1.234.567,0`` and ``45,0 %`` in Spanish, ``31 décembre 2019``, ``31 de diciembre de 2019``.
 
-English keeps the project's own style (``1 234 567.0``, ``45.0%``, ISO dates), which every English
-golden file and test already holds, and loads no Babel data.
+English uses CLDR ``en`` symbols (``1,234,567.0``, ``45.0%``), written here so that English loads
+no Babel data; English dates stay ISO (``2019-12-31``).
 """
 
 from __future__ import annotations
@@ -29,12 +29,13 @@ class NumberStyle:
 # CLDR's minimumGroupingDigits, which Babel does not expose: Spanish writes 2024 and 12.345.
 MIN_GROUPING_DIGITS = {"es": 2}
 
-ENGLISH = NumberStyle(decimal=".", group=" ", min_grouping=1, percent_pattern="{n}%")
+# CLDR "en": comma grouping, point decimal, "#,##0%" (kept here: English opens no Babel data).
+ENGLISH = NumberStyle(decimal=".", group=",", min_grouping=1, percent_pattern="{n}%")
 
 
 @cache
 def number_style(language: str) -> NumberStyle:
-    """The separators and percent pattern of ``language`` from CLDR (English: the project style)."""
+    """The separators and percent pattern of ``language`` from CLDR (English: its CLDR values, inline)."""
     if language == "en":
         return ENGLISH
     from babel import Locale
@@ -94,10 +95,14 @@ def money(value: Fraction | Decimal | int, language: str | None = None) -> str:
 
 
 def long_date(day: date, language: str | None = None) -> str:
-    """A date as a sentence writes it: ``31 décembre 2019``; English keeps ISO ``2019-12-31``."""
+    """A date as a sentence writes it: ``31 décembre 2019``, ``1er janvier 2020`` (French writes the
+    first of a month as an ordinal, which CLDR's pattern does not); English keeps ISO ``2019-12-31``."""
     language = language or current_language()
     if language == "en":
         return day.isoformat()
     from babel.dates import format_date
 
-    return str(format_date(day, format="long", locale=language))
+    text = str(format_date(day, format="long", locale=language))
+    if language == "fr" and day.day == 1 and text.startswith("1 "):
+        text = "1er " + text[2:]
+    return text

@@ -83,9 +83,12 @@ def instrument_title(english: str) -> str:
 
 
 def beneficiary_label(key: str, english: str) -> str:
-    """A standard beneficiary of the Schedule to Part XI (``man_with_wife_and_two_children``)."""
-    entry = translation(current_language()).get("standard_beneficiaries", {}).get(key) or {}
-    return str(entry.get("label") or english)
+    """A standard beneficiary of the Schedule to Part XI (``man_with_wife_and_two_children``): its
+    ``standard_beneficiaries`` entry, else the ``terms:`` entry of the same id (where the
+    translations keep them today), else English."""
+    data = translation(current_language())
+    entry = data.get("standard_beneficiaries", {}).get(key) or {}
+    return str(entry.get("label") or data.get("terms", {}).get(key) or english)
 
 
 def choice_text(key: str, field: str, english: str) -> str:

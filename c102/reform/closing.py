@@ -21,9 +21,11 @@ from typing import Any
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.graph import FINDING
 from c102.evaluate.verdict import COMPLIANT, NOT_COMPLIANT, RuleResult
+from c102.i18n import N_, _
+from c102.labels import label
 from c102.model.description import Description
 from c102.reform import track as tracking
-from c102.reform.numbers import as_decimal, exact_text, numeric, shown
+from c102.reform.numbers import as_decimal, displayed, exact_text, numeric, shown
 from c102.reform.paths import FactPath, fact_paths, fact_steps, get_fact
 from c102.reform.workbench import Workbench
 
@@ -51,10 +53,19 @@ class Closing:
     after: str
     exact: str | None  # the exact value where the figure meets the threshold, if it moves linearly
     raise_: bool
+    shown_before: str = ""  # the values as the active language writes them, for the text
+    shown_after: str = ""
 
     @property
     def text(self) -> str:
-        return f"{'raise' if self.raise_ else 'lower'} {self.parameter} from {self.before} to {self.after}"
+        values = {
+            "parameter": self.parameter,
+            "before": self.shown_before or self.before,
+            "after": self.shown_after or self.after,
+        }
+        if self.raise_:
+            return _("raise {parameter} from {before} to {after}", **values)
+        return _("lower {parameter} from {before} to {after}", **values)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -165,6 +176,8 @@ def _close(bench: Workbench, rule: RuleResult, path: FactPath) -> Closing | None
         shown(adaptor.make(like, step)),
         exact_text(exact) if solved and Fraction(step) != exact else None,
         raise_,
+        displayed(like),
+        displayed(adaptor.make(like, step)),
     )
 
 
@@ -247,19 +260,43 @@ def _parameter(path: FactPath) -> str:
     from c102.reform.paths import split_path
 
     segments = split_path(path.text)
-    field = segments[-1][0].replace("_", " ")
+    key = segments[-1][0]
+    field = _(FIELDS[key]) if key in FIELDS else _("the {field}", field=key.replace("_", " "))
     scheme = segments[1][0] if len(segments) > 1 else ""
     where = [scheme]
     names = [s[0] for s in segments]
     if "benefit" in names:
-        where.append(f"{names[names.index('benefit') + 1].replace('_', ' ')} benefit")
+        where.append(label(names[names.index("benefit") + 1], "benefits"))
     if "protected" in names:
-        field = "persons protected"
+        field = _(FIELDS["persons"])
         index = segments[names.index("protected")][1]
-        where.append(f"group {index + 1 if index is not None else 1}")
+        where.append(_("group {n}", n=index + 1 if index is not None else 1))
     if "qualifying_period" in names:
-        field = "qualifying period"
-    return f"the {field} ({', '.join(w for w in where if w)})"
+        field = _("the qualifying period")
+    return _("{field} ({where})", field=field, where=", ".join(w for w in where if w))
+
+
+# The facts a smallest change can move, as the parameter's name in a sentence.
+FIELDS = {
+    "rate": N_("the rate"),
+    "base_rate": N_("the base rate"),
+    "accrual_rate": N_("the accrual rate"),
+    "max_rate": N_("the maximum rate"),
+    "flat": N_("the flat amount"),
+    "minimum": N_("the minimum benefit"),
+    "maximum": N_("the maximum benefit"),
+    "ceiling": N_("the ceiling"),
+    "persons": N_("the persons protected"),
+    "length": N_("the qualifying period"),
+    "max_duration": N_("the maximum duration"),
+    "min_duration": N_("the minimum duration"),
+    "waiting_period": N_("the waiting period"),
+    "spouse_supplement": N_("the spouse supplement"),
+    "child_supplement": N_("the child supplement"),
+    "family_allowance": N_("the family allowance"),
+    "pensionable_age": N_("the pensionable age"),
+    "cost_sharing": N_("the cost sharing"),
+}
 
 
 def closings_for(description: Description, bench: Workbench | None = None) -> dict[str, list[Closing]]:

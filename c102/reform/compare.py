@@ -12,6 +12,8 @@ from typing import Any
 
 from c102.evaluate.assessment import Assessment, PartResult
 from c102.evaluate.verdict import RuleResult, exact_number
+from c102.i18n import _, ngettext
+from c102.i18n.rulebook import part_title, rule_title
 from c102.model.description import Description
 from c102.report.shared.display import quantity
 
@@ -74,20 +76,33 @@ def rule_side(rule: RuleResult) -> Side:
     if rule.value is not None:
         figure = quantity(rule.value, rule.unit)
         if rule.threshold is not None:
-            figure += f" against {quantity(rule.threshold, rule.unit)}"
-    value = exact_number(rule.value * 100 if rule.unit == "percent" and rule.value is not None else rule.value)
+            figure = _(
+                "{value} against {threshold}", value=figure, threshold=quantity(rule.threshold, rule.unit)
+            )
+    value = exact_number(
+        rule.value * 100 if rule.unit == "percent" and rule.value is not None else rule.value
+    )
     return Side(rule.verdict, figure, rule.alternative, tuple(rule.schemes), value)
 
 
 def part_side(part: PartResult) -> Side:
-    counts = f"{part.counts.get('compliant', 0)} of {sum(part.counts.values())} rules compliant"
+    total = sum(part.counts.values())
+    counts = ngettext(
+        "{compliant} of {n} rule compliant",
+        "{compliant} of {n} rules compliant",
+        total,
+        compliant=part.counts.get("compliant", 0),
+    )
     return Side(part.verdict, counts, part.alternative, tuple(part.schemes))
 
 
 def article_2_side(assessment: Assessment) -> Side:
     rat = assessment.ratification
-    acceptable = ", ".join(rat.acceptable_parts) or "none"
-    return Side("met" if rat.meets_article_2 else "not met", f"Parts that could be accepted: {acceptable}")
+    acceptable = ", ".join(rat.acceptable_parts) or _("none")
+    return Side(
+        "met" if rat.meets_article_2 else "not met",
+        _("Parts that could be accepted: {parts}", parts=acceptable),
+    )
 
 
 def differences(before: Assessment, after: Assessment) -> list[Difference]:
@@ -95,14 +110,24 @@ def differences(before: Assessment, after: Assessment) -> list[Difference]:
     out: list[Difference] = []
     a2 = (article_2_side(before), article_2_side(after))
     if a2[0] != a2[1]:
-        out.append(Difference("article_2", "ratification", "Article 2: Parts that could be accepted", "2", *a2))
+        out.append(
+            Difference("article_2", "ratification", _("Article 2: Parts that could be accepted"), "2", *a2)
+        )
     for part_id, part in before.parts.items():
         other = after.parts.get(part_id)
         if other is None:
             continue
         sides = (part_side(part), part_side(other))
         if sides[0] != sides[1]:
-            out.append(Difference("part", part_id, f"Part {part_id}: {part.title}", part_id, *sides))
+            out.append(
+                Difference(
+                    "part",
+                    part_id,
+                    _("Part {part}: {title}", part=part_id, title=part_title(part_id, part.title)),
+                    part_id,
+                    *sides,
+                )
+            )
     theirs = {r.id: r for r in after.rules}
     for rule in before.rules:
         match = theirs.get(rule.id)
@@ -111,7 +136,7 @@ def differences(before: Assessment, after: Assessment) -> list[Difference]:
         sides = (rule_side(rule), rule_side(match))
         if sides[0] != sides[1]:
             article = (match.alternative and _article_of(match)) or rule.articles[0]
-            out.append(Difference("rule", rule.id, rule.title, article, *sides))
+            out.append(Difference("rule", rule.id, rule_title(rule.id, rule.title), article, *sides))
     return out
 
 

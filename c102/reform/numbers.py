@@ -77,6 +77,24 @@ def shown(value: Any) -> str:
     return plain(value)
 
 
+def displayed(value: Any) -> str:
+    """A value as a sentence of the active language writes it (``180 mois``, ``800 par mois``,
+    ``45 %``); ``shown`` keeps the description language's spelling for the JSON."""
+    from c102.evaluate.gaps import amount_of
+    from c102.i18n.numbers import percent
+    from c102.report.shared.evidence import per_period
+
+    if isinstance(value, Duration):
+        return amount_of(Fraction(_trim(value.amount)), value.unit)
+    if isinstance(value, Money):
+        amount = Fraction(_trim(value.amount))
+        return per_period(show(amount, 0 if amount.denominator == 1 else 2), value.per)
+    if isinstance(value, Percent) and not value.share and not isinstance(value.value, Fraction):
+        trimmed = _trim(value.value)
+        return percent(trimmed, max(0, -trimmed.as_tuple().exponent))  # type: ignore[operator]
+    return shown(value)
+
+
 def _trim(number: Decimal) -> Decimal:
     text = format(number, "f")
     return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from c102.errors import C102Error, Diagnostic, Position
 from c102.evaluate.assessment import Assessment
+from c102.i18n import _, ngettext
 from c102.testing.cases import CODE, Case, is_expectation_data, read_cases, read_source
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -81,7 +82,7 @@ def _expectation_files(paths: list[str], errors: list[Diagnostic]) -> list[Path]
         elif path.is_file():
             found.append(path)
         else:
-            errors.append(Diagnostic(Position(name), "no such file or folder", code=CODE))
+            errors.append(Diagnostic(Position(name), _("no such file or folder"), code=CODE))
     return found
 
 
@@ -111,9 +112,9 @@ def _assess(case: Case, errors: list[Diagnostic]) -> Assessment | None:
         errors.append(
             Diagnostic(
                 case.description_position,
-                f"description {case.description} not found",
+                _("description {path} not found", path=case.description),
                 source_line=case.description_line,
-                hint="the path is relative to the expectation file",
+                hint=_("the path is relative to the expectation file"),
                 code=CODE,
             )
         )
@@ -124,7 +125,7 @@ def _assess(case: Case, errors: list[Diagnostic]) -> Assessment | None:
         errors.append(
             Diagnostic(
                 case.description_position,
-                f"description {case.description} has errors (below)",
+                _("description {path} has errors (below)", path=case.description),
                 source_line=case.description_line,
                 code=CODE,
             )
@@ -148,7 +149,7 @@ def _run_case(case: Case, assessment: Assessment, errors: list[Diagnostic]) -> C
         if lines:
             label = expectation.name if expectation.target == "article2" else f"{expectation.target} {expectation.name}"
             if expectation.finding:
-                label += f", finding for {expectation.finding}"
+                label = _("{expectation}, finding for {scheme}", expectation=label, scheme=expectation.finding)
             outcome.failures.append((f"{expectation.position}: {label}", lines))
     return None if bad else outcome
 
@@ -158,14 +159,21 @@ def render(run_result: TestRun) -> str:
     lines: list[str] = []
     for outcome in run_result.outcomes:
         case = outcome.case
-        status = "PASS" if outcome.passed else "FAIL"
+        status = _("PASS") if outcome.passed else _("FAIL")
         lines.append(f"{status} {case.position}: {case.title} [{case.article}]")
         for where, diff in outcome.failures:
             lines.append(f"  {where}")
             lines.extend(f"    {line}" for line in diff)
-    summary = f"{run_result.passed} passed, {run_result.failed} failed"
     if run_result.errors:
-        count = len(run_result.errors)
-        summary += f", {run_result.cases_not_run} not run; {count} error{'s' if count != 1 else ''} in the input"
+        summary = ngettext(
+            "{passed} passed, {failed} failed, {skipped} not run; {n} error in the input",
+            "{passed} passed, {failed} failed, {skipped} not run; {n} errors in the input",
+            len(run_result.errors),
+            passed=run_result.passed,
+            failed=run_result.failed,
+            skipped=run_result.cases_not_run,
+        )
+    else:
+        summary = _("{passed} passed, {failed} failed", passed=run_result.passed, failed=run_result.failed)
     lines.append(summary)
     return "\n".join(lines)

@@ -117,8 +117,9 @@ def _walkthrough_page(request: Request, library: Library, country: Country, part
         state = _("Part {part} step by step, computed from the edited description (not saved)", part=part)
     else:
         state = _("Part {part} step by step, computed from the file as saved", part=part)
+    back = _("Back to the workbench")
     extra = (
-        f'<a href="/country/{country.slug}" style="color:#fff">{_escape(_("Back to the workbench"))}</a>'
+        f'<a href="/country/{country.slug}" style="color:#fff">{_escape(back)}</a>'
         f'<span style="color:#fff;opacity:.85">{_escape(state)}</span>'
     )
     return HTMLResponse(with_nav(page, extra))

@@ -24,7 +24,7 @@ def test_thirteen_weeks_within_twelve_months_meets_24_1_a() -> None:
 def test_twelve_weeks_fails_by_one_week() -> None:
     result = rule(run(STATS, unemployment("  max_duration: 12 weeks\n")), "IV-24-duration")
     assert result.verdict == "not_compliant"
-    assert result.gap == "12 weeks against at least 13 weeks: 1 weeks short"
+    assert result.gap == "12 weeks against at least 13 weeks: 1 week short"
 
 
 def test_an_average_of_thirteen_weeks_meets_24_2_where_duration_varies() -> None:
@@ -112,7 +112,7 @@ def test_a_time_limited_injury_pension_fails_art_38_whatever_the_block_order() -
         result = rule(run(STATS, injury(*blocks)), "VI-38-duration")
         assert result.verdict == "not_compliant"
         assert "Injury (invalidity): benefit is limited to 5 years" in result.explanation
-        assert "Injury (incapacity): benefit is paid throughout" in result.explanation
+        assert "Injury (incapacity for work): benefit is paid throughout" in result.explanation
 
 
 def test_every_block_paid_throughout_meets_art_38() -> None:

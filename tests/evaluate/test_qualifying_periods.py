@@ -40,7 +40,7 @@ def test_thirty_years_without_a_reduced_benefit_fails_29_2_but_meets_29_1() -> N
 def test_thirty_one_years_with_nothing_earlier_is_one_year_too_long() -> None:
     result = rule(run(STATS, pension(period(31, level=""))), "V-29-qualifying-period")
     assert result.verdict == "not_compliant"
-    assert result.gap == "31 years against at most 30 years: 1 years too long"
+    assert result.gap == "31 years against at most 30 years: 1 year too long"
 
 
 def test_a_full_benefit_period_alone_does_not_say_nothing_is_paid_sooner() -> None:

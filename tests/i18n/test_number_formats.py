@@ -17,7 +17,7 @@ NNBSP, NBSP = "\u202f", "\u00a0"
 @pytest.mark.parametrize(
     ("language", "grouped", "small", "share"),
     [
-        ("en", "1 234 567.0", "1 234", "45.0%"),
+        ("en", "1,234,567.0", "1,234", "45.0%"),
         ("fr", f"1{NNBSP}234{NNBSP}567,0", f"1{NNBSP}234", f"45,0{NBSP}%"),
         ("es", "1.234.567,0", "1234", f"45,0{NBSP}%"),
     ],
@@ -50,6 +50,23 @@ def test_money_keeps_cents_only_when_there_are_some() -> None:
 )
 def test_dates_as_a_sentence_writes_them(language: str, written: str) -> None:
     assert long_date(date(2019, 12, 31), language) == written
+
+
+def test_french_writes_the_first_of_a_month_as_an_ordinal() -> None:
+    assert long_date(date(2020, 1, 1), "fr") == "1er janvier 2020"
+    assert long_date(date(2020, 1, 11), "fr") == "11 janvier 2020"
+    assert long_date(date(2020, 1, 1), "es") == "1 de enero de 2020"
+
+
+def test_a_whole_threshold_is_written_without_a_dangling_decimal_separator() -> None:
+    from c102.evaluate.gaps import percent_short
+
+    with use_language("fr"):
+        text = percent_short(Fraction(25, 1000), Fraction(20, 100), under="27(b)")
+    assert f"2,5{NBSP}% pour 20{NBSP}% requis" in text and ",%" not in text and "27(b)" in text
+    with use_language("es"):
+        assert ",%" not in percent_short(Fraction(0), Fraction(1, 2))
+    assert percent_short(Fraction(36, 100), Fraction(45, 100)) == "36.0% against 45%: 9.0 points short"
 
 
 def test_the_evaluators_show_follows_the_active_language() -> None:

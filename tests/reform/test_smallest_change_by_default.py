@@ -63,7 +63,7 @@ def test_a_coverage_gap_closes_at_the_smallest_whole_number_of_persons() -> None
     bench = Workbench(load_description(HONDURAS))
     found = closing.smallest_changes(bench)["V-27-coverage"][0]
     assert found.path.endswith(".persons") and found.raise_
-    persons = int(found.after.replace(" ", ""))
+    persons = int(found.after.replace(" ", "").replace(",", ""))
     path = resolve(bench.original, found.path)
 
     def verdict(count: int) -> str:

@@ -66,6 +66,6 @@ def test_a_bad_path_or_value_is_a_positioned_error_with_exit_2(
 def test_diff_compares_two_versions_rule_by_rule_and_fact_by_fact(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(EXAMPLES / "ceiling-fail.c102"), str(EXAMPLES / "ceiling-pass.c102")]) == 0
     out = capsys.readouterr().out
-    assert "V-28-benefit-level (Art 28(a))           not_compliant → compliant" in out
+    assert "V-28-benefit-level (Art 28(a))           not compliant → compliant" in out
     assert "36.0% against 40.0% → 45.0% against 40.0%" in out
     assert f"{CEILING}: 800 per month → 1200 per month" in out

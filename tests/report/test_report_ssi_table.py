@@ -73,13 +73,13 @@ def test_the_gap_report_shows_the_table_in_markdown_html_and_docx(tmp_path: Path
     assessment = _with_beneficiaries(tmp_path)
     markdown = render_report(assessment, "gap", "md").decode("utf-8")
     assert "## Social Security Inquiry" in markdown
-    assert "| General social assistance | none | — | — | — | 75 500 | 30 500 | 45 000 |" in markdown
-    assert "| Old age | V | 1 120 000 | — | — | 120 000 | 70 000 | 50 000 |" in markdown
+    assert "| General social assistance | none | — | — | — | 75,500 | 30,500 | 45,000 |" in markdown
+    assert "| Old age | V | 1,120,000 | — | — | 120,000 | 70,000 | 50,000 |" in markdown
     html = render_report(assessment, "gap", "html").decode("utf-8")
-    assert "Beneficiaries: women" in html and "75 500" in html
+    assert "Beneficiaries: women" in html and "75,500" in html
     with zipfile.ZipFile(io.BytesIO(render_report(assessment, "gap", "docx"))) as package:
         body = package.read("word/document.xml").decode("utf-8")
-    assert "Social Security Inquiry" in body and "Beneficiaries: men" in body and "120 000" in body
+    assert "Social Security Inquiry" in body and "Beneficiaries: men" in body and "120,000" in body
 
 
 def test_the_json_and_the_workbook_carry_the_beneficiaries(tmp_path: Path) -> None:

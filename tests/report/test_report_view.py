@@ -40,7 +40,7 @@ def test_citations_and_numbers() -> None:
     assert cite(["27(a)", "27(b)"]) == "Art 27(a), 27(b)"
     assert percent(Fraction(36)) == "36.0%"
     assert share(Fraction(650, 1050)) == "61.9%"
-    assert quantity(Fraction(1_460_000), "persons") == "1 460 000"
+    assert quantity(Fraction(1_460_000), "persons") == "1,460,000"
     assert quantity(Fraction(26), "weeks") == "26 weeks"
     assert quantity(Fraction(365, 14), "weeks") == "26.1 weeks"
     assert sorted(["27(b)", "9(a)", "10(2)", "9"], key=article_key) == ["9", "9(a)", "10(2)", "27(b)"]
@@ -139,7 +139,7 @@ def test_article_22_evidence_keyed_by_article(assessment: Assessment) -> None:
     assert rows[2][1] == "33.3% (at most 50.0%)"
     title, rows = evidence_for(assessment, assessment.rule("III-18-duration"))  # type: ignore[misc]
     assert rows == [
-        ["Days of sickness benefit paid in the year", "9 000 000", "SSF accounts 2023"],
+        ["Days of sickness benefit paid in the year", "9,000,000", "SSF accounts 2023"],
         ["Average number of persons protected in the year", MISSING, ""],
     ]
     title, rows = evidence_for(assessment, assessment.rule("IV-24-duration"))  # type: ignore[misc]

@@ -17,7 +17,7 @@ def test_part_rows_align_whatever_the_verdict_word(assessment: Assessment) -> No
     assert len(rows) == len(assessment.parts)
     starts = {len(line) - len(line[5:].lstrip()) for line in rows}
     assert len(starts) == 1  # the verdict column starts at the same place on every row
-    assert "insufficient_data" in text or "not_compliant" in text
+    assert "insufficient data" in text or "not compliant" in text
 
 
 def test_gap_cites_the_alternative_it_is_measured_under(assessment: Assessment) -> None:

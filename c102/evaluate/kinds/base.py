@@ -10,6 +10,7 @@ from typing import Any
 
 from c102.evaluate.context import Context
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_APPLICABLE, NOT_COMPLIANT
+from c102.i18n import N_, _
 from c102.model.description import Scheme
 from c102.model.values import Duration, Fact
 from c102.rules.model import PartInfo, Rule
@@ -56,10 +57,35 @@ def unlisted(
     naming what to add (the item, or ``complete`` after the list where the law's list is whole)."""
     return Finding(
         INSUFFICIENT_DATA,
-        f"{scheme.name}: the list of {name.replace('_', ' ')}{src(fact)} is not marked complete, so whether the "
-        f"scheme {verb} {', '.join(items)}{cited} is not said.",
-        missing=[f"scheme.{ctx.slug(scheme)}.{name} ({', '.join(items)}, or 'complete' after the list)"],
+        _(
+            "{scheme}: the list of {list}{source} is not marked complete, so whether the scheme {verb} {items}{cited} "
+            "is not said.",
+            scheme=scheme.name,
+            list=_(LISTS[name]) if name in LISTS else name.replace("_", " "),
+            source=src(fact),
+            verb=verb,
+            items=", ".join(items),
+            cited=cited,
+        ),
+        missing=[
+            _(
+                "scheme.{slug}.{name} ({items}, or 'complete' after the list)",
+                slug=ctx.slug(scheme),
+                name=name,
+                items=", ".join(items),
+            )
+        ],
     )
+
+
+# The lists of a scheme an item may be missing from, named in a sentence.
+LISTS = {
+    "contingencies": N_("contingencies"),
+    "medical_care": N_("medical care"),
+    "cost_sharing": N_("cost sharing"),
+    "suspension_grounds": N_("suspension grounds"),
+    "branches": N_("branches"),
+}
 
 
 def not_applicable(why: str) -> Finding:
@@ -70,15 +96,27 @@ def by_answer(ctx: Context, rule: Rule, situation: str) -> Finding:
     """A judgment the data cannot settle: needs_review unless the specialist's answer is recorded."""
     answer = ctx.answer(rule)
     if answer is None:
+        from c102.i18n.rulebook import rule_text
+
+        question = rule_text(rule.id, "question", rule.question) if rule.question else rule.question
         return Finding(
-            NEEDS_REVIEW, f"{situation} A specialist must answer: {rule.question}", question=rule.question
+            NEEDS_REVIEW,
+            _("{situation} A specialist must answer: {question}", situation=situation, question=question).strip(),
+            question=rule.question,
         )
     yes = answer.value is True or str(answer.value).lower() in ("yes", "true")
     source = f" [{answer.source}]" if answer.source else ""
     note = f" ({answer.note})" if answer.note else ""
+    said = _("Answered yes by the specialist.") if yes else _("Answered no by the specialist.")
+    if source or note:
+        said = (
+            _("Answered yes by the specialist{source}{note}.", source=source, note=note)
+            if yes
+            else _("Answered no by the specialist{source}{note}.", source=source, note=note)
+        )
     return Finding(
         COMPLIANT if yes else NOT_COMPLIANT,
-        f"{situation} Answered {'yes' if yes else 'no'} by the specialist{source}{note}.",
+        f"{situation} {said}".strip(),
         answer=f"{'yes' if yes else 'no'}{source}",
     )
 

@@ -9,8 +9,11 @@ from typing import Any
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, percent, src
-from c102.evaluate.part_xi import Working, benefit_for, calculate, either_article, pcts, versus
+from c102.evaluate.part_xi import Working, benefit_for, calculate, either_article, pcts
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
+from c102.i18n import _
+from c102.i18n.numbers import percent as percent_text
+from c102.i18n.rulebook import beneficiary_label
 from c102.labels import label
 from c102.model.description import Benefit, Scheme
 from c102.rules.model import PartInfo, Rule
@@ -32,10 +35,12 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             # has no level to test here; the Part's periodic-payment rule judges its form.
             found.append(
                 not_applicable(
-                    f"{label(row_id, 'schedule_rows', capital=True)}: the benefit is a "
-                    f"{label(benefit.form.value, 'benefit_forms')}; Part XI's percentages apply to "
-                    "periodical payments (Art 65(1), 66(1)), and its form is judged by the Part's "
-                    "periodical-payment rule."
+                    _(
+                        "{row}: the benefit is a {form}; Part XI's percentages apply to periodical payments "
+                        "(Art 65(1), 66(1)), and its form is judged by the Part's periodical-payment rule.",
+                        row=label(row_id, "schedule_rows", capital=True),
+                        form=label(benefit.form.value, "benefit_forms"),
+                    )
                 )
             )
             continue
@@ -51,14 +56,23 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             found.append(
                 Finding(
                     INSUFFICIENT_DATA,
-                    f"{label(row_id, 'schedule_rows', capital=True)}: "
-                    f"{working.problem or 'the calculation needs more facts'}.{also}",
+                    _(
+                        "{row}: {problem}.",
+                        row=label(row_id, "schedule_rows", capital=True),
+                        problem=working.problem or _("the calculation needs more facts"),
+                    )
+                    + also,
                     missing=working.missing,
                 )
             )
             continue
         calculations.append(calc)
-        who = f"{beneficiary.label.lower()}, Art {calc.article}"
+        shown_beneficiary = beneficiary_label(beneficiary.id, beneficiary.label)
+        who = _(
+            "{beneficiary}, Art {article}",
+            beneficiary=shown_beneficiary[:1].lower() + shown_beneficiary[1:],
+            article=calc.article,
+        )
         if calc.rate < required and calc.article == "67" and rule.params.get("article_67_d"):
             excess = _article_67_d(ctx, scheme, benefit, rule.params["article_67_d"], part.branch)
             if excess is not None:
@@ -69,7 +83,14 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             found.append(
                 Finding(
                     COMPLIANT,
-                    f"{label(row_id, 'schedule_rows', capital=True)} ({who}): {shown} reaches {needed}.{also}",
+                    _(
+                        "{row} ({who}): {rate} reaches {required}.",
+                        row=label(row_id, "schedule_rows", capital=True),
+                        who=who,
+                        rate=shown,
+                        required=needed,
+                    )
+                    + also,
                     value=calc.rate,
                     threshold=required,
                     alternative=calc.article if also else None,
@@ -79,7 +100,14 @@ def benefit_level(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | Non
             found.append(
                 Finding(
                     NOT_COMPLIANT,
-                    f"{label(row_id, 'schedule_rows', capital=True)} ({who}): {shown} is below {needed}.{also}",
+                    _(
+                        "{row} ({who}): {rate} is below {required}.",
+                        row=label(row_id, "schedule_rows", capital=True),
+                        who=who,
+                        rate=shown,
+                        required=needed,
+                    )
+                    + also,
                     value=calc.rate,
                     threshold=required,
                     gap=percent_short(calc.rate, required),
@@ -119,25 +147,32 @@ def _either(
     computed: the Parts ask that it comply with "either Article 65 or Article 66"."""
     first = under_65.calculation
     if first is not None and first.rate is not None and first.rate >= required:
-        return under_65, " It meets Art 65."
+        return under_65, " " + _("It meets Art 65.")
     under_66 = calculate(ctx, scheme, row, beneficiary, branch, years, required, article="66")
     second = under_66.calculation
     met_66 = second is not None and second.rate is not None and second.rate >= required
     if met_66:
-        why = (
-            f"not Art 65 ({versus(first.rate, required, ' against ')})"
-            if first is not None and first.rate is not None
-            else "Art 65 cannot be computed"
-        )
-        return under_66, f" It meets Art 66 (the ordinary labourer's wage); {why}."
+        if first is not None and first.rate is not None:
+            rate, needed = pcts(first.rate, required)
+            return under_66, " " + _(
+                "It meets Art 66 (the ordinary labourer's wage); not Art 65 ({rate} against {required}).",
+                rate=rate,
+                required=needed,
+            )
+        return under_66, " " + _("It meets Art 66 (the ordinary labourer's wage); Art 65 cannot be computed.")
     if first is None or first.rate is None:  # Art 65 undecided and Art 66 not met: undecided
         if second is not None and second.rate is not None:
-            return under_65, f" Under Art 66 it would be {versus(second.rate, required, ', below ')}."
+            rate, needed = pcts(second.rate, required)
+            return under_65, " " + _("Under Art 66 it would be {rate}, below {required}.", rate=rate, required=needed)
         return under_65, ""
     if second is None or second.rate is None:  # Art 65 fails, Art 66 cannot be computed: undecided
-        problem = f"Art 65 is not met ({versus(first.rate, required, ' against ')}) and Art 66 cannot be computed"
+        rate, needed = pcts(first.rate, required)
+        problem = _(
+            "Art 65 is not met ({rate} against {required}) and Art 66 cannot be computed", rate=rate, required=needed
+        )
         return Working(None, under_66.missing, problem), ""
-    return under_65, f" Under Art 66 it is {versus(second.rate, required, ', also below ')}."
+    rate, needed = pcts(second.rate, required)
+    return under_65, " " + _("Under Art 66 it is {rate}, also below {required}.", rate=rate, required=needed)
 
 
 def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
@@ -146,27 +181,38 @@ def periodic_payment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | 
     benefit = benefit_for(scheme, part.branch, contingency)
     if benefit is None:
         return not_given(
-            ctx, scheme, f"benefit.{part.branch}", f"no {label(part.branch, 'branches')} benefit is described."
+            ctx,
+            scheme,
+            f"benefit.{part.branch}",
+            _("no {benefit} is described.", benefit=label(part.branch, "benefits")),
         )
     form = ctx.scheme_fact(scheme, "form", benefit, f"benefit.{part.branch}.")
     if form is None:
-        return not_given(ctx, scheme, f"benefit.{part.branch}.form", "the form of the benefit is not given.")
+        return not_given(ctx, scheme, f"benefit.{part.branch}.form", _("the form of the benefit is not given."))
     allowed = rule.params.get("forms", PERIODIC)
     if form.value in allowed:
-        what = (
-            "a periodical payment" if form.value in PERIODIC else f"a benefit {form.value.replace('_', ' ')}"
+        if form.value in PERIODIC:
+            return Finding(COMPLIANT, _("{scheme}: a periodical payment.", scheme=scheme.name) + src(form))
+        return Finding(
+            COMPLIANT, _("{scheme}: {form}.", scheme=scheme.name, form=label(form.value, "benefit_forms")) + src(form)
         )
-        return Finding(COMPLIANT, f"{scheme.name}: {what}{src(form)}.")
     if form.value == "lump_sum" and rule.params.get("lump_sum") == "review" and rule.question:
         # A contingency of a length the law fixes (maternity, Art 50, 52): whether one payment of
         # the earnings for that period stands in for the periodical payment is a judgment.
         return by_answer(
-            ctx, rule, f"{scheme.name}: the benefit is paid as a lump sum{src(form)}, not as a periodical payment."
+            ctx,
+            rule,
+            _("{scheme}: the benefit is paid as a lump sum{source}, not as a periodical payment.", scheme=scheme.name, source=src(form)),
         )
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name}: the benefit is a {form.value.replace('_', ' ')}{src(form)}; the Convention asks for a periodical payment.",
-        remedy="pay the benefit as a periodical payment (a pension or allowance) rather than a lump sum",
+        _(
+            "{scheme}: the benefit is a {form}{source}; the Convention asks for a periodical payment.",
+            scheme=scheme.name,
+            form=label(form.value, "benefit_forms"),
+            source=src(form),
+        ),
+        remedy=_("pay the benefit as a periodical payment (a pension or allowance) rather than a lump sum"),
     )
 
 
@@ -180,21 +226,25 @@ def commutation(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None)
         if fact is not None:
             grounds.append((fact.value, fact))
     if not grounds:
-        return not_applicable(f"{scheme.name}: periodical payments are not commuted for a lump sum.")
+        return not_applicable(_("{scheme}: periodical payments are not commuted for a lump sum.", scheme=scheme.name))
     permitted = rule.params.get("permitted", [])
-    other = [g for g, _ in grounds if g not in permitted]
+    other = [g for g, _fact in grounds if g not in permitted]
     if other:
         return Finding(
             NOT_COMPLIANT,
-            f"{scheme.name}: commutation on a ground Art 36(3) does not allow: {', '.join(other)}.",
+            _("{scheme}: commutation on a ground Art 36(3) does not allow: {grounds}.", scheme=scheme.name, grounds=", ".join(other)),
         )
-    if any(g == "slight_incapacity" for g, _ in grounds) and rule.question:
+    if any(g == "slight_incapacity" for g, _fact in grounds) and rule.question:
         return by_answer(
-            ctx, rule, f"{scheme.name}: payments may be commuted where the incapacity is slight."
+            ctx, rule, _("{scheme}: payments may be commuted where the incapacity is slight.", scheme=scheme.name)
         )
     return Finding(
         COMPLIANT,
-        f"{scheme.name}: commutation only on a ground Art 36(3) allows ({', '.join(g for g, _ in grounds)}).",
+        _(
+            "{scheme}: commutation only on a ground Art 36(3) allows ({grounds}).",
+            scheme=scheme.name,
+            grounds=", ".join(g for g, _fact in grounds),
+        ),
     )
 
 
@@ -211,15 +261,21 @@ def _article_67_d(
     if paid is None or reference is None:
         return None
     factor = 1 + percent(spec["excess_percent"])
+    excess = Fraction(str(spec["excess_percent"]))
     needed = reference.value.per_month() * factor
     total = paid.value.per_month()
     ratio = total / reference.value.per_month() if reference.value.amount else None
-    text = (
-        f"Art 67(d): {show(total * 12, 0)} paid a year against {show(needed * 12, 0)} "
-        f"({spec['excess_percent']}% above what Art 66 benefits under {spec['alternative']} would cost{src(reference)})"
+    text = _(
+        "Art 67(d): {paid} paid a year against {needed} ({excess} above what Art 66 benefits under {alternative} "
+        "would cost{source}): reached.",
+        paid=show(total * 12, 0),
+        needed=show(needed * 12, 0),
+        excess=percent_text(excess, 0 if excess.denominator == 1 else 2),
+        alternative=spec["alternative"],
+        source=src(reference),
     )
     if total >= needed:
         return Finding(
-            COMPLIANT, text + ": reached.", value=ratio, threshold=factor, unit="ratio", alternative="67(d)"
+            COMPLIANT, text, value=ratio, threshold=factor, unit="ratio", alternative="67(d)"
         )
     return None

@@ -8,6 +8,7 @@ from fractions import Fraction
 from c102.evaluate.context import Context
 from c102.evaluate.kinds.base import Finding, by_answer, closed, not_applicable, not_given, src, unlisted
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
+from c102.i18n import _
 from c102.labels import label, labels
 from c102.model.description import Scheme
 from c102.model.values import SexSplit
@@ -17,22 +18,27 @@ from c102.rules.model import PartInfo, Rule
 def contingency(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     required = list(rule.params.get("required", []))
     if not required:
-        branch = part.branch if part is not None and part.branch else "the"
-        return Finding(COMPLIANT, f"{scheme.name} provides {label(branch, 'branches')} benefit.")
+        if part is not None and part.branch:
+            return Finding(
+                COMPLIANT, _("{scheme} provides {benefit}.", scheme=scheme.name, benefit=label(part.branch, "benefits"))
+            )
+        return Finding(COMPLIANT, _("{scheme} provides the benefit.", scheme=scheme.name))
     fact = ctx.scheme_fact(scheme, "contingencies")
     if fact is None:
-        return not_given(ctx, scheme, "contingencies", "the contingencies covered are not listed.")
+        return not_given(ctx, scheme, "contingencies", _("the contingencies covered are not listed."))
     lacking = [c for c in required if c not in fact.value]
     if lacking and not closed(fact):
-        return unlisted(ctx, scheme, "contingencies", fact, [c.replace("_", " ") for c in lacking], "covers")
+        return unlisted(ctx, scheme, "contingencies", fact, [label(c, "contingencies") for c in lacking], _("covers"))
     if lacking:
         return Finding(
             NOT_COMPLIANT,
-            f"{scheme.name} does not cover: {labels(lacking, 'contingencies')}{src(fact)}.",
-            remedy="cover " + labels(lacking, "contingencies"),
+            _("{scheme} does not cover: {contingencies}.", scheme=scheme.name, contingencies=labels(lacking, "contingencies"))
+            + src(fact),
+            remedy=_("cover {contingencies}", contingencies=labels(lacking, "contingencies")),
         )
     return Finding(
-        COMPLIANT, f"{scheme.name} covers {labels(required, 'contingencies')}{src(fact)}."
+        COMPLIANT,
+        _("{scheme} covers {contingencies}.", scheme=scheme.name, contingencies=labels(required, "contingencies")) + src(fact),
     )
 
 
@@ -40,20 +46,22 @@ def pensionable_age(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
     limit = Fraction(str(rule.params["max_age"]))
     fact = ctx.scheme_fact(scheme, "pensionable_age")
     if fact is None:
-        return not_given(ctx, scheme, "pensionable_age", "the pensionable age is not given.")
+        return not_given(ctx, scheme, "pensionable_age", _("the pensionable age is not given."))
     value = fact.value
     age = Fraction(value.highest if isinstance(value, SexSplit) else value)
-    shown = f"men {value.men}, women {value.women}" if isinstance(value, SexSplit) else f"{value}"
+    shown = _("men {men}, women {women}", men=value.men, women=value.women) if isinstance(value, SexSplit) else f"{value}"
     if age <= limit:
         return Finding(
             COMPLIANT,
-            f"{scheme.name}: pensionable age {shown}{src(fact)}, not above {show(limit, 0)}.",
+            _("{scheme}: pensionable age {age}{source}, not above {limit}.", scheme=scheme.name, age=shown, source=src(fact), limit=show(limit, 0)),
             value=age,
             threshold=limit,
             unit="age",
         )
     found = by_answer(
-        ctx, rule, f"{scheme.name}: pensionable age {shown}{src(fact)} is above {show(limit, 0)}."
+        ctx,
+        rule,
+        _("{scheme}: pensionable age {age}{source} is above {limit}.", scheme=scheme.name, age=shown, source=src(fact), limit=show(limit, 0)),
     )
     found.value, found.threshold, found.unit = age, limit, "age"
     return found
@@ -62,7 +70,7 @@ def pensionable_age(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | N
 def medical_care_items(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
     fact = ctx.scheme_fact(scheme, "medical_care")
     if fact is None:
-        return not_given(ctx, scheme, "medical_care", "the medical care provided is not listed.")
+        return not_given(ctx, scheme, "medical_care", _("the medical care provided is not listed."))
     provided = set(fact.value)
     shortfalls = []
     for alt in rule.params["alternatives"]:
@@ -72,17 +80,18 @@ def medical_care_items(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
         if not lacking:
             return Finding(
                 COMPLIANT,
-                f"{scheme.name} provides every item {alt['id']} lists{src(fact)}.",
+                _("{scheme} provides every item {alternative} lists.", scheme=scheme.name, alternative=alt["id"]) + src(fact),
                 alternative=alt["id"],
             )
         shortfalls.append((alt["id"], lacking))
     alt_id, lacking = shortfalls[0]
     if not closed(fact):
-        return unlisted(ctx, scheme, "medical_care", fact, [labels(lacking, "care")], "provides", f" ({alt_id})")
+        return unlisted(ctx, scheme, "medical_care", fact, [labels(lacking, "care")], _("provides"), f" ({alt_id})")
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name} does not provide: {labels(lacking, 'care')} ({alt_id}){src(fact)}.",
-        remedy="add " + labels(lacking, "care") + " to the care provided",
+        _("{scheme} does not provide: {items} ({alternative}).", scheme=scheme.name, items=labels(lacking, "care"), alternative=alt_id)
+        + src(fact),
+        remedy=_("add {items} to the care provided", items=labels(lacking, "care")),
     )
 
 
@@ -94,22 +103,22 @@ def cost_sharing(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
         or any(b.form is not None and b.form.value == "care" for b in scheme.benefit)
     )
     if not provides_care:
-        return not_applicable(f"{scheme.name} provides no medical care.")
+        return not_applicable(_("{scheme} provides no medical care.", scheme=scheme.name))
     fact = ctx.scheme_fact(scheme, "cost_sharing")
     if fact is None:  # unknown is not none: 'cost_sharing: none' says there is none
         return not_given(
             ctx,
             scheme,
             "cost_sharing",
-            "whether patients share the cost of care is not described (write 'cost_sharing: none' where they do not).",
+            _("whether patients share the cost of care is not described (write 'cost_sharing: none' where they do not)."),
         )
     if wanted not in fact.value and not closed(fact):
         return unlisted(
-            ctx, scheme, "cost_sharing", fact, [wanted.replace("_", " ")], "has cost sharing for", ""
+            ctx, scheme, "cost_sharing", fact, [_care_of(wanted)], _("has cost sharing for"), ""
         )
     if wanted not in fact.value:
         return Finding(
-            COMPLIANT, f"{scheme.name}: no cost sharing for {wanted.replace('_', ' ')}{src(fact)}."
+            COMPLIANT, _("{scheme}: no cost sharing for {care}.", scheme=scheme.name, care=_care_of(wanted)) + src(fact)
         )
     shared = rule.params.get("shared_with")
     if shared is not None and shared in scheme.branches.value:
@@ -118,20 +127,35 @@ def cost_sharing(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
         return by_answer(
             ctx,
             rule,
-            f"{scheme.name}: patients share the cost of care for {wanted.replace('_', ' ')}{src(fact)}, and the "
-            f"scheme also serves {shared.replace('_', ' ')}.",
+            _(
+                "{scheme}: patients share the cost of care for {care}{source}, and the scheme also serves {shared}.",
+                scheme=scheme.name,
+                care=_care_of(wanted),
+                source=src(fact),
+                shared=label(shared, "branches"),
+            ),
         )
     if rule.params.get("permitted"):
         return by_answer(
             ctx,
             rule,
-            f"{scheme.name}: patients share the cost of care for {wanted.replace('_', ' ')}{src(fact)}.",
+            _("{scheme}: patients share the cost of care for {care}.", scheme=scheme.name, care=_care_of(wanted)) + src(fact),
         )
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name}: patients share the cost of care for {wanted.replace('_', ' ')}{src(fact)}, which the Convention does not allow here.",
-        remedy=f"provide {wanted.replace('_', ' ')} care free of cost sharing",
+        _(
+            "{scheme}: patients share the cost of care for {care}{source}, which the Convention does not allow here.",
+            scheme=scheme.name,
+            care=_care_of(wanted),
+            source=src(fact),
+        ),
+        remedy=_("provide {care} care free of cost sharing", care=_care_of(wanted)),
     )
+
+
+def _care_of(contingency: str) -> str:
+    """The contingency cost sharing is asked about (``pregnancy``, ``employment_injury``), in words."""
+    return label(contingency, "contingencies") if contingency != "employment_injury" else label(contingency, "branches")
 
 
 # The list each kind reads from a scheme, and where the rule's required items are.
@@ -157,13 +181,19 @@ def together(ctx: Context, rule: Rule, pairs: list[tuple[Scheme, Finding]]) -> F
     for items, alt in _required(ctx, rule):
         if all(i in union for i in items):
             shares = "; ".join(
-                f"{scheme.name}: {labels([i for i in items if i in fact.value], _VOCABULARY[name]) or 'none of them'}{src(fact)}"
+                _(
+                    "{scheme}: {items}",
+                    scheme=scheme.name,
+                    items=labels([i for i in items if i in fact.value], _VOCABULARY[name]) or _("none of them"),
+                )
+                + src(fact)
                 for scheme, fact in stated
                 if fact is not None
             )
-            cited = f" ({alt})" if alt else ""
             situation = (
-                f"No one scheme relied on names every item{cited}, but together they do ({shares})."
+                _("No one scheme relied on names every item ({alternative}), but together they do ({shares}).", alternative=alt, shares=shares)
+                if alt
+                else _("No one scheme relied on names every item, but together they do ({shares}).", shares=shares)
             )
             return by_answer(ctx, rule, situation)
     return None

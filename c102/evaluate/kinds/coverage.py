@@ -18,15 +18,17 @@ from c102.evaluate.kinds.base import Finding, percent
 from c102.evaluate.part_xi import pcts
 from c102.evaluate.seafarers import ProtectedSeafarers
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_COMPLIANT, show
+from c102.i18n import N_, _
+from c102.labels import label
 from c102.model.description import Scheme
 from c102.model.values import Count
 from c102.rules.model import Rule
 
 WHO = {
-    "employees": "employees",
-    "economically_active": "economically active persons",
-    "residents": "residents",
-    "industrial_employees": "employees in industrial workplaces",
+    "employees": N_("employees"),
+    "economically_active": N_("economically active persons"),
+    "residents": N_("residents"),
+    "industrial_employees": N_("employees in industrial workplaces"),
 }
 
 
@@ -63,10 +65,10 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
         alt.schemes += [ctx.slug(s) for s in care_only]
     tested[-1].text += voluntary.left_out(ctx, branch)
     if care_only:
-        tested[-1].text += (
-            f" {', '.join(s.name for s in care_only)} (voluntary insurance) counts for medical care only"
-            " (Art 6): the classes must also be protected for the cash benefit, so only the other"
-            " schemes' classes count towards the share."
+        tested[-1].text += " " + _(
+            "{schemes} (voluntary insurance) counts for medical care only (Art 6): the classes must also be "
+            "protected for the cash benefit, so only the other schemes' classes count towards the share.",
+            schemes=", ".join(s.name for s in care_only),
         )
     if pending and not reached:
         review = _art_6_pending(ctx, rule, branch, counted, pending)
@@ -78,8 +80,11 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if silent and not reached:
         return Finding(
             INSUFFICIENT_DATA,
-            f"No alternative is reached with the persons described, and {', '.join(s.name for s in silent)} "
-            f"states no persons protected. {lines_of(tested)}",
+            _(
+                "No alternative is reached with the persons described, and {schemes} states no persons protected.",
+                schemes=", ".join(s.name for s in silent),
+            )
+            + f" {lines_of(tested)}",
             missing=[f"scheme.{ctx.slug(s)}.protected" for s in silent],
             data=tested,
         )
@@ -88,7 +93,7 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
         best = reached[0]
         return Finding(
             COMPLIANT,
-            f"Alternative {best.id} is reached. {lines}",
+            _("Alternative {alternative} is reached.", alternative=best.id) + f" {lines}",
             value=best.share,
             threshold=best.threshold,
             unit="percent" if best.share is not None else None,
@@ -100,7 +105,11 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
         missing = sorted({m for a in undecided for m in a.missing})
         return Finding(
             INSUFFICIENT_DATA,
-            f"No alternative is reached yet, and {', '.join(a.id for a in undecided)} cannot be tested. {lines}",
+            _(
+                "No alternative is reached yet, and {alternatives} cannot be tested.",
+                alternatives=", ".join(a.id for a in undecided),
+            )
+            + f" {lines}",
             missing=missing,
             data=tested,
         )
@@ -110,19 +119,22 @@ def coverage(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
         assert closest.share is not None and closest.threshold is not None
         remedy = None
         if closest.numerator is not None and closest.denominator is not None:
-            remedy = more_persons(closest.numerator, closest.denominator, closest.threshold, closest.who)
-            remedy += f" (alternative {closest.id})"
+            remedy = _(
+                "{change} (alternative {alternative})",
+                change=more_persons(closest.numerator, closest.denominator, closest.threshold, _(closest.who)),
+                alternative=closest.id,
+            )
         return Finding(
             NOT_COMPLIANT,
-            f"No alternative is reached. {lines}",
+            _("No alternative is reached.") + f" {lines}",
             value=closest.share,
             threshold=closest.threshold,
             unit="percent",
-            gap=percent_short(closest.share, closest.threshold) + f" under {closest.id}",
+            gap=percent_short(closest.share, closest.threshold, under=closest.id),
             remedy=remedy,
             data=tested,
         )
-    return Finding(NOT_COMPLIANT, f"No alternative is reached. {lines}", data=tested)
+    return Finding(NOT_COMPLIANT, _("No alternative is reached.") + f" {lines}", data=tested)
 
 
 def no_scheme(ctx: Context, branch: str) -> Finding:
@@ -131,34 +143,45 @@ def no_scheme(ctx: Context, branch: str) -> Finding:
     Unknown is not none: a description silent on a branch leaves Part's coverage undecided; an
     ``absent:`` statement with its source is the stated fact that every alternative fails.
     """
-    words = branch.replace("_", " ")
+    words = label(branch, "benefits")
     absence = ctx.absence(branch)
     if absence is not None:
         cited = f" ({absence.source})" if absence.source else ""
         return Finding(
             NOT_COMPLIANT,
-            f"The law provides no {words} benefit{cited}, so no alternative can be reached.",
+            _("The law provides no {benefit}{source}, so no alternative can be reached.", benefit=words, source=cited),
             unit="percent",
             data=[],
         )
     others = [s for s in ctx.description.schemes_for(branch) if voluntary.is_voluntary(s)]
     if others:
         why = {
-            "outside": "and Art 6 does not let voluntary insurance count for this Part",
-            "refused": "and the specialist answered that it does not meet the conditions of Art 6",
-        }.get(voluntary.status(ctx, branch), "and the description does not rely on Art 6 (choice voluntary_insurance_counts)")
+            "outside": N_("and Art 6 does not let voluntary insurance count for this Part"),
+            "refused": N_("and the specialist answered that it does not meet the conditions of Art 6"),
+        }.get(
+            voluntary.status(ctx, branch),
+            N_("and the description does not rely on Art 6 (choice voluntary_insurance_counts)"),
+        )
         return Finding(
             NOT_COMPLIANT,
-            f"Only voluntary insurance ({', '.join(s.name for s in others)}) provides {words} benefit, {why}.",
+            _(
+                "Only voluntary insurance ({schemes}) provides {benefit}, {reason}.",
+                schemes=", ".join(s.name for s in others),
+                benefit=words,
+                reason=_(why),
+            ),
             unit="percent",
             data=[],
         )
     return Finding(
         INSUFFICIENT_DATA,
-        f"The description does not say whether the law provides {words} benefit; "
-        "add a scheme or an `absent:` statement.",
+        _(
+            "The description does not say whether the law provides {benefit}; add a scheme or an "
+            "`absent:` statement.",
+            benefit=words,
+        ),
         unit="percent",
-        missing=[f"a scheme with branches: {branch}, or absent: {branch}"],
+        missing=[_("a scheme with branches: {branch}, or absent: {branch}", branch=branch)],
         data=[],
     )
 
@@ -191,9 +214,14 @@ def _art_6_pending(
     open_ = ", ".join(voluntary.unanswered(ctx, art6))
     return Finding(
         NEEDS_REVIEW,
-        f"No alternative is reached without the voluntary insurance ({names}); with it, {hit[0].id} "
-        f"would be. It counts only if the conditions of Art 6 are met ({open_} unanswered): "
-        f"{question} {lines_of(with_pending)}",
+        _(
+            "No alternative is reached without the voluntary insurance ({schemes}); with it, {alternative} would "
+            "be. It counts only if the conditions of Art 6 are met ({rule} unanswered):",
+            schemes=names,
+            alternative=hit[0].id,
+            rule=open_,
+        )
+        + f" {question} {lines_of(with_pending)}",
         question=question,
         data=with_pending,
     )
@@ -209,7 +237,10 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
             None,
             None,
             None,
-            text=f"{alt_id}: an Art 3 declaration is in force but the exceptions it invokes are not listed.",
+            text=_(
+                "{alternative}: an Art 3 declaration is in force but the exceptions it invokes are not listed.",
+                alternative=alt_id,
+            ),
             missing=["article_3.exceptions"],
         )
     if not invoked:
@@ -218,7 +249,10 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
             False,
             None,
             None,
-            text=f"{alt_id}: open only under an Art 3 declaration invoking it, and none is in force.",
+            text=_(
+                "{alternative}: open only under an Art 3 declaration invoking it, and none is in force.",
+                alternative=alt_id,
+            ),
         )
     counts = list(spec.get("counts", []))
     groups = [
@@ -227,25 +261,30 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
         for group in scheme.protected
         if group.basis.value in counts and (group.branches is None or branch in group.branches.value)
     ]
-    slugs = sorted({ctx.slug(s) for s, _ in groups}, key=[ctx.slug(s) for s in ctx.description.scheme].index)
+    slugs = sorted({ctx.slug(s) for s, _group in groups}, key=[ctx.slug(s) for s in ctx.description.scheme].index)
     if spec.get("threshold") is None:  # all residents of small means: no share to reach
         if groups:
             extra = (
-                " Its benefit must meet Art 67 (see the benefit-level rule)."
+                " " + _("Its benefit must meet Art 67 (see the benefit-level rule).")
                 if spec.get("requires_article_67")
                 else ""
             )
-            names = ", ".join(s.name for s, _ in groups)
+            names = ", ".join(s.name for s, _group in groups)
             return Alternative(
                 alt_id,
                 True,
                 None,
                 None,
                 slugs,
-                f"{alt_id}: residents of small means are protected by {names}.{extra}",
+                _("{alternative}: residents of small means are protected by {schemes}.", alternative=alt_id, schemes=names)
+                + extra,
             )
         return Alternative(
-            alt_id, False, None, None, text=f"{alt_id}: no scheme protects all residents of small means."
+            alt_id,
+            False,
+            None,
+            None,
+            text=_("{alternative}: no scheme protects all residents of small means.", alternative=alt_id),
         )
 
     dependants = _dependants(ctx, spec, groups)
@@ -281,12 +320,12 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
         count = Fraction(value.total if isinstance(value, Count) else value)
         ratio = _pro_rata(ctx, group.basis.value, denominator_name, counts)
         if ratio is None:
-            missing.append("statistics.economically_active / industrial_employees (for a pro-rata count)")
+            missing.append(_("statistics.economically_active / industrial_employees (for a pro-rata count)"))
             continue
         prefix = "protected." if index == 0 else f"protected[{index}]."
         numerator += seafarers.less(ctx, scheme, group, prefix, count, ratio) * ratio
         pro_rata = pro_rata or ratio != 1
-    who = WHO.get(denominator_name, denominator_name)
+    who = _(WHO[denominator_name]) if denominator_name in WHO else denominator_name
     split = {id(s) for s, _ in groups}  # a scheme stating its employees apart: its other classes are the rest
     wider = [(s, g) for s, g in _wider(schemes, branch, counts, denominator_name) if id(s) not in split]
     reached = (
@@ -295,11 +334,16 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
     if wider and not reached:
         # Unknown is not none: a class of the economically active (or of residents) holds employees
         # in a number the description does not give, so the alternative cannot be computed.
-        names = ", ".join(dict.fromkeys(s.name for s, _ in wider))
-        kinds = " or ".join(sorted({WHO[g.basis.value] for _, g in wider}))
+        names = ", ".join(dict.fromkeys(s.name for s, _group in wider))
+        kinds = _(" or ").join(sorted({_(WHO[g.basis.value]) for _scheme, g in wider}))
         add = [
-            f"scheme.{slug}.protected (the {who} among them, as a group with basis: {denominator_name})"
-            for slug in dict.fromkeys(ctx.slug(s) for s, _ in wider)
+            _(
+                "scheme.{slug}.protected (the {who} among them, as a group with basis: {basis})",
+                slug=slug,
+                who=who,
+                basis=denominator_name,
+            )
+            for slug in dict.fromkeys(ctx.slug(s) for s, _group in wider)
         ]
         return Alternative(
             alt_id,
@@ -307,8 +351,14 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
             None,
             threshold,
             slugs,
-            f"{alt_id}: cannot be computed: {names} protects {kinds}, and how many of them are "
-            f"{who} is not stated.",
+            _(
+                "{alternative}: cannot be computed: {schemes} protects {kinds}, and how many of them are {who} is "
+                "not stated.",
+                alternative=alt_id,
+                schemes=names,
+                kinds=kinds,
+                who=who,
+            ),
             [*missing, *add],
         )
     if not groups:
@@ -318,7 +368,7 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
             Fraction(0),
             threshold,
             [],
-            f"{alt_id}: no protected class counts against all {who}.",
+            _("{alternative}: no protected class counts against all {who}.", alternative=alt_id, who=who),
             numerator=Fraction(0),
             denominator=denominator,
             who=_who_counted(counts),
@@ -330,19 +380,37 @@ def _alternative(ctx: Context, spec: dict[str, Any], branch: str, schemes: list[
             None,
             threshold,
             slugs,
-            f"{alt_id}: cannot be computed ({', '.join(missing) or 'empty population'} missing).",
+            _(
+                "{alternative}: cannot be computed ({facts} missing).",
+                alternative=alt_id,
+                facts=", ".join(missing) or _("empty population"),
+            ),
             missing,
         )
     share = numerator / denominator
     ok = share >= threshold
-    text = (
-        f"{alt_id}: {show(numerator, 0)} protected{seafarers.note()} against {show(denominator, 0)} {who}{note} = "
-        f"{pcts(share, threshold)[0]} ({'reaches' if ok else 'below'} {show(threshold * 100, 0)}%)."
-    )
+    values = {
+        "alternative": alt_id,
+        "protected": show(numerator, 0) + seafarers.note(),
+        "population": show(denominator, 0),
+        "who": who,
+        "note": note,
+        "share": pcts(share, threshold)[0],
+        "threshold": pct_whole(threshold),
+    }
     unsettled = seafarers.missing(numerator, denominator, threshold)
     if unsettled:
-        text = text[:-1] + ", as if none of the protected were seafarers; they are not given."
+        text = _(
+            "{alternative}: {protected} protected against {population} {who}{note} = {share} ({verdict} {threshold}), "
+            "as if none of the protected were seafarers; they are not given.",
+            verdict=_("reaches") if ok else _("below"),
+            **values,
+        )
         return Alternative(alt_id, None, share, threshold, slugs, text, unsettled, numerator, denominator)
+    if ok:
+        text = _("{alternative}: {protected} protected against {population} {who}{note} = {share} (reaches {threshold}).", **values)
+    else:
+        text = _("{alternative}: {protected} protected against {population} {who}{note} = {share} (below {threshold}).", **values)
     return Alternative(
         alt_id,
         ok,
@@ -387,7 +455,7 @@ def _dependants(ctx: Context, spec: dict[str, Any], groups: list[Any]) -> tuple[
     wanted = spec.get("dependants")
     if not wanted:
         return None
-    who = "wives and children" if wanted == "wives_and_children" else "wives"
+    both = wanted == "wives_and_children"
     missing = []
     for scheme, group in groups:
         if group.basis.value in ("residents", "means_tested_residents"):
@@ -396,9 +464,19 @@ def _dependants(ctx: Context, spec: dict[str, Any], groups: list[Any]) -> tuple[
         if fact is None:
             missing.append(f"scheme.{ctx.slug(scheme)}.protected.dependants_covered")
         elif not fact.value:
-            return False, f"the {who} of the protected classes are not protected ({scheme.name}).", []
+            text = (
+                _("the wives and children of the protected classes are not protected ({scheme}).", scheme=scheme.name)
+                if both
+                else _("the wives of the protected classes are not protected ({scheme}).", scheme=scheme.name)
+            )
+            return False, text, []
     if missing:
-        return False, f"whether the {who} of the protected classes are protected too is not stated.", missing
+        text = (
+            _("whether the wives and children of the protected classes are protected too is not stated.")
+            if both
+            else _("whether the wives of the protected classes are protected too is not stated.")
+        )
+        return False, text, missing
     return True, "", []
 
 
@@ -422,7 +500,15 @@ def _who_counted(counts: list[str]) -> str:
     """Whom an alternative counts, in words: its widest population."""
     if "economically_active" in counts:
         return WHO["economically_active"]
-    return WHO.get(counts[0], counts[0]) if counts else "persons"
+    return WHO.get(counts[0], counts[0]) if counts else N_("persons")
+
+
+def pct_whole(threshold: Fraction) -> str:
+    """A threshold as the rulebook writes it: ``20%`` (``20 %``), decimals only where it has some."""
+    from c102.i18n.numbers import percent as percent_text
+
+    value = threshold * 100
+    return percent_text(value, 0 if value.denominator == 1 else 1)
 
 
 def lines_of(tested: list[Alternative]) -> str:

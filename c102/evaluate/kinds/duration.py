@@ -8,10 +8,11 @@ from fractions import Fraction
 from typing import Any
 
 from c102.evaluate.context import Context
-from c102.evaluate.gaps import too_long, too_short
+from c102.evaluate.gaps import amount_of, too_long, too_short
 from c102.evaluate.kinds.base import Finding, by_answer, duration, not_given, src
 from c102.evaluate.part_xi import benefit_for
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
+from c102.i18n import _
 from c102.labels import label
 from c102.model.description import Benefit, Scheme
 from c102.model.values import Duration
@@ -24,7 +25,10 @@ def waiting_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
     benefit = benefit_for(scheme, part.branch, rule.params.get("contingency"))
     if benefit is None:
         return not_given(
-            ctx, scheme, f"benefit.{part.branch}", f"no {label(part.branch, 'branches')} benefit is described."
+            ctx,
+            scheme,
+            f"benefit.{part.branch}",
+            _("no {benefit} is described.", benefit=label(part.branch, "benefits")),
         )
     fact = ctx.scheme_fact(scheme, "waiting_period", benefit, f"benefit.{part.branch}.")
     if fact is None:
@@ -32,25 +36,25 @@ def waiting_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo 
             ctx,
             scheme,
             f"benefit.{part.branch}.waiting_period",
-            "the waiting period is not described (write 'waiting_period: 0 days' where there is none).",
+            _("the waiting period is not described (write 'waiting_period: 0 days' where there is none)."),
         )
     value = fact.value.in_unit(limit.unit)
     if value <= Fraction(limit.amount):
         return Finding(
             COMPLIANT,
-            f"{scheme.name}: waiting period {fact.value}{src(fact)}, within {limit}.",
+            _("{scheme}: waiting period {period}{source}, within {limit}.", scheme=scheme.name, period=_d(fact.value), source=src(fact), limit=_d(limit)),
             value=value,
             threshold=Fraction(limit.amount),
             unit=limit.unit,
         )
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name}: waiting period {fact.value}{src(fact)} is longer than {limit}.",
+        _("{scheme}: waiting period {period}{source} is longer than {limit}.", scheme=scheme.name, period=_d(fact.value), source=src(fact), limit=_d(limit)),
         value=value,
         threshold=Fraction(limit.amount),
         unit=limit.unit,
         gap=too_long(value, Fraction(limit.amount), limit.unit),
-        remedy=f"pay benefit from day {show(Fraction(limit.amount) + 1, 0)} at the latest",
+        remedy=_("pay benefit from day {day} at the latest", day=show(Fraction(limit.amount) + 1, 0)),
     )
 
 
@@ -61,7 +65,10 @@ def duration_min(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None
     blocks = _blocks(scheme, part.branch, rule.params.get("contingency"))
     if not blocks:
         return not_given(
-            ctx, scheme, f"benefit.{part.branch}", f"no {label(part.branch, 'branches')} benefit is described."
+            ctx,
+            scheme,
+            f"benefit.{part.branch}",
+            _("no {benefit} is described.", benefit=label(part.branch, "benefits")),
         )
     findings = [_one_block(ctx, rule, scheme, part.branch, benefit) for benefit in blocks]
     if len(findings) == 1:
@@ -86,8 +93,8 @@ def _combined(scheme: Scheme, blocks: list[Benefit], findings: list[Finding]) ->
     decisive = next(f for f in findings if f.verdict == verdict)
     parts = []
     for benefit, found in zip(blocks, findings, strict=True):
-        named = benefit.contingency.value.replace("_", " ") if benefit.contingency else benefit.branch.replace("_", " ")
-        parts.append(found.explanation.replace(f"{scheme.name}:", f"{scheme.name} ({named}):", 1))
+        named = label(benefit.contingency.value, "contingencies") if benefit.contingency else label(benefit.branch, "branches")
+        parts.append(found.explanation.replace(scheme.name, f"{scheme.name} ({named})", 1))
     missing = [m for f in findings for m in f.missing]
     return replace(decisive, explanation=" ".join(parts), missing=list(dict.fromkeys(missing)))
 
@@ -104,8 +111,13 @@ def _one_block(ctx: Context, rule: Rule, scheme: Scheme, branch: str, benefit: B
     elif params.get("throughout") and not params.get("alternatives"):
         found = Finding(
             NOT_COMPLIANT,
-            f"{scheme.name}: benefit is limited to {limit.value}{src(limit)}; it must be granted throughout the contingency.",
-            remedy="remove the limit on the duration of benefit",
+            _(
+                "{scheme}: benefit is limited to {limit}{source}; it must be granted throughout the contingency.",
+                scheme=scheme.name,
+                limit=_d(limit.value),
+                source=src(limit),
+            ),
+            remedy=_("remove the limit on the duration of benefit"),
         )
     else:
         found = _alternatives(ctx, rule, scheme, benefit, limit.value, prefix)
@@ -121,14 +133,15 @@ def _one_block(ctx: Context, rule: Rule, scheme: Scheme, branch: str, benefit: B
             return Finding(
                 INSUFFICIENT_DATA,
                 found.explanation
-                + " Whether the limit can be extended for diseases needing prolonged care is not given.",
+                + " "
+                + _("Whether the limit can be extended for diseases needing prolonged care is not given."),
                 missing=[f"scheme.{ctx.slug(scheme)}.{prefix}extension_for_prolonged_care"],
             )
         if not extension.value:
             return Finding(
                 NOT_COMPLIANT,
-                found.explanation + " The limit cannot be extended for diseases needing prolonged care.",
-                remedy="provide for extending the limit for prescribed diseases needing prolonged care",
+                found.explanation + " " + _("The limit cannot be extended for diseases needing prolonged care."),
+                remedy=_("provide for extending the limit for prescribed diseases needing prolonged care"),
             )
     if found.verdict == COMPLIANT and params.get("seasonal_question") and rule.question:
         return by_answer(ctx, rule, found.explanation)
@@ -151,13 +164,19 @@ def _delay(ctx: Context, rule: Rule, scheme: Scheme, benefit: Benefit, prefix: s
     cited = ", ".join(rule.articles[:1])
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name}: the first payment comes only after {wait.value}{src(wait)}; Art {cited} asks that "
-        "benefit be paid throughout the contingency, from its first day.",
+        _(
+            "{scheme}: the first payment comes only after {wait}{source}; Art {article} asks that benefit be paid "
+            "throughout the contingency, from its first day.",
+            scheme=scheme.name,
+            wait=_d(wait.value),
+            source=src(wait),
+            article=cited,
+        ),
         value=wait.value.in_days(),
         threshold=Fraction(0),
         unit="days",
-        gap=f"{show(wait.value.in_days(), 0)} days of the contingency unpaid",
-        remedy="pay benefit from the first day of the contingency",
+        gap=_("{days} of the contingency unpaid", days=amount_of(wait.value.in_days(), "days")),
+        remedy=_("pay benefit from the first day of the contingency"),
     )
 
 
@@ -166,7 +185,7 @@ def _unlimited(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, prefix: s
     throughout = ctx.scheme_fact(scheme, "throughout", benefit, prefix)
     if throughout is not None and throughout.value:
         return Finding(
-            COMPLIANT, f"{scheme.name}: benefit is paid throughout the contingency{src(throughout)}."
+            COMPLIANT, _("{scheme}: benefit is paid throughout the contingency.", scheme=scheme.name) + src(throughout)
         )
     for alt in rule.params.get("alternatives", []):
         if alt.get("until_old_age"):
@@ -174,14 +193,15 @@ def _unlimited(ctx: Context, rule: Rule, scheme: Scheme, benefit: Any, prefix: s
             if fact is not None and fact.value:
                 return Finding(
                     COMPLIANT,
-                    f"{scheme.name}: paid until an old-age benefit becomes payable{src(fact)} ({alt['id']}).",
+                    _until_old_age(scheme.name, src(fact), alt["id"]),
                     alternative=alt["id"],
                 )
+    where = f"{prefix}max_duration"
     return not_given(
         ctx,
         scheme,
-        f"{prefix}max_duration (or throughout: yes)",
-        "how long benefit is paid is not described (write 'throughout: yes' where there is no limit).",
+        _("{path} (or throughout: yes)", path=where),
+        _("how long benefit is paid is not described (write 'throughout: yes' where there is no limit)."),
     )
 
 
@@ -199,7 +219,13 @@ def _alternatives(
             continue
         if alt.get("counts") and not bases & set(alt["counts"]):
             if not groups:  # unknown is not none: the class the alternative is for may be the scheme's
-                tried.append(f"{alt_id}: open to {_classes(alt['counts'])}, and the persons protected are not stated")
+                tried.append(
+                    _(
+                        "{alternative}: open to {classes}, and the persons protected are not stated",
+                        alternative=alt_id,
+                        classes=_classes(alt["counts"]),
+                    )
+                )
                 unknown.append(f"scheme.{ctx.slug(scheme)}.protected")
             continue
         if alt.get("until_old_age"):
@@ -207,10 +233,10 @@ def _alternatives(
             if fact is not None and fact.value:
                 return Finding(
                     COMPLIANT,
-                    f"{scheme.name}: paid until an old-age benefit becomes payable{src(fact)} ({alt_id}).",
+                    _until_old_age(scheme.name, src(fact), alt_id),
                     alternative=alt_id,
                 )
-            tried.append(f"{alt_id}: not paid until old age")
+            tried.append(_("{alternative}: not paid until old age", alternative=alt_id))
             continue
         if "average" in alt:
             varies = ctx.scheme_fact(scheme, "duration_varies", benefit, prefix)
@@ -218,15 +244,24 @@ def _alternatives(
             if varies is None or not varies.value:
                 continue
             if average is None:
-                tried.append(f"{alt_id}: the average duration is not stated")
+                tried.append(_("{alternative}: the average duration is not stated", alternative=alt_id))
                 unknown.append(f"scheme.{ctx.slug(scheme)}.{prefix}average_duration")
                 continue
             need = duration(alt["average"])
             value = average.value.in_unit(need.unit)
             if value >= Fraction(need.amount):
-                text = f"{scheme.name}: the duration varies and its average is {average.value}{src(average)}, at least {need} ({alt_id})."
+                text = _(
+                    "{scheme}: the duration varies and its average is {average}{source}, at least {need} ({alternative}).",
+                    scheme=scheme.name,
+                    average=_d(average.value),
+                    source=src(average),
+                    need=_d(need),
+                    alternative=alt_id,
+                )
                 return _reached(text, value, Fraction(need.amount), need.unit, alt_id)
-            tried.append(f"{alt_id}: average {average.value} below {need}")
+            tried.append(
+                _("{alternative}: average {average} below {need}", alternative=alt_id, average=_d(average.value), need=_d(need))
+            )
             first_gap = first_gap or _short_of(value, Fraction(need.amount), need.unit)
             continue
         if "days_per_protected" in alt:
@@ -237,32 +272,47 @@ def _alternatives(
             if days >= need_days:
                 return Finding(
                     COMPLIANT,
-                    f"{scheme.name}: {show(days, 0)} days paid, at least {alt['days_per_protected']} times the {show(protected, 0)} persons protected ({alt_id}).",
+                    _(
+                        "{scheme}: {days} days paid, at least {times} times the {protected} persons protected ({alternative}).",
+                        scheme=scheme.name,
+                        days=show(days, 0),
+                        times=alt["days_per_protected"],
+                        protected=show(protected, 0),
+                        alternative=alt_id,
+                    ),
                     value=days,
                     threshold=need_days,
                     unit="days",
                     alternative=alt_id,
                 )
-            tried.append(f"{alt_id}: {show(days, 0)} days paid, below {show(need_days, 0)}")
+            tried.append(
+                _("{alternative}: {days} days paid, below {need}", alternative=alt_id, days=show(days, 0), need=show(need_days, 0))
+            )
             continue
         need = duration(alt["min"])
-        need_text = str(need)
+        need_text = _d(need)
         needed = need.in_days()
         entitled = _entitlement(ctx, scheme, benefit, prefix, limit)
         if entitled is None:  # varies, and no shortest entitlement: the longest alone proves nothing
             tried.append(
-                f"{alt_id}: the duration varies with the record, and the longest entitlement ({limit}) "
-                f"does not show that every case is paid {need}"
+                _(
+                    "{alternative}: the duration varies with the record, and the longest entitlement ({limit}) does "
+                    "not show that every case is paid {need}",
+                    alternative=alt_id,
+                    limit=_d(limit),
+                    need=_d(need),
+                )
             )
             if ctx.scheme_fact(scheme, "average_duration", benefit, prefix) is None:
-                unknown.append(f"scheme.{ctx.slug(scheme)}.{prefix}average_duration (or min_duration)")
+                where = f"scheme.{ctx.slug(scheme)}.{prefix}average_duration"
+                unknown.append(_("{path} (or min_duration)", path=where))
             continue
         if alt.get("national_leave"):
             leave = ctx.scheme_fact(scheme, "national_leave", benefit, prefix)
             if leave is not None and leave.value.in_days() > needed:
                 needed, need_text = (
                     leave.value.in_days(),
-                    f"{leave.value} (the longer leave national law sets{src(leave)})",
+                    _("{leave} (the longer leave national law sets{source})", leave=_d(leave.value), source=src(leave)),
                 )
         actual = entitled.in_days()
         window = ctx.scheme_fact(scheme, "duration_window", benefit, prefix)
@@ -276,26 +326,36 @@ def _alternatives(
         day_per_unit = need.in_days() / Fraction(need.amount)
         value, threshold = actual / day_per_unit, needed / day_per_unit
         if actual >= needed:
-            lasts = f"up to {limit}" if entitled is limit else f"at least {entitled} in every case"
-            text = f"{scheme.name}: benefit lasts {lasts}, at least {need_text} ({alt_id})."
+            values = {"scheme": scheme.name, "need": need_text, "alternative": alt_id}
+            if entitled is limit:
+                text = _("{scheme}: benefit lasts up to {limit}, at least {need} ({alternative}).", limit=_d(limit), **values)
+            else:
+                text = _(
+                    "{scheme}: benefit lasts at least {entitled} in every case, at least {need} ({alternative}).",
+                    entitled=_d(entitled),
+                    **values,
+                )
             return _reached(text, value, threshold, need.unit, alt_id)
-        tried.append(f"{alt_id}: {show(value, 1)} {need.unit} below {need_text}")
-        first_gap = first_gap or _short_of(
-            value, threshold, need.unit, f"pay benefit for at least {need_text}"
+        tried.append(
+            _("{alternative}: {value} below {need}", alternative=alt_id, value=amount_of(value, need.unit), need=need_text)
         )
-    text = (
-        f"{scheme.name}: benefit limited to {limit}; "
-        + ("; ".join(tried) if tried else "no alternative applies")
-        + "."
+        first_gap = first_gap or _short_of(
+            value, threshold, need.unit, _("pay benefit for at least {need}", need=need_text)
+        )
+    text = _(
+        "{scheme}: benefit limited to {limit}; {tried}.",
+        scheme=scheme.name,
+        limit=_d(limit),
+        tried="; ".join(tried) if tried else _("no alternative applies"),
     )
     if unknown:
         why = (
-            " Where the duration varies, the average duration is tested on its own (Art 24(2))."
+            " " + _("Where the duration varies, the average duration is tested on its own (Art 24(2)).")
             if any("duration" in m for m in unknown)
             else ""
         )
         if not groups and any(m.endswith(".protected") for m in unknown):
-            why += " Which limit the Convention allows depends on the class protected: add the persons protected."
+            why += " " + _("Which limit the Convention allows depends on the class protected: add the persons protected.")
         return Finding(INSUFFICIENT_DATA, text + why, missing=list(dict.fromkeys(unknown)))
     if first_gap is None:
         return Finding(NOT_COMPLIANT, text)
@@ -305,8 +365,7 @@ def _alternatives(
 
 def _classes(counts: list[str]) -> str:
     """The classes a duration alternative is for, in words (``employees``, ``residents of small means``)."""
-    words = {"means_tested_residents": "residents of small means", "industrial_employees": "industrial employees"}
-    return " or ".join(words.get(c, c.replace("_", " ")) for c in counts)
+    return _(" or ").join(label(c, "bases") for c in counts)
 
 
 def _entitlement(ctx: Context, scheme: Scheme, benefit: Any, prefix: str, limit: Duration) -> Duration | None:
@@ -317,6 +376,20 @@ def _entitlement(ctx: Context, scheme: Scheme, benefit: Any, prefix: str, limit:
         return limit
     shortest = ctx.scheme_fact(scheme, "min_duration", benefit, prefix)
     return shortest.value if shortest is not None else None
+
+
+def _d(length: Duration) -> str:
+    """A duration in the active language: ``26 weeks``, ``26 semaines``, ``26 semanas``."""
+    return amount_of(Fraction(length.amount), length.unit)
+
+
+def _until_old_age(scheme: str, source: str, alternative: str) -> str:
+    return _(
+        "{scheme}: paid until an old-age benefit becomes payable{source} ({alternative}).",
+        scheme=scheme,
+        source=source,
+        alternative=alternative,
+    )
 
 
 def _reached(text: str, value: Fraction, threshold: Fraction, unit: str, alternative: str) -> Finding:

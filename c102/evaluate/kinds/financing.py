@@ -21,6 +21,9 @@ from c102.evaluate.context import Context
 from c102.evaluate.kinds.base import Finding, percent, src
 from c102.evaluate.part_xi import pcts
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
+from c102.i18n import _, ngettext
+from c102.i18n.numbers import percent as percent_text
+from c102.labels import label
 from c102.model.description import Scheme
 from c102.rules.model import Rule
 
@@ -84,10 +87,13 @@ def employee_contribution_share(ctx: Context, rule: Rule, inputs: list[Any]) -> 
     paid, resources = ctx.stat("employee_contributions"), ctx.stat("financial_resources")
     if paid is not None and resources is not None and resources.value.amount > 0:
         share = paid.value.per_month() / resources.value.per_month()
-        basis = (
-            f"employees' contributions {show(paid.value.per_month() * 12, 0)} of resources "
-            f"{show(resources.value.per_month() * 12, 0)} a year{src(resources)}, read as the totals for the "
-            f"benefits taken together ({_left_out_words(params)} left out, Art 71(2))"
+        basis = _(
+            "employees' contributions {paid} of resources {resources} a year{source}, read as the totals for the "
+            "benefits taken together ({left_out} left out, Art 71(2))",
+            paid=show(paid.value.per_month() * 12, 0),
+            resources=show(resources.value.per_month() * 12, 0),
+            source=src(resources),
+            left_out=_left_out_words(params),
         )
         return _settled(share, share, limit, basis)
     read = _rates(ctx, params)
@@ -98,7 +104,7 @@ def employee_contribution_share(ctx: Context, rule: Rule, inputs: list[Any]) -> 
         missing = [f"scheme.{ctx.slug(s)}.financing" for s in read.unknown]
         return Finding(
             INSUFFICIENT_DATA,
-            "Neither the contribution totals nor the schemes' contribution rates are given (Art 71(2)).",
+            _("Neither the contribution totals nor the schemes' contribution rates are given (Art 71(2))."),
             missing=missing + TOTALS,
         )
     basis = _basis(read.counted, read.left_out)
@@ -107,8 +113,13 @@ def employee_contribution_share(ctx: Context, rule: Rule, inputs: list[Any]) -> 
     if read.taxed and low == high and not read.unknown and not read.lowering:
         return Finding(
             INSUFFICIENT_DATA,
-            f"From the contribution rates employees bear at most {pcts(high, limit)[0]} ({basis}); taxes also "
-            f"finance the benefits, so whether the {pcts(high, limit)[1]} limit is kept needs the totals of Art 71(2).",
+            _(
+                "From the contribution rates employees bear at most {share} ({basis}); taxes also finance the "
+                "benefits, so whether the {limit} limit is kept needs the totals of Art 71(2).",
+                share=pcts(high, limit)[0],
+                basis=basis,
+                limit=pcts(high, limit)[1],
+            ),
             value=high,
             threshold=limit,
             unit="percent",
@@ -130,29 +141,47 @@ def _unsettled(
     why = []
     if open_:
         why.append(
-            f"whether {', '.join(r.name for r in open_)} protect{'s' if len(open_) == 1 else ''} employees"
+            ngettext(
+                "whether {schemes} protects employees",
+                "whether {schemes} protect employees",
+                len(open_),
+                schemes=", ".join(r.name for r in open_),
+            )
         )
     if mixed:
         why.append(
-            f"how the rates of {', '.join(r.name for r in mixed)} divide between family benefit and the other branches"
+            _(
+                "how the rates of {schemes} divide between family benefit and the other branches",
+                schemes=", ".join(r.name for r in mixed),
+            )
         )
     if read.unknown or lowering:
-        why.append(f"the financing of {', '.join(s.name for s in [*read.unknown, *lowering])}, not given")
+        why.append(
+            _("the financing of {schemes}, not given", schemes=", ".join(s.name for s in [*read.unknown, *lowering]))
+        )
     if read.taxed:
-        why.append("the share of taxes in the resources")
+        why.append(_("the share of taxes in the resources"))
     missing = [f"scheme.{r.slug}.protected" for r in open_]
     missing += [
-        f"scheme.{r.slug}.financing (its rates for family benefit apart: describe it as two schemes)"
+        _("scheme.{slug}.financing (its rates for family benefit apart: describe it as two schemes)", slug=r.slug)
         for r in mixed
     ]
     missing += [f"scheme.{ctx.slug(s)}.financing" for s in [*read.unknown, *lowering]]
     ranged = (
-        f"between {pcts(low, limit)[0]} and {pcts(high, limit)[0]}" if low != high else pcts(high, limit)[0]
+        _("between {low} and {high}", low=pcts(low, limit)[0], high=pcts(high, limit)[0])
+        if low != high
+        else pcts(high, limit)[0]
     )
     return Finding(
         INSUFFICIENT_DATA,
-        f"From the contribution rates employees bear {ranged} of the resources ({basis}); whether the "
-        f"{pcts(high, limit)[1]} limit is kept depends on {'; '.join(why)} (Art 71(2)).",
+        _(
+            "From the contribution rates employees bear {share} of the resources ({basis}); whether the {limit} "
+            "limit is kept depends on {why} (Art 71(2)).",
+            share=ranged,
+            basis=basis,
+            limit=pcts(high, limit)[1],
+            why="; ".join(why),
+        ),
         value=high,
         threshold=limit,
         unit="percent",
@@ -165,24 +194,33 @@ def _settled(low: Fraction, high: Fraction, limit: Fraction, basis: str) -> Find
     exceeds it."""
     if high <= limit:
         shown, cap = pcts(high, limit)
-        bound = "" if low == high else "at most "
+        values = {"share": shown, "basis": basis, "limit": cap}
         return Finding(
             COMPLIANT,
-            f"Employees bear {bound}{shown} of the resources ({basis}), not above {cap}.",
+            _("Employees bear {share} of the resources ({basis}), not above {limit}.", **values)
+            if low == high
+            else _("Employees bear at most {share} of the resources ({basis}), not above {limit}.", **values),
             value=high,
             threshold=limit,
             unit="percent",
         )
     shown, cap = pcts(low, limit)
-    bound = "" if low == high else "at least "
+    values = {"share": shown, "basis": basis, "limit": cap}
     return Finding(
         NOT_COMPLIANT,
-        f"Employees bear {bound}{shown} of the resources ({basis}), above {cap}.",
+        _("Employees bear {share} of the resources ({basis}), above {limit}.", **values)
+        if low == high
+        else _("Employees bear at least {share} of the resources ({basis}), above {limit}.", **values),
         value=low,
         threshold=limit,
         unit="percent",
-        gap=f"{shown} against at most {cap}: {show((low - limit) * 100, 1)} points over",
-        remedy="shift contributions from employees to employers or the State",
+        gap=_(
+            "{share} against at most {limit}: {points} points over",
+            share=shown,
+            limit=cap,
+            points=show((low - limit) * 100, 1),
+        ),
+        remedy=_("shift contributions from employees to employers or the State"),
     )
 
 
@@ -197,7 +235,7 @@ def _rates(ctx: Context, params: dict[str, Any]) -> _Read | Finding:
             continue
         if not pooled:
             if employees is not None or scheme.financing is not None:
-                read.left_out.append(f"{scheme.name} ({_words(excluded, params)})")
+                read.left_out.append(_("{scheme} ({branches})", scheme=scheme.name, branches=_words(excluded, params)))
             continue
         financing = scheme.financing
         rates = {
@@ -226,7 +264,10 @@ def _rates(ctx: Context, params: dict[str, Any]) -> _Read | Finding:
     if len([r for r in read.counted if not r.certain and not r.mixed]) > MAX_OPEN:
         return Finding(
             INSUFFICIENT_DATA,
-            f"More than {MAX_OPEN} schemes with contribution rates do not state whom they protect (Art 71(2)).",
+            _(
+                "More than {n} schemes with contribution rates do not state whom they protect (Art 71(2)).",
+                n=MAX_OPEN,
+            ),
             missing=list(TOTALS),
         )
     return read
@@ -266,25 +307,32 @@ def _basis(counted: list[_Rates], left_out: list[str]) -> str:
     certain = [r for r in counted if r.certain and not r.mixed]
     employee = sum((r.employee for r in certain), Fraction(0))
     total = sum((r.total for r in certain), Fraction(0))
-    text = f"contribution rates of {', '.join(r.name for r in counted)}, added as if on the same earnings"
+    text = _(
+        "contribution rates of {schemes}, added as if on the same earnings", schemes=", ".join(r.name for r in counted)
+    )
     if certain and total:
-        text += f"; of the schemes stated to protect employees, employees {show(employee * 100, 2)}% of {show(total * 100, 2)}%"
+        text += "; " + _(
+            "of the schemes stated to protect employees, employees {employee} of {total}",
+            employee=percent_text(employee * 100, 2),
+            total=percent_text(total * 100, 2),
+        )
     if left_out:
-        text += f"; left out (Art 71(2)): {'; '.join(left_out)}"
+        text += "; " + _("left out (Art 71(2)): {schemes}", schemes="; ".join(left_out))
     return text
 
 
 def _words(branches: list[str], params: dict[str, Any]) -> str:
     separate = set(params.get("excluded_if_separate", []))
     return ", ".join(
-        f"{b.replace('_', ' ')}, a separate branch" if b in separate else f"{b.replace('_', ' ')} benefit"
+        _("{branch}, a separate branch", branch=label(b, "branches")) if b in separate else label(b, "benefits")
         for b in branches
     )
 
 
 def _left_out_words(params: dict[str, Any]) -> str:
-    excluded = [f"{b.replace('_', ' ')} benefit" for b in params.get("excluded_branches", [])]
+    excluded = [label(b, "benefits") for b in params.get("excluded_branches", [])]
     separate = [
-        f"{b.replace('_', ' ')} provided by a separate branch" for b in params.get("excluded_if_separate", [])
+        _("{branch} provided by a separate branch", branch=label(b, "branches"))
+        for b in params.get("excluded_if_separate", [])
     ]
-    return " and ".join(excluded + separate)
+    return _(" and ").join(excluded + separate)

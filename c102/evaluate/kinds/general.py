@@ -18,6 +18,8 @@ from c102.evaluate.verdict import (
     NOT_COMPLIANT,
     show,
 )
+from c102.i18n import _, ngettext
+from c102.i18n.numbers import long_date
 from c102.model.ratifications import ratification_for
 from c102.model.values import BRANCH_PART
 from c102.rules.model import Rule
@@ -37,7 +39,7 @@ def ceased_parts(ctx: Context, params: dict[str, Any]) -> tuple[dict[str, str], 
     """
     ceased: dict[str, str] = {}
     pending: list[str] = []
-    as_of = ctx.read(ctx.description.country.as_of, "country.as_of", "date the description is true of")
+    as_of = ctx.read(ctx.description.country.as_of, "country.as_of", _("date the description is true of"))
     stated: set[str] = set()
     for convention in ctx.description.convention:
         spec = params.get(convention.name)
@@ -45,7 +47,9 @@ def ceased_parts(ctx: Context, params: dict[str, Any]) -> tuple[dict[str, str], 
             continue
         stated.add(convention.name)
         registered = ctx.read(
-            convention.registered, f"convention.{convention.name}.registered", f"{convention.name} registered"
+            convention.registered,
+            f"convention.{convention.name}.registered",
+            _("{convention} registered", convention=convention.name),
         )
         late = _not_yet(convention.name, spec, registered.value if registered else None, as_of)
         if late:
@@ -54,14 +58,14 @@ def ceased_parts(ctx: Context, params: dict[str, Any]) -> tuple[dict[str, str], 
         exceptions = ctx.read(
             convention.temporary_exceptions,
             f"convention.{convention.name}.temporary_exceptions",
-            f"{convention.name} temporary exceptions",
+            _("{convention} temporary exceptions", convention=convention.name),
         )
         if spec.get("unless") == "temporary_exceptions" and exceptions is not None and exceptions.value:
             continue
         for part in spec.get("ends", []):
             ceased[part] = convention.name
         accepted = ctx.read(
-            convention.parts, f"convention.{convention.name}.parts", f"{convention.name} Parts accepted"
+            convention.parts, f"convention.{convention.name}.parts", _("{convention} Parts accepted", convention=convention.name)
         )
         for theirs, ours in (spec.get("parts") or {}).items():
             if accepted is not None and theirs in accepted.value:
@@ -90,10 +94,13 @@ def _not_yet(name: str, spec: dict[str, Any], registered: dt.date | None, as_of:
     in_force = _add_months(registered, months)
     if in_force <= as_of.value:
         return None
-    return (
-        f"{name}, registered on {registered.isoformat()}, comes into force for the State on "
-        f"{in_force.isoformat()}, after the date the description is true of ({as_of.value.isoformat()}): "
-        "the Parts it would end still apply (Art 75)"
+    return _(
+        "{convention}, registered on {registered}, comes into force for the State on {in_force}, after the date "
+        "the description is true of ({as_of}): the Parts it would end still apply (Art 75)",
+        convention=name,
+        registered=long_date(registered),
+        in_force=long_date(in_force),
+        as_of=long_date(as_of.value),
     )
 
 
@@ -110,16 +117,23 @@ def article_75(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if not ceased:
         names = ", ".join(rule.params)
         if pending:
-            return not_applicable(f"No later Convention ({names}) ends a Part of C102 yet: {later}.")
-        return not_applicable(f"No later Convention ({names}) ends a Part of C102 for this State.")
-    listed = ", ".join(f"Part {p} (by {c}{_cited(rule.params.get(c, {}))})" for p, c in ceased.items())
-    text = f"Ceased to apply and count as accepted for Art 2: {listed}."
-    return Finding(COMPLIANT, text + (f" Not yet: {later}." if pending else ""), data=ceased)
+            return not_applicable(
+                _("No later Convention ({conventions}) ends a Part of C102 yet: {later}.", conventions=names, later=later)
+            )
+        return not_applicable(
+            _("No later Convention ({conventions}) ends a Part of C102 for this State.", conventions=names)
+        )
+    listed = ", ".join(_cited(p, c, rule.params.get(c, {})) for p, c in ceased.items())
+    text = _("Ceased to apply and count as accepted for Art 2: {parts}.", parts=listed)
+    return Finding(COMPLIANT, text + (" " + _("Not yet: {later}.", later=later) if pending else ""), data=ceased)
 
 
-def _cited(spec: dict[str, Any]) -> str:
+def _cited(part: str, convention: str, spec: dict[str, Any]) -> str:
+    """``Part IV (by C168, its Art 32)``: the ceased Part, the Convention and where it says so."""
     article = spec.get("article")
-    return f", its Art {article}" if article else ", its final provisions"
+    if article:
+        return _("Part {part} (by {convention}, its Art {article})", part=part, convention=convention, article=article)
+    return _("Part {part} (by {convention}, its final provisions)", part=part, convention=convention)
 
 
 def article_2(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
@@ -132,11 +146,16 @@ def article_2(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     minimum = int(rule.params["min_parts"])
     one_of = list(rule.params["one_of"])
     meets = len(compliant) >= minimum and any(p in one_of for p in compliant)
-    listed = ", ".join(compliant) or "none"
+    listed = ", ".join(compliant) or _("none")
     if meets:
         return Finding(
             COMPLIANT,
-            f"Parts that could be accepted now: {listed}; at least {minimum}, including one of {', '.join(one_of)}.",
+            _(
+                "Parts that could be accepted now: {parts}; at least {minimum}, including one of {one_of}.",
+                parts=listed,
+                minimum=minimum,
+                one_of=", ".join(one_of),
+            ),
             value=None,
             data={"acceptable": compliant, "review": review},
         )
@@ -144,8 +163,13 @@ def article_2(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if len(with_review) >= minimum and any(p in one_of for p in with_review):
         return Finding(
             NEEDS_REVIEW,
-            f"Parts that could be accepted now: {listed}. With the Parts awaiting a specialist's answer ({', '.join(review)}) an acceptable set would exist.",
-            question="Answer the open questions of the Parts awaiting review.",
+            _(
+                "Parts that could be accepted now: {parts}. With the Parts awaiting a specialist's answer ({review}) "
+                "an acceptable set would exist.",
+                parts=listed,
+                review=", ".join(review),
+            ),
+            question=_("Answer the open questions of the Parts awaiting review."),
             data={"acceptable": compliant, "review": review},
         )
     unknown = [p for p, v in zip(ROMAN, verdicts, strict=True) if v == INSUFFICIENT_DATA and p not in ceased]
@@ -153,46 +177,71 @@ def article_2(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if len(possible) >= minimum and any(p in one_of for p in possible):
         return Finding(
             INSUFFICIENT_DATA,
-            f"Parts that could be accepted now: {listed}. Whether an acceptable set exists depends on "
-            f"Parts whose facts are missing ({', '.join(unknown)})"
-            + (f" or that await a specialist's answer ({', '.join(review)})" if review else "")
-            + ".",
-            missing=[f"the missing facts of Part {p}" for p in unknown],
+            _(
+                "Parts that could be accepted now: {parts}. Whether an acceptable set exists depends on "
+                "Parts whose facts are missing ({unknown}) or that await a specialist's answer ({review}).",
+                parts=listed,
+                unknown=", ".join(unknown),
+                review=", ".join(review),
+            )
+            if review
+            else _(
+                "Parts that could be accepted now: {parts}. Whether an acceptable set exists depends on "
+                "Parts whose facts are missing ({unknown}).",
+                parts=listed,
+                unknown=", ".join(unknown),
+            ),
+            missing=[_("the missing facts of Part {part}", part=p) for p in unknown],
             data={"acceptable": compliant, "review": review, "undecided": unknown},
         )
     short = max(0, minimum - len(compliant))
-    needs = f"{short} more Part(s)" if short else f"one of Parts {', '.join(one_of)}"
+    if short:
+        gap = ngettext("{n} more Part short", "{n} more Parts short", short)
+    else:
+        gap = _("one of Parts {one_of} short", one_of=", ".join(one_of))
     return Finding(
         NOT_COMPLIANT,
-        f"Parts that could be accepted now: {listed}. Art 2 needs at least {minimum}, one of them {', '.join(one_of)}: {needs} short.",
-        gap=f"{needs} short",
+        _(
+            "Parts that could be accepted now: {parts}. Art 2 needs at least {minimum}, one of them {one_of}: {gap}.",
+            parts=listed,
+            minimum=minimum,
+            one_of=", ".join(one_of),
+            gap=gap,
+        ),
+        gap=gap,
         data={"acceptable": compliant, "review": review},
     )
 
 
 def article_3(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if not ctx.declaration_in_force():
-        return not_applicable("No Art 3 declaration is in force.")
+        return not_applicable(_("No Art 3 declaration is in force."))
     decl = ctx.description.article_3
     assert decl is not None
-    listed = ctx.read(decl.exceptions, "article_3.exceptions", "Art 3 exceptions invoked")
+    listed = ctx.read(decl.exceptions, "article_3.exceptions", _("Art 3 exceptions invoked"))
     allowed = list(rule.params["exceptions"])
     if listed is None:
         return Finding(
             INSUFFICIENT_DATA,
-            "A declaration is in force, but the description does not list the temporary exceptions it "
-            f"invokes (Art 3(1) offers {', '.join(allowed)}); add article_3.exceptions.",
+            _(
+                "A declaration is in force, but the description does not list the temporary exceptions it "
+                "invokes (Art 3(1) offers {allowed}); add article_3.exceptions.",
+                allowed=", ".join(allowed),
+            ),
             missing=["article_3.exceptions"],
         )
     wrong = [e for e in listed.value if e not in allowed]
     if wrong:
         return Finding(
             NOT_COMPLIANT,
-            f"The declaration invokes exceptions Art 3(1) does not provide: {', '.join(wrong)}.",
+            _("The declaration invokes exceptions Art 3(1) does not provide: {wrong}.", wrong=", ".join(wrong)),
         )
     found = Finding(
         COMPLIANT,
-        f"A declaration is in force, invoking {', '.join(listed.value)}; each needs a yearly statement (Art 3(2)).",
+        _(
+            "A declaration is in force, invoking {exceptions}; each needs a yearly statement (Art 3(2)).",
+            exceptions=", ".join(listed.value),
+        ),
     )
     if rule.question:
         return by_answer(ctx, rule, found.explanation)
@@ -205,10 +254,10 @@ def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     not count, the coverage rules of the Parts it serves say so."""
     schemes = [s for s in ctx.description.scheme if voluntary.is_voluntary(s)]
     if not schemes:
-        return not_applicable("No voluntary insurance is described.")
+        return not_applicable(_("No voluntary insurance is described."))
     if not ctx.choice("voluntary_insurance_counts"):
         return not_applicable(
-            "Voluntary insurance is described but not relied on (choice voluntary_insurance_counts)."
+            _("Voluntary insurance is described but not relied on (choice voluntary_insurance_counts).")
         )
     names = ", ".join(s.name for s in schemes)
     branches = sorted(
@@ -218,12 +267,22 @@ def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     care_only = rule.params.get("medical_care_only", [])
     allowed = [BRANCH_PART[b] for b in branches if BRANCH_PART[b] in parts]
     never = [BRANCH_PART[b] for b in branches if BRANCH_PART[b] not in parts]
-    scope = ""
+    situation = _("Voluntary insurance is relied on ({schemes}).", schemes=names)
     if allowed:
-        scope += f" It may count for Part{'s' if len(allowed) > 1 else ''} {', '.join(_care(p, care_only) for p in allowed)}."
+        situation += " " + ngettext(
+            "It may count for Part {parts}.",
+            "It may count for Parts {parts}.",
+            len(allowed),
+            parts=", ".join(_care(p, care_only) for p in allowed),
+        )
     if never:
-        scope += f" It cannot count for Part{'s' if len(never) > 1 else ''} {', '.join(never)}: Art 6 lists Parts {', '.join(parts)} only."
-    situation = f"Voluntary insurance is relied on ({names}).{scope}"
+        situation += " " + ngettext(
+            "It cannot count for Part {parts}: Art 6 lists Parts {listed} only.",
+            "It cannot count for Parts {parts}: Art 6 lists Parts {listed} only.",
+            len(never),
+            parts=", ".join(never),
+            listed=", ".join(parts),
+        )
     if not allowed:
         return not_applicable(situation)
     answers = voluntary.conditions(ctx, rule)
@@ -234,9 +293,15 @@ def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if refused:
         return Finding(
             NOT_APPLICABLE,
-            f"{situation} {said} Condition{'s' if len(refused) > 1 else ''} {', '.join(refused)} "
-            "answered no: it is not counted for any Part, and the coverage rules judge the Parts "
-            "without it (Art 6 is a permission, not a requirement).",
+            f"{situation} {said} "
+            + ngettext(
+                "Condition {conditions} answered no: it is not counted for any Part, and the coverage rules "
+                "judge the Parts without it (Art 6 is a permission, not a requirement).",
+                "Conditions {conditions} answered no: it is not counted for any Part, and the coverage rules "
+                "judge the Parts without it (Art 6 is a permission, not a requirement).",
+                len(refused),
+                conditions=", ".join(refused),
+            ),
             answer="no",
         )
     pending = [n for n, a in answers.items() if a is None]
@@ -244,11 +309,20 @@ def voluntary_insurance(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
         question = voluntary.question(rule, ctx)
         return Finding(
             NEEDS_REVIEW,
-            f"{situation} {said} Until {', '.join(pending)} {'is' if len(pending) == 1 else 'are'} answered it "
-            f"is not counted. {question}",
+            situation
+            + f" {said} "
+            + ngettext(
+                "Until {conditions} is answered it is not counted.",
+                "Until {conditions} are answered it is not counted.",
+                len(pending),
+                conditions=", ".join(pending),
+            )
+            + f" {question}",
             question=question,
         )
-    return Finding(COMPLIANT, f"{situation} {said} All conditions of Art 6 are met: it counts.", answer="yes")
+    return Finding(
+        COMPLIANT, f"{situation} {said} " + _("All conditions of Art 6 are met: it counts."), answer="yes"
+    )
 
 
 def _single_line(ctx: Context, rule: Rule, answers: dict[str, bool | None]) -> str:
@@ -258,34 +332,44 @@ def _single_line(ctx: Context, rule: Rule, answers: dict[str, bool | None]) -> s
     if single is None or own or rule.id in answers:
         return ""
     source = f" [{single.source}]" if single.source else ""
-    word = "yes" if voluntary.is_yes(single.value) else "no"
-    return f"{', '.join(answers)}: {word}, by the single answer to all three conditions{source}."
+    values = {"conditions": ", ".join(answers), "source": source}
+    if voluntary.is_yes(single.value):
+        return _("{conditions}: yes, by the single answer to all three conditions{source}.", **values)
+    return _("{conditions}: no, by the single answer to all three conditions{source}.", **values)
 
 
 def _condition_line(ctx: Context, rule: Rule, name: str, answer: bool | None) -> str:
     """One condition of Art 6 and what the specialist answered, with the answer's source."""
     if answer is None:
-        return f"{name}: unanswered."
+        return _("{condition}: unanswered.", condition=name)
     fact = ctx.description.answers.get(voluntary.answer_key(rule, name)) or ctx.description.answers.get(rule.id)
     source = f" [{fact.source}]" if fact is not None and fact.source else ""
-    return f"{name}: {'yes' if answer else 'no'}{source}."
+    if answer:
+        return _("{condition}: yes{source}.", condition=name, source=source)
+    return _("{condition}: no{source}.", condition=name, source=source)
 
 
 def _care(part: str, care_only: list[str]) -> str:
-    return f"{part} (medical care only)" if part in care_only else part
+    return _("{part} (medical care only)", part=part) if part in care_only else part
 
 
 def seafarers(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if not ctx.seafarers_excluded():
-        return not_applicable("Seafarers are not excluded from the counts.")
+        return not_applicable(_("Seafarers are not excluded from the counts."))
     number = ctx.count("seafarers")
     if number is None:
         return Finding(
             COMPLIANT,
-            "Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); their number is not given, so nothing is subtracted, from the populations or from the persons protected.",
+            _(
+                "Seafarers and sea-fishermen are excluded from the counts (Art 77(2)); their number is not given, "
+                "so nothing is subtracted, from the populations or from the persons protected."
+            ),
         )
     return Finding(
         COMPLIANT,
-        f"{show(number, 0)} seafarers and sea-fishermen are taken out of the employees, economically active and residents (Art 77(2)), "
-        "and the seafarers among each class protected out of the persons protected (Art 77(1)).",
+        _(
+            "{count} seafarers and sea-fishermen are taken out of the employees, economically active and residents "
+            "(Art 77(2)), and the seafarers among each class protected out of the persons protected (Art 77(1)).",
+            count=show(number, 0),
+        ),
     )

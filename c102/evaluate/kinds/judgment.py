@@ -9,6 +9,7 @@ from typing import Any
 from c102.evaluate.context import Context
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable
 from c102.evaluate.kinds.qualifying import periods_for, periods_unknown
+from c102.i18n import N_, _
 from c102.model.description import Benefit, Scheme
 from c102.rules.model import PartInfo, Rule
 
@@ -94,19 +95,43 @@ PREDICATES: dict[str, Callable[[Context, Scheme, str | None], bool]] = {
     "has_seasonal_adaptation": _has_seasonal,
 }
 
+# Each situation as a sentence after the scheme's name, and as a clause after "does not say that".
 SITUATIONS = {
-    "always": "",
-    "has_qualifying_period": "a qualifying period is required.",
-    "has_commutation_for_slight_incapacity": "payments may be commuted for slight incapacity.",
-    "has_earnings_test": "the benefit is suspended or reduced for earnings.",
-    "has_restricted_equal_treatment": "non-nationals do not have fully equal rights.",
-    "has_partial_incapacity_benefit": "partial loss of earning capacity is compensated.",
-    "has_voluntary_insurance": "voluntary insurance is relied on.",
-    "has_duration_limit": "the duration of benefit is limited.",
-    "has_means_tested_benefit": "the benefit is means-tested.",
-    "has_yearly_average_contributions": "a yearly average number of contributions is required.",
-    "has_seasonal_adaptation": "benefit is adapted for seasonal workers.",
+    "always": ("", ""),
+    "has_qualifying_period": (N_("a qualifying period is required."), N_("a qualifying period is required")),
+    "has_commutation_for_slight_incapacity": (
+        N_("payments may be commuted for slight incapacity."),
+        N_("payments may be commuted for slight incapacity"),
+    ),
+    "has_earnings_test": (
+        N_("the benefit is suspended or reduced for earnings."),
+        N_("the benefit is suspended or reduced for earnings"),
+    ),
+    "has_restricted_equal_treatment": (
+        N_("non-nationals do not have fully equal rights."),
+        N_("non-nationals do not have fully equal rights"),
+    ),
+    "has_partial_incapacity_benefit": (
+        N_("partial loss of earning capacity is compensated."),
+        N_("partial loss of earning capacity is compensated"),
+    ),
+    "has_voluntary_insurance": (N_("voluntary insurance is relied on."), N_("voluntary insurance is relied on")),
+    "has_duration_limit": (N_("the duration of benefit is limited."), N_("the duration of benefit is limited")),
+    "has_means_tested_benefit": (N_("the benefit is means-tested."), N_("the benefit is means-tested")),
+    "has_yearly_average_contributions": (
+        N_("a yearly average number of contributions is required."),
+        N_("a yearly average number of contributions is required"),
+    ),
+    "has_seasonal_adaptation": (
+        N_("benefit is adapted for seasonal workers."),
+        N_("benefit is adapted for seasonal workers"),
+    ),
 }
+
+
+def _situation(when: str, clause: bool = False) -> str:
+    text = SITUATIONS[when][1 if clause else 0]
+    return _(text) if text else ""
 
 
 def judgment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
@@ -117,10 +142,14 @@ def judgment(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) ->
             return unknown
     if not PREDICATES[when](ctx, scheme, part.branch if part else None):
         return not_applicable(
-            f"{scheme.name}: the description does not say that {SITUATIONS[when].rstrip('.') or when}; "
-            "if the law does, describe it and the question will be asked."
+            _(
+                "{scheme}: the description does not say that {situation}; if the law does, describe it and the "
+                "question will be asked.",
+                scheme=scheme.name,
+                situation=_situation(when, clause=True) or when,
+            )
         )
-    return by_answer(ctx, rule, f"{scheme.name}: {SITUATIONS[when]}".strip())
+    return by_answer(ctx, rule, f"{scheme.name}: {_situation(when)}".strip())
 
 
 def judgment_country(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
@@ -128,5 +157,6 @@ def judgment_country(ctx: Context, rule: Rule, inputs: list[Any]) -> Finding:
     if when != "always":
         branch = ctx.rulebook.parts[rule.part].branch
         if not any(PREDICATES[when](ctx, s, branch) for s in ctx.description.scheme):
-            return not_applicable(f"No scheme: {SITUATIONS[when].rstrip('.')}.")
-    return by_answer(ctx, rule, SITUATIONS[when].capitalize())
+            return not_applicable(_("No scheme: {situation}.", situation=_situation(when, clause=True)))
+    situation = _situation(when)
+    return by_answer(ctx, rule, situation[:1].upper() + situation[1:])

@@ -8,17 +8,24 @@ from decimal import Decimal
 from fractions import Fraction
 
 from c102.evaluate.context import Context
-from c102.evaluate.gaps import percent_short, too_long
+from c102.evaluate.gaps import amount_of, percent_short, too_long
 from c102.evaluate.kinds.base import Finding, duration, not_applicable, percent
-from c102.evaluate.part_xi import benefit_for, calculate, pct, pcts, versus
+from c102.evaluate.part_xi import benefit_for, calculate, pct, pcts
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
+from c102.i18n import N_, _, ngettext
 from c102.labels import label
 from c102.model.description import QualifyingPeriod, Scheme
-from c102.model.values import DAYS_PER, years_in
+from c102.model.values import DAYS_PER, Duration, years_in
 from c102.rules.model import PartInfo, Rule
 
-SCHEDULES = ", at least the Schedule's "
 WORKED = ("contribution", "employment")
+# "15 years of contribution": a length and the kind of period it counts, as one phrase.
+_OF_KIND = {
+    "contribution": N_("{length} of contribution"),
+    "employment": N_("{length} of employment"),
+    "residence": N_("{length} of residence"),
+}
+_KIND = {"contribution": N_("contribution"), "employment": N_("employment"), "residence": N_("residence")}
 
 
 def periods_for(
@@ -48,13 +55,18 @@ def conversions(ctx: Context, scheme: Scheme, branch: str) -> str:
     """How periods stated in working days became years, for the explanation (each source once)."""
     out: list[str] = []
     sources: dict[str, None] = {}
-    for period, years, kind, _ in periods_for(ctx, scheme, branch):
+    for period, years, kind, _level in periods_for(ctx, scheme, branch):
         per_year = period.working_days_per_year
         if per_year is None:
             continue
         out.append(
-            f"{_number(period.length.value.amount)} working days of {kind} at {_number(per_year.value)} "
-            f"working days a year = {_exact_years(years)}"
+            _(
+                "{days} working days of {kind} at {per_year} working days a year = {years}",
+                days=_number(period.length.value.amount),
+                kind=_kind(kind),
+                per_year=_number(per_year.value),
+                years=_exact_years(years),
+            )
         )
         if per_year.source:
             sources.setdefault(per_year.source, None)
@@ -71,8 +83,8 @@ def _number(value: Decimal) -> str:
 def _exact_years(years: Fraction) -> str:
     """``15 years``; a fraction of a year as the exact fraction and its decimal (``40/9 years, 4.4``)."""
     if years.denominator == 1:
-        return f"{years.numerator} years"
-    return f"{years.numerator}/{years.denominator} years ({show(years, 2)})"
+        return ngettext("{n} year", "{n} years", years.numerator, n=years.numerator)
+    return _("{fraction} years ({decimal})", fraction=f"{years.numerator}/{years.denominator}", decimal=show(years, 2))
 
 
 def _with_conversions(ctx: Context, scheme: Scheme, branch: str, found: Finding) -> Finding:
@@ -93,8 +105,18 @@ def periods_unknown(ctx: Context, scheme: Scheme, branch: str) -> Finding | None
         return None
     return Finding(
         INSUFFICIENT_DATA,
-        f"{scheme.name}: the qualifying period for {label(branch, 'branches')} benefit is not described.",
-        missing=[f"scheme.{ctx.slug(scheme)}.qualifying_period (or no_qualifying_period: {branch})"],
+        _(
+            "{scheme}: the qualifying period for {benefit} is not described.",
+            scheme=scheme.name,
+            benefit=label(branch, "benefits"),
+        ),
+        missing=[
+            _(
+                "scheme.{slug}.qualifying_period (or no_qualifying_period: {branch})",
+                slug=ctx.slug(scheme),
+                branch=branch,
+            )
+        ],
     )
 
 
@@ -114,17 +136,41 @@ def _sooner_unknown(ctx: Context, scheme: Scheme, text: str) -> Finding:
     """The full benefit's period is long, and whether some benefit is secured sooner is not said."""
     return Finding(
         INSUFFICIENT_DATA,
-        f"{scheme.name}: {text} Whether a reduced benefit is secured sooner is not stated: the period is "
-        "written as that of the full benefit ('benefit: full').",
+        _(
+            "{scheme}: {finding} Whether a reduced benefit is secured sooner is not stated: the period is written "
+            "as that of the full benefit ('benefit: full').",
+            scheme=scheme.name,
+            finding=text,
+        ),
         missing=[
-            f"scheme.{ctx.slug(scheme)}.qualifying_period (a period with benefit: reduced, the shortest after "
-            "which some benefit is paid; or the full period without 'benefit: full' where it is also the shortest)"
+            _(
+                "scheme.{slug}.qualifying_period (a period with benefit: reduced, the shortest after which some "
+                "benefit is paid; or the full period without 'benefit: full' where it is also the shortest)",
+                slug=ctx.slug(scheme),
+            )
         ],
     )
 
 
 def _years(x: Fraction) -> str:
-    return f"{show(x, 1).removesuffix('.0')} years"
+    return amount_of(x, "years")
+
+
+def _of(length: str, kind: str) -> str:
+    """``15 years of contribution`` in the active language."""
+    return _(_OF_KIND[kind], length=length) if kind in _OF_KIND else f"{length} ({kind})"
+
+
+def _kind(kind: str) -> str:
+    return _(_KIND[kind]) if kind in _KIND else kind
+
+
+def _length(length: Duration) -> str:
+    return amount_of(Fraction(length.amount), length.unit)
+
+
+def _ten_point(ten: dict[str, str] | None) -> str:
+    return ten["id"] if ten else _("the ten-point alternative")
 
 
 def qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartInfo | None) -> Finding:
@@ -145,7 +191,7 @@ def _qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartI
     periods = periods_for(ctx, scheme, part.branch)
     if not periods:
         return Finding(
-            COMPLIANT, f"{scheme.name}: no qualifying period is required.", value=Fraction(0), unit="years"
+            COMPLIANT, _("{scheme}: no qualifying period is required.", scheme=scheme.name), value=Fraction(0), unit="years"
         )
     limits = params["full"]
     row = ctx.rulebook.schedule[params["row"]]
@@ -170,8 +216,14 @@ def _qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartI
             years = min(y for y, level in within if level == "full")
             return Finding(
                 COMPLIANT,
-                f"{scheme.name}: the full benefit is secured after {_years(years)} of {kind} (at most "
-                f"{_years(limit)}, {limits['id']}); its level is tested by the benefit-level rule.",
+                _(
+                    "{scheme}: the full benefit is secured after {period} (at most {limit}, {alternative}); its "
+                    "level is tested by the benefit-level rule.",
+                    scheme=scheme.name,
+                    period=_of(_years(years), kind),
+                    limit=_years(limit),
+                    alternative=limits["id"],
+                ),
                 value=years,
                 threshold=limit,
                 unit="years",
@@ -181,11 +233,20 @@ def _qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartI
         benefit = benefit_for(scheme, part.branch, row.contingency if row.contingency != part.branch else None)
         if benefit is not None and benefit.accrual_rate is None:
             notes.append(
-                f" After {_years(limit)} of {kind} only a reduced benefit is secured, and its formula does"
-                " not say how it grows with the years."
+                " "
+                + _(
+                    "After {period} only a reduced benefit is secured, and its formula does not say how it grows "
+                    "with the years.",
+                    period=_of(_years(limit), kind),
+                )
             )
             missing.append(
-                f"scheme.{ctx.slug(scheme)}.benefit.{part.branch}.accrual_rate (the benefit after {_years(limit)})"
+                _(
+                    "scheme.{slug}.benefit.{branch}.accrual_rate (the benefit after {years})",
+                    slug=ctx.slug(scheme),
+                    branch=part.branch,
+                    years=_years(limit),
+                )
             )
             continue
         working = calculate(ctx, scheme, row, beneficiary, part.branch, limit, schedule)
@@ -195,19 +256,40 @@ def _qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartI
             continue
         if calc.rate >= schedule:
             longer = [y for _, y, k, level in periods if k == kind and level == "full" and y > limit]
-            aside = f" The law's full benefit after {_years(min(longer))} is not in itself a gap." if longer else ""
+            aside = (
+                " " + _("The law's full benefit after {years} is not in itself a gap.", years=_years(min(longer)))
+                if longer
+                else ""
+            )
+            shown_rate, shown_required = pcts(calc.rate, schedule)
             return Finding(
                 COMPLIANT,
-                f"{scheme.name}: after {_years(limit)} of {kind} ({limits['id']}) the standard beneficiary's "
-                f"benefit is {versus(calc.rate, schedule, SCHEDULES)}.{aside}",
+                _(
+                    "{scheme}: after {period} ({alternative}) the standard beneficiary's benefit is {rate}, at least "
+                    "the Schedule's {required}.",
+                    scheme=scheme.name,
+                    period=_of(_years(limit), kind),
+                    alternative=limits["id"],
+                    rate=shown_rate,
+                    required=shown_required,
+                )
+                + aside,
                 value=calc.rate,
                 threshold=schedule,
                 unit="percent",
                 alternative=limits["id"],
             )
         shortfall = shortfall or (calc.rate, schedule)
+        shown_rate, shown_required = pcts(calc.rate, schedule)
         notes.append(
-            f" After {_years(limit)} of {kind} ({limits['id']}) the benefit is {versus(calc.rate, schedule, ', below ')}."
+            " "
+            + _(
+                "After {period} ({alternative}) the benefit is {rate}, below {required}.",
+                period=_of(_years(limit), kind),
+                alternative=limits["id"],
+                rate=shown_rate,
+                required=shown_required,
+            )
         )
 
     # Paragraph 3: the ten-point alternative.
@@ -224,17 +306,23 @@ def _qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartI
             elif calc.rate >= required:
                 return Finding(
                     COMPLIANT,
-                    f"{scheme.name}: after {_years(years_tested)} the benefit is {pcts(calc.rate, required)[0]}, at least the Schedule "
-                    f"percentage less {ten.get('points', 10)} points ({pcts(calc.rate, required)[1]}): {ten['id']} is met.",
+                    _(
+                        "{scheme}: after {years} the benefit is {rate}, at least the Schedule percentage less "
+                        "{points} points ({required}): {alternative} is met.",
+                        scheme=scheme.name,
+                        years=_years(years_tested),
+                        rate=pcts(calc.rate, required)[0],
+                        points=ten.get("points", 10),
+                        required=pcts(calc.rate, required)[1],
+                        alternative=ten["id"],
+                    ),
                     value=calc.rate,
                     threshold=required,
                     unit="percent",
                     alternative=ten["id"],
                 )
             else:
-                notes.append(
-                    f" Under {ten['id']} the benefit after {_years(years_tested)} is {versus(calc.rate, required, ', below ')}."
-                )
+                notes.append(" " + _below(ten["id"], _years(years_tested), calc.rate, required))
 
     # Paragraph 4: the Schedule percentage reduced in proportion, after a period between the two.
     prop = params.get("proportional")
@@ -248,8 +336,15 @@ def _qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartI
                 shortest_worked is None or shortest_worked > reduced_limit
             ):
                 notes.append(
-                    f" {prop['id']} cannot be relied on after {_years(years)}: its last clause then asks for a reduced "
-                    f"benefit under {reduced.get('id', 'paragraph 2')} after {_years(reduced_limit)}, and none is secured."
+                    " "
+                    + _(
+                        "{alternative} cannot be relied on after {years}: its last clause then asks for a reduced "
+                        "benefit under {reduced} after {limit}, and none is secured.",
+                        alternative=prop["id"],
+                        years=_years(years),
+                        reduced=reduced.get("id") or _("paragraph 2"),
+                        limit=_years(reduced_limit),
+                    )
                 )
                 continue
             working = calculate(ctx, scheme, row, beneficiary, part.branch, years, required)
@@ -260,21 +355,29 @@ def _qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartI
             if calc.rate >= required:
                 return Finding(
                     COMPLIANT,
-                    f"{scheme.name}: after {_years(years)} the benefit is "
-                    f"{versus(calc.rate, required, ', at least the proportionally reduced ')} ({prop['id']}).",
+                    _(
+                        "{scheme}: after {years} the benefit is {rate}, at least the proportionally reduced "
+                        "{required} ({alternative}).",
+                        scheme=scheme.name,
+                        years=_years(years),
+                        rate=pcts(calc.rate, required)[0],
+                        required=pcts(calc.rate, required)[1],
+                        alternative=prop["id"],
+                    ),
                     value=calc.rate,
                     threshold=required,
                     unit="percent",
                     alternative=prop["id"],
                 )
-            notes.append(
-                f" Under {prop['id']} the benefit after {_years(years)} is {versus(calc.rate, required, ', below ')}."
-            )
+            notes.append(" " + _below(prop["id"], _years(years), calc.rate, required))
 
     if missing:
         return Finding(
             INSUFFICIENT_DATA,
-            f"{scheme.name}: the benefit secured after the Convention's qualifying period cannot be computed."
+            _(
+                "{scheme}: the benefit secured after the Convention's qualifying period cannot be computed.",
+                scheme=scheme.name,
+            )
             + "".join(notes),
             missing=sorted(set(missing)),
         )
@@ -282,41 +385,73 @@ def _qualifying_period_max(ctx: Context, rule: Rule, scheme: Scheme, part: PartI
         rate, required = shortfall
         return Finding(
             NOT_COMPLIANT,
-            f"{scheme.name}: the benefit secured after the qualifying period of {limits['id']} does not reach the "
-            f"Schedule." + "".join(notes),
+            _(
+                "{scheme}: the benefit secured after the qualifying period of {alternative} does not reach the Schedule.",
+                scheme=scheme.name,
+                alternative=limits["id"],
+            )
+            + "".join(notes),
             value=rate,
             threshold=required,
             unit="percent",
-            gap=percent_short(rate, required) + f" after the period of {limits['id']}",
-            remedy=f"secure the Schedule's {pct(required)} after the period of {limits['id']}, or meet "
-            f"{ten['id'] if ten else 'the ten-point alternative'}",
+            gap=_(
+                "{shortfall} after the period of {alternative}",
+                shortfall=percent_short(rate, required),
+                alternative=limits["id"],
+            ),
+            remedy=_(
+                "secure the Schedule's {required} after the period of {alternative}, or meet {ten_point}",
+                required=pct(required),
+                alternative=limits["id"],
+                ten_point=_ten_point(ten),
+            ),
         )
     usable = [(y - Fraction(str(limits[k])), y, k) for _, y, k, _ in periods if limits.get(k) is not None]
     if not usable:
-        kinds = ", ".join(sorted({k for _, _, k, _ in periods}))
+        kinds = ", ".join(_kind(k) for k in sorted({k for _, _, k, _ in periods}))
         return Finding(
             NOT_COMPLIANT,
-            f"{scheme.name}: a qualifying period of {kinds} that {limits['id']} does not provide for."
+            _(
+                "{scheme}: a qualifying period of {kinds} that {alternative} does not provide for.",
+                scheme=scheme.name,
+                kinds=kinds,
+                alternative=limits["id"],
+            )
             + "".join(notes),
         )
-    _, years, kind = min(usable)
+    _excess, years, kind = min(usable)
     limit = Fraction(str(limits[kind]))
     if full_only(scheme, part.branch, (*WORKED, "residence")):
         return _sooner_unknown(
             ctx,
             scheme,
-            f"the full benefit is secured after {_years(years)} of {kind}, more than the {_years(limit)} of "
-            f"{limits['id']}.{''.join(notes)}",
+            _(
+                "the full benefit is secured after {period}, more than the {limit} of {alternative}.",
+                period=_of(_years(years), kind),
+                limit=_years(limit),
+                alternative=limits["id"],
+            )
+            + "".join(notes),
         )
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name}: no benefit is secured before {_years(years)} of {kind}, more than the {_years(limit)} of "
-        f"{limits['id']}." + "".join(notes),
+        _(
+            "{scheme}: no benefit is secured before {period}, more than the {limit} of {alternative}.",
+            scheme=scheme.name,
+            period=_of(_years(years), kind),
+            limit=_years(limit),
+            alternative=limits["id"],
+        )
+        + "".join(notes),
         value=years,
         threshold=limit,
         unit="years",
         gap=too_long(years, limit, "years"),
-        remedy=f"secure the benefit after at most {_years(limit)} of {kind}, or meet {ten['id'] if ten else 'the ten-point alternative'}",
+        remedy=_(
+            "secure the benefit after at most {period}, or meet {ten_point}",
+            period=_of(_years(limit), kind),
+            ten_point=_ten_point(ten),
+        ),
     )
 
 
@@ -337,15 +472,25 @@ def _reduced_benefit_period(ctx: Context, rule: Rule, scheme: Scheme, part: Part
     periods = [(y, k, level) for _, y, k, level in periods_for(ctx, scheme, part.branch) if k in WORKED]
     if not periods:
         return not_applicable(
-            f"{scheme.name}: the benefit does not depend on a minimum period of contribution or employment."
+            _(
+                "{scheme}: the benefit does not depend on a minimum period of contribution or employment.",
+                scheme=scheme.name,
+            )
         )
     years, kind, level = min(periods, key=lambda t: t[0] - Fraction(str(reduced.get(t[1], 0))))
     limit = Fraction(str(reduced[kind]))
-    what = "a reduced benefit" if level == "reduced" else "the benefit"
     if years <= limit:
+        values = {
+            "scheme": scheme.name,
+            "period": _of(_years(years), kind),
+            "limit": _years(limit),
+            "alternative": reduced["id"],
+        }
         return Finding(
             COMPLIANT,
-            f"{scheme.name}: {what} is secured after {_years(years)} of {kind} (at most {_years(limit)}, {reduced['id']}).",
+            _("{scheme}: a reduced benefit is secured after {period} (at most {limit}, {alternative}).", **values)
+            if level == "reduced"
+            else _("{scheme}: the benefit is secured after {period} (at most {limit}, {alternative}).", **values),
             value=years,
             threshold=limit,
             unit="years",
@@ -355,18 +500,33 @@ def _reduced_benefit_period(ctx: Context, rule: Rule, scheme: Scheme, part: Part
         return _sooner_unknown(
             ctx,
             scheme,
-            f"the full benefit is secured after {_years(years)} of {kind}; {reduced['id']} asks for a reduced "
-            f"benefit after at most {_years(limit)}.",
+            _(
+                "the full benefit is secured after {period}; {alternative} asks for a reduced benefit after at most "
+                "{limit}.",
+                period=_of(_years(years), kind),
+                alternative=reduced["id"],
+                limit=_years(limit),
+            ),
         )
     return Finding(
         NOT_COMPLIANT,
-        f"{scheme.name}: no benefit is secured before {_years(years)} of {kind}; {reduced['id']} asks for a reduced "
-        f"benefit after at most {_years(limit)}.",
+        _(
+            "{scheme}: no benefit is secured before {period}; {alternative} asks for a reduced benefit after at most "
+            "{limit}.",
+            scheme=scheme.name,
+            period=_of(_years(years), kind),
+            alternative=reduced["id"],
+            limit=_years(limit),
+        ),
         value=years,
         threshold=limit,
         unit="years",
         gap=too_long(years, limit, "years"),
-        remedy=f"secure a reduced benefit after {_years(limit)} of {kind} ({reduced['id']})",
+        remedy=_(
+            "secure a reduced benefit after {period} ({alternative})",
+            period=_of(_years(limit), kind),
+            alternative=reduced["id"],
+        ),
     )
 
 
@@ -378,15 +538,25 @@ def qualifying_period_limit(ctx: Context, rule: Rule, scheme: Scheme, part: Part
         return unknown
     periods = periods_for(ctx, scheme, part.branch)
     if not periods:
-        return Finding(COMPLIANT, f"{scheme.name}: no qualifying period is required.")
-    for period, years, kind, _ in periods:
+        return Finding(COMPLIANT, _("{scheme}: no qualifying period is required.", scheme=scheme.name))
+    for period, years, kind, _level in periods:
         length = period.length.value
         if kind not in limits:
-            allowed = "no qualifying period" if not limits else "no qualifying period of " + kind
+            values = {"scheme": scheme.name, "period": _of(_length(length), kind), "kind": _kind(kind)}
             return Finding(
                 NOT_COMPLIANT,
-                f"{scheme.name}: a qualifying period of {length} of {kind} is required; the Convention allows {allowed} here.",
-                remedy=f"remove the {kind} condition",
+                _(
+                    "{scheme}: a qualifying period of {period} is required; the Convention allows no qualifying "
+                    "period here.",
+                    **values,
+                )
+                if not limits
+                else _(
+                    "{scheme}: a qualifying period of {period} is required; the Convention allows no qualifying "
+                    "period of {kind} here.",
+                    **values,
+                ),
+                remedy=_("remove the {kind} condition", kind=_kind(kind)),
             )
         limit = limits[kind]
         # Working days count as the calendar time they stand for (``years``), exactly.
@@ -395,16 +565,33 @@ def qualifying_period_limit(ctx: Context, rule: Rule, scheme: Scheme, part: Part
             value = days / limit.in_days() * Fraction(limit.amount)
             return Finding(
                 NOT_COMPLIANT,
-                f"{scheme.name}: {length} of {kind} required, more than {limit}."
+                _(
+                    "{scheme}: {period} required, more than {limit}.",
+                    scheme=scheme.name,
+                    period=_of(_length(length), kind),
+                    limit=_length(limit),
+                )
                 + conversions(ctx, scheme, part.branch),
                 value=value,
                 threshold=Fraction(limit.amount),
                 unit=limit.unit,
                 gap=too_long(value, Fraction(limit.amount), limit.unit),
-                remedy=f"shorten the {kind} condition to at most {limit}",
+                remedy=_("shorten the {kind} condition to at most {limit}", kind=_kind(kind), limit=_length(limit)),
             )
-    shown = ", ".join(f"{p.length.value} of {k}" for p, _, k, _ in periods)
+    shown = ", ".join(_of(_length(p.length.value), k) for p, _y, k, _l in periods)
     return Finding(
         COMPLIANT,
-        f"{scheme.name}: qualifying period {shown}, within the limit." + conversions(ctx, scheme, part.branch),
+        _("{scheme}: qualifying period {periods}, within the limit.", scheme=scheme.name, periods=shown)
+        + conversions(ctx, scheme, part.branch),
+    )
+
+
+def _below(alternative: str, years: str, rate: Fraction, required: Fraction) -> str:
+    shown, needed = pcts(rate, required)
+    return _(
+        "Under {alternative} the benefit after {years} is {rate}, below {required}.",
+        alternative=alternative,
+        years=years,
+        rate=shown,
+        required=needed,
     )

@@ -13,7 +13,9 @@ from fractions import Fraction
 
 from c102.evaluate.context import Context
 from c102.evaluate.kinds.base import Finding, by_answer, src
-from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, show
+from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA
+from c102.i18n import _
+from c102.i18n.numbers import long_date, percent
 from c102.model.description import ReviewPeriod, Scheme
 from c102.rules.model import Rule
 
@@ -27,8 +29,8 @@ def real_change(benefit: Fraction, reference: Fraction) -> Fraction:
 def _percent(x: Fraction) -> str:
     for places in range(1, 4):
         if (x * 100 * 10**places).denominator == 1:
-            return f"{show(x * 100, places)}%"
-    return f"{show(x * 100, 2)}%"
+            return percent(x * 100, places)
+    return percent(x * 100, 2)
 
 
 def review_history(ctx: Context, rule: Rule, scheme: Scheme, periods: list[ReviewPeriod]) -> Finding:
@@ -41,28 +43,31 @@ def review_history(ctx: Context, rule: Rule, scheme: Scheme, periods: list[Revie
         prices = ctx.scheme_fact(scheme, "prices_change", period, prefix)
         earnings = ctx.scheme_fact(scheme, "earnings_change", period, prefix)
         assert benefit is not None
-        span = f"{period.start.value.isoformat()} to {period.end.value.isoformat()}"
+        span = _(
+            "{start} to {end}", start=long_date(period.start.value), end=long_date(period.end.value)
+        )
         rose = benefit.value.fraction
-        parts = [f"pensions in payment rose {_percent(rose)}{src(benefit)}"]
-        for name, fact in (("the cost of living", prices), ("earnings", earnings)):
+        parts = [_("pensions in payment rose {change}", change=_percent(rose)) + src(benefit)]
+        for reference, fact in (("prices", prices), ("earnings", earnings)):
             if fact is None:
                 continue
             change = real_change(rose, fact.value.fraction)
             worst = change if worst is None else min(worst, change)
-            verb = f"lost {_percent(-change)} of their real value" if change < 0 else "kept their value"
-            parts.append(f"{name} rose {_percent(fact.value.fraction)}{src(fact)}: against {name} they {verb}")
-        texts.append(f"{span}: " + "; ".join(parts) + ".")
+            parts.append(_compared(reference, _percent(fact.value.fraction), src(fact), change))
+        texts.append(_("{period}: {changes}.", period=span, changes="; ".join(parts)))
     text = f"{scheme.name}: " + " ".join(texts)
     if worst is None:
         return Finding(
             INSUFFICIENT_DATA,
-            text + " Against what the increases are measured is not stated.",
-            missing=[f"scheme.{ctx.slug(scheme)}.review.period.prices_change (or earnings_change)"],
+            text + " " + _("Against what the increases are measured is not stated."),
+            missing=[
+                _("scheme.{slug}.review.period.prices_change (or earnings_change)", slug=ctx.slug(scheme))
+            ],
         )
     if worst >= 0:
         return Finding(
             COMPLIANT,
-            text + " No loss of real value: the rates kept pace (Art 65(10), 66(8)).",
+            text + " " + _("No loss of real value: the rates kept pace (Art 65(10), 66(8))."),
             value=worst,
             threshold=Fraction(0),
             unit="percent",
@@ -70,3 +75,23 @@ def review_history(ctx: Context, rule: Rule, scheme: Scheme, periods: list[Revie
     found = by_answer(ctx, rule, text)
     found.value, found.threshold, found.unit = worst, Fraction(0), "percent"
     return found
+
+
+def _compared(reference: str, rise: str, source: str, change: Fraction) -> str:
+    """How the pensions fared against prices or earnings over one period, as one whole sentence."""
+    values = {"rise": rise, "source": source}
+    if reference == "prices":
+        if change < 0:
+            return _(
+                "the cost of living rose {rise}{source}: against the cost of living they lost {loss} of their real value",
+                loss=_percent(-change),
+                **values,
+            )
+        return _("the cost of living rose {rise}{source}: against the cost of living they kept their value", **values)
+    if change < 0:
+        return _(
+            "earnings rose {rise}{source}: against earnings they lost {loss} of their real value",
+            loss=_percent(-change),
+            **values,
+        )
+    return _("earnings rose {rise}{source}: against earnings they kept their value", **values)

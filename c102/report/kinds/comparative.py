@@ -8,6 +8,8 @@ from typing import Any
 
 from c102.evaluate.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment, BenefitCalculation
 from c102.evaluate.verdict import VERDICTS, RuleResult
+from c102.i18n import N_, _, ngettext
+from c102.i18n.rulebook import rule_title
 from c102.labels import label
 from c102.report.shared.charts import Bar, chart_spec, missing_note
 from c102.report.shared.country import as_of, country_name, is_fictional, recorded_rows
@@ -16,13 +18,13 @@ from c102.report.shared.display import (
     NONE,
     VERDICT_CODE,
     VERDICT_SYMBOL,
-    VERDICT_TEXT,
     change_needed,
     cite,
     cited_article,
     part_key,
     quantity,
     share,
+    verdict_text,
 )
 from c102.report.shared.document import Block, Document, Section, chart, document, paragraph, section, table
 from c102.report.shared.findings import largest_gaps
@@ -95,15 +97,21 @@ def benefit_cell(assessment: Assessment, part: str, index: KeyRules | None = Non
 
 
 # The "Art 2 set" column: the Article 2 verdict in one word.
-ART_2_CELL = {"compliant": "yes", "not_compliant": "no", "insufficient_data": "?", "needs_review": "?"}
+ART_2_CELL = {"compliant": N_("yes"), "not_compliant": N_("no"), "insufficient_data": "?", "needs_review": "?"}
 
 
 def legend_block() -> Block:
-    rows = [[VERDICT_SYMBOL[v], VERDICT_CODE[v], VERDICT_TEXT[v]] for v in VERDICTS]
-    rows.append(["*", "", "Part accepted in the country's ratification"])
-    rows.append(["(C121)", "", "C102 obligations for the Part ended by a later Convention (Art 75)"])
-    rows.append(["yes / no / ?", "", "Art 2 set: one exists / none on stated facts / undecided (facts or answers missing)"])
-    return table(["Symbol", "Code", "Meaning"], rows, "Legend")
+    rows = [[VERDICT_SYMBOL[v], VERDICT_CODE[v], verdict_text(v)] for v in VERDICTS]
+    rows.append(["*", "", _("Part accepted in the country's ratification")])
+    rows.append(["(C121)", "", _("C102 obligations for the Part ended by a later Convention (Art 75)")])
+    rows.append(
+        [
+            _("yes / no / ?"),
+            "",
+            _("Art 2 set: one exists / none on stated facts / undecided (facts or answers missing)"),
+        ]
+    )
+    return table([_("Symbol"), _("Code"), _("Meaning")], rows, _("Legend"))
 
 
 def row_names(assessments: list[Assessment]) -> dict[int, str]:
@@ -111,28 +119,28 @@ def row_names(assessments: list[Assessment]) -> dict[int, str]:
     (two versions of one country's law): ``Costa Rica (as of 2003-07-01)``."""
     names = [country_name(a) for a in assessments]
     return {
-        id(a): f"{name} (as of {as_of(a)})" if names.count(name) > 1 else name
+        id(a): _("{country} (as of {date})", country=name, date=as_of(a)) if names.count(name) > 1 else name
         for a, name in zip(assessments, names, strict=True)
     }
 
 
 def verdict_matrix(assessments: list[Assessment]) -> Block:
-    header = ["Country", *BRANCH_PARTS, "Acceptable now", "Art 2 set"]
+    header = [_("Country"), *BRANCH_PARTS, _("Acceptable now"), _("Art 2 set")]
     names = row_names(assessments)
     rows = [
         [
             names[id(a)],
             *(matrix_cell(a, p) for p in BRANCH_PARTS),
-            ", ".join(a.ratification.acceptable_parts) or "none",
-            ART_2_CELL.get(a.ratification.verdict, "no"),
+            ", ".join(a.ratification.acceptable_parts) or _("none"),
+            _(ART_2_CELL.get(a.ratification.verdict, "no")),
         ]
         for a in assessments
     ]
-    return table(header, rows, "Verdict by Part")
+    return table(header, rows, _("Verdict by Part"))
 
 
 def key_rule_tables(assessments: list[Assessment]) -> list[Block]:
-    header = ["Country", *BRANCH_PARTS]
+    header = [_("Country"), *BRANCH_PARTS]
     indexes = [key_rules(a) for a in assessments]
     names = row_names(assessments)
     coverage = [
@@ -144,8 +152,8 @@ def key_rule_tables(assessments: list[Assessment]) -> list[Block]:
         for a, i in zip(assessments, indexes, strict=True)
     ]
     return [
-        table(header, coverage, "Persons protected: share reached / share required, and the alternative met"),
-        table(header, benefit, "Benefit level: replacement rate / Schedule percentage (lowest computed)"),
+        table(header, coverage, _("Persons protected: share reached / share required, and the alternative met")),
+        table(header, benefit, _("Benefit level: replacement rate / Schedule percentage (lowest computed)")),
     ]
 
 
@@ -174,7 +182,7 @@ def _charts_by_part(
             rows.append(drawn[1])
         if not bars:
             continue
-        title = f"Part {part}: {what}"
+        title = _("Part {part}: {title}", part=part, title=what)
         spec = chart_spec(title, bars, missing_note(without, "country", "countries"))
         blocks.append(chart(spec, title, table(header, rows)))
     return blocks
@@ -200,49 +208,59 @@ def _coverage_figure(assessment: Assessment, part: str, name: str) -> ChartRow |
 
 def replacement_charts(assessments: list[Assessment]) -> list[Block]:
     """One chart per Part: each country's lowest replacement rate against the Schedule percentage."""
-    what = "replacement rate of the standard beneficiary against the Schedule"
-    header = ["Country", "Beneficiary", "Scheme", "Replacement rate", "Schedule"]
+    what = _("replacement rate of the standard beneficiary against the Schedule")
+    header = [_("Country"), _("Beneficiary"), _("Scheme"), _("Replacement rate"), _("Schedule")]
     blocks = _charts_by_part(assessments, what, header, _rate_figure)
-    return blocks or [paragraph("No country has a replacement rate computed.")]
+    return blocks or [paragraph(_("No country has a replacement rate computed."))]
 
 
 def coverage_charts(assessments: list[Assessment]) -> list[Block]:
     """One chart per Part: each country's share protected against the threshold of its alternative."""
-    what = "share of the reference population protected against the threshold"
-    header = ["Country", "Alternative", "Share protected", "Threshold"]
+    what = _("share of the reference population protected against the threshold")
+    header = [_("Country"), _("Alternative"), _("Share protected"), _("Threshold")]
     blocks = _charts_by_part(assessments, what, header, _coverage_figure)
-    return blocks or [paragraph("No country has a coverage share computed.")]
+    return blocks or [paragraph(_("No country has a coverage share computed."))]
 
 
 def narrative(assessment: Assessment, name: str | None = None) -> str:
     """A few sentences per country: what can be accepted, Article 2, the biggest gaps."""
     r = assessment.ratification
     name = name or country_name(assessment)
-    words = [f"{name} (a fictional teaching example)." if is_fictional(assessment) else f"{name}."]
+    words = [_("{country} (a fictional teaching example).", country=name) if is_fictional(assessment) else f"{name}."]
     acceptable = ", ".join(r.acceptable_parts)
     words.append(
-        f"Parts that could be accepted now: {acceptable}." if acceptable else "No Part could be accepted now."
+        _("Parts that could be accepted now: {parts}.", parts=acceptable)
+        if acceptable
+        else _("No Part could be accepted now.")
     )
     words.append(
-        "These include a set that satisfies Article 2."
+        _("These include a set that satisfies Article 2.")
         if r.meets_article_2
-        else "No set of Parts satisfies Article 2 yet."
+        else _("No set of Parts satisfies Article 2 yet.")
         if r.verdict == "not_compliant"
-        else "Whether a set of Parts satisfies Article 2 cannot be decided yet: facts or answers are missing."
+        else _("Whether a set of Parts satisfies Article 2 cannot be decided yet: facts or answers are missing.")
     )
     if r.accepted_parts:
         failing = ", ".join(r.accepted_but_failing)
+        accepted = ", ".join(r.accepted_parts)
         words.append(
-            f"Accepted Parts {', '.join(r.accepted_parts)}; of these {failing} do not comply."
+            _("Accepted Parts {parts}; of these {failing} do not comply.", parts=accepted, failing=failing)
             if failing
-            else f"Accepted Parts {', '.join(r.accepted_parts)}; none is found not compliant."
+            else _("Accepted Parts {parts}; none is found not compliant.", parts=accepted)
         )
     gaps = largest_gaps(assessment)[:_GAPS_IN_NARRATIVE]
     if gaps:
         described = [
-            f"Part {g.part} {g.title.lower()} ({cite(g.articles[:1])}; {change_needed(g)})" for g in gaps
+            _(
+                "Part {part} {requirement} ({article}; {change})",
+                part=g.part,
+                requirement=_lower_first(rule_title(g.id, g.title)),
+                article=cite(g.articles[:1]),
+                change=change_needed(g),
+            )
+            for g in gaps
         ]
-        words.append("Biggest gaps: " + "; ".join(described) + ".")
+        words.append(_("Biggest gaps: {gaps}.", gaps="; ".join(described)))
     return " ".join(words)
 
 
@@ -250,16 +268,17 @@ def choices_table(assessments: list[Assessment]) -> Block:
     names = row_names(assessments)
     rows = [[names[id(a)], *row] for a in assessments for row in recorded_rows(a.choices)]
     if not rows:
-        return paragraph("No country made a choice: the rulebook's defaults apply throughout.")
-    return table(["Country", "Choice", "Value", "Source", "Note"], rows, "Choices made, with their sources")
+        return paragraph(_("No country made a choice: the rulebook's defaults apply throughout."))
+    header = [_("Country"), _("Choice"), _("Value"), _("Source"), _("Note")]
+    return table(header, rows, _("Choices made, with their sources"))
 
 
 def answers_table(assessments: list[Assessment]) -> Block:
     names = row_names(assessments)
     rows = [[names[id(a)], *row] for a in assessments for row in recorded_rows(a.answers)]
     if not rows:
-        return paragraph("No specialist answers are recorded.")
-    return table(["Country", "Rule", "Answer", "Source", "Note"], rows, "Answers recorded")
+        return paragraph(_("No specialist answers are recorded."))
+    return table([_("Country"), _("Rule"), _("Answer"), _("Source"), _("Note")], rows, _("Answers recorded"))
 
 
 def receipts_table(assessments: list[Assessment]) -> Block:
@@ -274,42 +293,51 @@ def receipts_table(assessments: list[Assessment]) -> Block:
         ]
         for a in assessments
     ]
-    return table(["Country", "Description", "sha256", "As of", "Rulebook sha256", "c102"], rows, "Receipts")
+    header = [_("Country"), _("Description"), "sha256", _("As of"), _("Rulebook sha256"), "c102"]
+    return table(header, rows, _("Receipts"))
 
 
 def comparative_document(assessments: list[Assessment], date: str | None = None) -> Document:
     count = len(assessments)
     sections: list[Section] = [
         section(
-            "Verdicts",
+            _("Verdicts"),
             [
                 paragraph(
-                    "Each cell gives the verdict on a Part of the Convention as a symbol and a code; "
-                    "the legend explains both. A Part is compliant when every requirement of it is met."
+                    _(
+                        "Each cell gives the verdict on a Part of the Convention as a symbol and a code; "
+                        "the legend explains both. A Part is compliant when every requirement of it is met."
+                    )
                 ),
                 legend_block(),
                 verdict_matrix(assessments),
             ],
             anchor="verdicts",
         ),
-        section("Key requirements", key_rule_tables(assessments), anchor="key"),
-        section("Replacement rates", replacement_charts(assessments), anchor="rates"),
-        section("Coverage", coverage_charts(assessments), anchor="coverage"),
+        section(_("Key requirements"), key_rule_tables(assessments), anchor="key"),
+        section(_("Replacement rates"), replacement_charts(assessments), anchor="rates"),
+        section(_("Coverage"), coverage_charts(assessments), anchor="coverage"),
         section(
-            "Country notes",
+            _("Country notes"),
             [paragraph(narrative(a, row_names(assessments)[id(a)])) for a in assessments],
             anchor="notes",
         ),
         section(
-            "Choices and answers", [choices_table(assessments), answers_table(assessments)], anchor="choices"
+            _("Choices and answers"), [choices_table(assessments), answers_table(assessments)], anchor="choices"
         ),
-        section("Receipts", [receipts_table(assessments)], anchor="receipts"),
+        section(_("Receipts"), [receipts_table(assessments)], anchor="receipts"),
     ]
-    footer = ["Generated by c102 from the descriptions listed under Receipts; no timestamp is recorded."]
+    footer = [_("Generated by c102 from the descriptions listed under Receipts; no timestamp is recorded.")]
     if date:
-        footer = [f"Generated by c102; report date {date}."]
-    subtitle = f"{count} {'country' if count == 1 else 'countries'} against ILO Convention No. 102 (1952)"
-    return document("Comparative assessment", subtitle, sections, footer, "comparative")
+        footer = [_("Generated by c102; report date {date}.", date=date)]
+    subtitle = ngettext(
+        "{n} country against ILO Convention No. 102 (1952)", "{n} countries against ILO Convention No. 102 (1952)", count
+    )
+    return document(_("Comparative assessment"), subtitle, sections, footer, "comparative")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def summary_json(assessment: Assessment) -> dict[str, Any]:

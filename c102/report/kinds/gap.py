@@ -240,7 +240,7 @@ def gap_document(assessment: Assessment, date: str | None = None) -> Document:
         sections.append(part_detail(assessment, part, part_intro(assessment, part), heading, register))
     sections += [settled_section(assessment, register), schemes_section(assessment, register)]
     sections.append(
-        section("Social Security Inquiry: coverage and beneficiaries", ssi_blocks(assessment), anchor="ssi")
+        section(_("Social Security Inquiry: coverage and beneficiaries"), ssi_blocks(assessment), anchor="ssi")
     )
     sections += open_questions(assessment)
     sections.append(register.section())

@@ -88,7 +88,7 @@ def _findings_by_scheme(rule: RuleResult) -> str:
     """Per-scheme findings, the schemes that share a finding named together (or as "all")."""
     groups: dict[str, list[str]] = {}
     for detail in rule.details:
-        text = detail.explanation.removeprefix(f"{detail.scheme}:").strip() or verdict_label(detail.verdict)
+        text = _without_name(detail.explanation, detail.scheme) or verdict_label(detail.verdict)
         groups.setdefault(text, []).append(detail.scheme)
     if len(groups) == 1 and len(rule.details) > 1:
         text = next(iter(groups))
@@ -119,16 +119,26 @@ def missing_facts(assessment: Assessment, rule: RuleResult) -> str:
 def _without_scheme_name(rule: RuleResult, text: str) -> str:
     """A single scheme's finding without its name, which the schemes column gives."""
     if len(rule.schemes) == 1:
-        return text.removeprefix(f"{rule.schemes[0]}:").strip()
+        return _without_name(text, rule.schemes[0])
     return text
+
+
+def _without_name(text: str, scheme: str) -> str:
+    """A finding without its leading ``Scheme:`` (``Scheme :`` in French), which a column gives."""
+    if not text.startswith(scheme):
+        return text
+    rest = text[len(scheme) :].lstrip("\u00a0 ")
+    return rest[1:].strip() if rest.startswith(":") else text
 
 
 def available(rule: RuleResult) -> str:
     """What the description does establish, without repeating the question or the missing facts."""
     explanation = _findings_by_scheme(rule) if len(rule.details) > 1 else _without_scheme_name(rule, rule.explanation)
     if rule.verdict == NEEDS_REVIEW and rule.question:
-        explanation = explanation.replace(rule.question, "").strip().removesuffix("A specialist must answer:").strip()
-    if rule.missing and explanation.startswith("Not given:"):
+        question = rule_text(rule.id, "question", rule.question)
+        asked = _("{situation} A specialist must answer: {question}", situation="", question="").strip()
+        explanation = explanation.replace(question, "").replace(rule.question, "").strip().removesuffix(asked).strip()
+    if rule.missing and explanation.startswith(_("Not given: {facts}.", facts="").split("{", 1)[0].rstrip(". ")):
         explanation = ""  # the missing facts are the next column
     items = [explanation] if explanation else []
     if rule.gap:

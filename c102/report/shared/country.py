@@ -50,10 +50,8 @@ def as_of(assessment: Assessment) -> str:
 
 def human_label(key: str) -> str:
     """``family_allowances_in_part_xi`` -> ``Family allowances in Part XI``: a choice's label
-    (``templates/labels.yaml``), so no raw key reaches a document (in French and Spanish the key
-    itself, an identifier, rather than English words)."""
-    if current_language() != "en":
-        return key
+    (``templates/labels.yaml``, translated in ``labels.fr.yaml`` and ``labels.es.yaml``), so no
+    raw key reaches a document."""
     return label(key, "choices", capital=True)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from c102.evaluate.assessment import Assessment
+from c102.i18n import N_, _
 from c102.model.values import BRANCH_PART, Count, Fact
 from c102.report.shared.country import country_name, protected_groups
 from c102.report.shared.display import NONE, count, joined
@@ -19,31 +20,31 @@ from c102.report.shared.document import Block, bullets, paragraph, table
 
 SOCIAL_ASSISTANCE = "social_assistance"
 SSI_CATEGORIES = (
-    ("medical_care", "Medical care"),
-    ("sickness", "Sickness"),
-    ("unemployment", "Unemployment"),
-    ("old_age", "Old age"),
-    ("employment_injury", "Employment injury"),
-    ("family", "Family and child"),
-    ("maternity", "Maternity"),
-    ("invalidity", "Invalidity (disability)"),
-    ("survivors", "Survivors"),
-    (SOCIAL_ASSISTANCE, "General social assistance"),
+    ("medical_care", N_("Medical care")),
+    ("sickness", N_("Sickness")),
+    ("unemployment", N_("Unemployment")),
+    ("old_age", N_("Old age")),
+    ("employment_injury", N_("Employment injury")),
+    ("family", N_("Family and child")),
+    ("maternity", N_("Maternity")),
+    ("invalidity", N_("Invalidity (disability)")),
+    ("survivors", N_("Survivors")),
+    (SOCIAL_ASSISTANCE, N_("General social assistance")),
 )
-NOT_A_BRANCH = "none (not a C102 branch)"
+NOT_A_BRANCH = N_("none (not a C102 branch)")
 _FIGURES = ("protected", "men", "women", "beneficiaries", "beneficiaries_men", "beneficiaries_women")
 SSI_HEADER = [
-    "Country",
-    "Category",
-    "C102 Part",
-    "Persons protected",
-    "Men",
-    "Women",
-    "Beneficiaries",
-    "Beneficiaries: men",
-    "Beneficiaries: women",
-    "Schemes",
-    "Sources",
+    N_("Country"),
+    N_("Category"),
+    N_("C102 Part"),
+    N_("Persons protected"),
+    N_("Men"),
+    N_("Women"),
+    N_("Beneficiaries"),
+    N_("Beneficiaries: men"),
+    N_("Beneficiaries: women"),
+    N_("Schemes"),
+    N_("Sources"),
 ]
 
 
@@ -118,8 +119,8 @@ def ssi_rows(assessments: list[Assessment]) -> list[list[str | float | int | Non
             rows.append(
                 [
                     country_name(a),
-                    entry["label"],
-                    entry["part"] or NOT_A_BRANCH,
+                    _(entry["label"]),
+                    entry["part"] or _(NOT_A_BRANCH),
                     *(entry[key] for key in _FIGURES),
                     ", ".join(entry["schemes"]),
                     "; ".join(entry["sources"]),
@@ -129,14 +130,14 @@ def ssi_rows(assessments: list[Assessment]) -> list[list[str | float | int | Non
 
 
 SSI_TABLE_HEADER = [
-    "Category",
-    "C102 Part",
-    "Persons protected",
-    "Protected: men",
-    "Protected: women",
-    "Beneficiaries",
-    "Beneficiaries: men",
-    "Beneficiaries: women",
+    N_("Category"),
+    N_("C102 Part"),
+    N_("Persons protected"),
+    N_("Protected: men"),
+    N_("Protected: women"),
+    N_("Beneficiaries"),
+    N_("Beneficiaries: men"),
+    N_("Beneficiaries: women"),
 ]
 
 
@@ -149,21 +150,32 @@ def ssi_blocks(assessment: Assessment) -> list[Block]:
     entries = ssi_json(assessment)
     rows = [
         [
-            entry["label"],
-            entry["part"] or "none",
+            _(entry["label"]),
+            entry["part"] or _("none"),
             *(figure(entry[key]) for key in _FIGURES),
         ]
         for entry in entries
     ]
     blocks: list[Block] = [
-        table(SSI_TABLE_HEADER, rows, "Persons protected and beneficiaries by sex (ILO Social Security Inquiry)"),
+        table(
+            [_(h) for h in SSI_TABLE_HEADER],
+            rows,
+            _("Persons protected and beneficiaries by sex (ILO Social Security Inquiry)"),
+        ),
         paragraph(
-            f"{NONE}: not stated in the description. A person protected by two schemes is counted in each; "
-            "men and women are shown only where every figure added up states them.",
+            _(
+                "{none}: not stated in the description. A person protected by two schemes is counted in each; "
+                "men and women are shown only where every figure added up states them.",
+                none=NONE,
+            ),
             "note",
         ),
     ]
-    sourced = [f"{e['label']}: {joined(e['sources'])}" for e in entries if e["sources"]]
+    sourced = [
+        _("{category}: {sources}", category=_(e["label"]), sources=joined(e["sources"]))
+        for e in entries
+        if e["sources"]
+    ]
     if sourced:
         blocks.append(bullets(sourced))
     return blocks

@@ -248,10 +248,25 @@ def _with_body(document_xml: bytes, body: str) -> bytes:
 def _fix_entry(name: str, content: bytes, body: str) -> bytes:
     if name == "word/document.xml":
         return _with_body(content, body)
+    if name.startswith("word/footer"):
+        return _page_words(content)
     if name == "word/settings.xml" and b"updateFields" not in content:
         # Word refreshes the fields (contents, page numbers) when it opens the file.
         return content.replace(b"</w:settings>", b'<w:updateFields w:val="true"/></w:settings>')
     return content
+
+
+def _page_words(footer_xml: bytes) -> bytes:
+    """The reference template's footer says "Page n of N" around its two fields: the words in the
+    active language ("Page n sur N", "Página n de N"); the fields stay as they are."""
+    from xml.sax.saxutils import escape
+
+    before, _page, rest = _("Page {page} of {pages}").partition("{page}")
+    between = rest.partition("{pages}")[0]
+    text = footer_xml.decode("utf-8")
+    text = text.replace('<w:t xml:space="preserve">Page </w:t>', f'<w:t xml:space="preserve">{escape(before)}</w:t>', 1)
+    text = text.replace('<w:t xml:space="preserve"> of </w:t>', f'<w:t xml:space="preserve">{escape(between)}</w:t>', 1)
+    return text.encode("utf-8")
 
 
 def write_package(data: bytes, body: str) -> bytes:

@@ -11,7 +11,9 @@ import re
 from typing import Any
 
 from c102.evaluate.graph import EvaluationGraph, Node
-from c102.report.shared.display import VERDICT_TEXT, count, part_key, plain
+from c102.i18n import _
+from c102.report.shared.display import VERDICT_TEXT, count, part_key, plain, verdict_text
+from c102.report.shared.evidence import per_period
 
 SHAPES = {
     "fact": "note",
@@ -45,22 +47,27 @@ def fact_text(value: Any) -> str:
     """A fact as words: ``1 600 000 persons``, ``1 000 per month``, ``yes``."""
     total = getattr(value, "total", None)
     if total is not None:
-        return f"{count(total)} persons"
+        return _("{count} persons", count=count(total))
     amount_ = getattr(value, "amount", None)
     if amount_ is not None:
         per = getattr(value, "per", None)
-        unit = f"per {per}" if per else str(getattr(value, "unit", "") or "")
-        return f"{plain(amount_)} {unit}".strip()
+        if per:
+            return per_period(plain(amount_), per)
+        return f"{plain(amount_)} {getattr(value, 'unit', '') or ''}".strip()
     return plain(value)
 
 
 def shown_value(node: Node) -> str:
     verdict = verdict_of(node.value)
     if verdict is not None:
-        return VERDICT_TEXT[verdict]
+        return verdict_text(verdict)
     alternative = getattr(node.value, "alternative", None)
     if node.kind == "route":
-        return f"alternative {alternative}" if alternative else "no alternative met"
+        return (
+            _("alternative {alternative}", alternative=alternative)
+            if alternative
+            else _("no alternative met")
+        )
     if node.value is None or node.kind != "fact":
         return ""
     text = fact_text(node.value)
@@ -75,7 +82,7 @@ def label(node: Node) -> str:
     """Lines joined by DOT's line break (a backslash and n in the file), each line escaped."""
     lines = [node.label]
     if node.article:
-        lines.append(f"Art {node.article}")
+        lines.append(_("Art {article}", article=node.article))
     value = shown_value(node)
     if value:
         lines.append(value)
@@ -128,7 +135,7 @@ def to_dot(graph: EvaluationGraph, keep: set[str] | None = None) -> str:
     ]
     for part in sorted(clusters, key=part_key):
         lines.append(f'  subgraph "cluster_{part}" {{')
-        lines.append(f'    label="Part {part}"; style=rounded; color="#1e2d5a";')
+        lines.append(f'    label="{_escape(_("Part {part}", part=part))}"; style=rounded; color="#1e2d5a";')
         lines += [f"    {_node_line(n)}" for n in clusters[part]]
         lines.append("  }")
     lines += [f"  {_node_line(n)}" for n in loose]

@@ -33,5 +33,15 @@ def render_pdf(doc: Document) -> bytes:
 
     from c102.report.writers.markup import render_html
 
-    html = render_html(doc, medium="pdf")
+    html = render_html(doc, medium="pdf").replace("</head>", f"<style>{page_numbers_css()}</style></head>", 1)
     return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+
+
+def page_numbers_css() -> str:
+    """The running "Page n of N" in the active language (it overrides templates/pdf.css): CSS
+    generated content, so the words of the message are quoted and the numbers are counters."""
+    from c102.i18n import _
+
+    words = _("Page {page} of {pages}").replace("\\", "").replace('"', "")
+    content = '"' + words.replace("{page}", '" counter(page) "').replace("{pages}", '" counter(pages) "') + '"'
+    return "@page { @bottom-right { content: " + content.replace(' ""', "").replace('"" ', "") + "; } }"

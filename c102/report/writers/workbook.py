@@ -17,17 +17,18 @@ from typing import TYPE_CHECKING, Any
 
 from c102.evaluate.assessment import Assessment
 from c102.evaluate.verdict import VERDICTS
+from c102.i18n import N_, _
 from c102.labels import label
 from c102.report.shared.country import country_name
 from c102.report.shared.display import (
     BRANCH_PARTS,
     VERDICT_FILL,
-    VERDICT_TEXT,
     change_needed,
     cite,
     cited_article,
     joined,
     part_key,
+    verdict_text,
 )
 from c102.report.shared.ssi import SSI_HEADER, ssi_rows
 from c102.report.writers.zipfixed import fixed_datetime, rezip
@@ -46,37 +47,42 @@ def _number(value: Fraction | None) -> float | None:
 
 
 def matrix_rows(assessments: list[Assessment]) -> tuple[list[str], list[list[Cell]]]:
-    header = ["Country", *(f"Part {p}" for p in BRANCH_PARTS), "Acceptable now", "Meets Article 2"]
+    header = [
+        _("Country"),
+        *(_("Part {part}", part=p) for p in BRANCH_PARTS),
+        _("Acceptable now"),
+        _("Meets Article 2"),
+    ]
     rows: list[list[Cell]] = []
     for a in assessments:
         cells: list[Cell] = [country_name(a)]
         for part in BRANCH_PARTS:
             result = a.parts.get(part)
-            cells.append(VERDICT_TEXT[result.verdict] if result is not None else None)
+            cells.append(verdict_text(result.verdict) if result is not None else None)
         cells += [
-            ", ".join(a.ratification.acceptable_parts) or "none",
-            "yes" if a.ratification.meets_article_2 else "no",
+            ", ".join(a.ratification.acceptable_parts) or _("none"),
+            _("yes") if a.ratification.meets_article_2 else _("no"),
         ]
         rows.append(cells)
     return header, rows
 
 
 RULE_HEADER = [
-    "Country",
-    "Part",
-    "Rule",
-    "Requirement",
-    "Article",
-    "Verdict",
-    "Value",
-    "Threshold",
-    "Unit",
-    "Gap",
-    "Change needed",
-    "Information missing",
-    "Question",
-    "Schemes",
-    "Sources",
+    N_("Country"),
+    N_("Part"),
+    N_("Rule"),
+    N_("Requirement"),
+    N_("Article"),
+    N_("Verdict"),
+    N_("Value"),
+    N_("Threshold"),
+    N_("Unit"),
+    N_("Gap"),
+    N_("Change needed"),
+    N_("Information missing"),
+    N_("Question"),
+    N_("Schemes"),
+    N_("Sources"),
 ]
 
 
@@ -91,7 +97,7 @@ def rule_rows(assessments: list[Assessment]) -> list[list[Cell]]:
                     rule.id,
                     rule.title,
                     cite(cited_article(rule)),
-                    VERDICT_TEXT.get(rule.verdict, rule.verdict),
+                    verdict_text(rule.verdict),
                     _number(rule.value),
                     _number(rule.threshold),
                     rule.unit,
@@ -107,17 +113,17 @@ def rule_rows(assessments: list[Assessment]) -> list[list[Cell]]:
 
 
 BENEFIT_HEADER = [
-    "Country",
-    "Part",
-    "Standard beneficiary",
-    "Scheme",
-    "Article",
-    "Reference wage",
-    "Benefit with supplements",
-    "Family allowances",
-    "Replacement rate",
-    "Schedule percentage",
-    "Meets",
+    N_("Country"),
+    N_("Part"),
+    N_("Standard beneficiary"),
+    N_("Scheme"),
+    N_("Article"),
+    N_("Reference wage"),
+    N_("Benefit with supplements"),
+    N_("Family allowances"),
+    N_("Replacement rate"),
+    N_("Schedule percentage"),
+    N_("Meets"),
 ]
 
 
@@ -125,14 +131,14 @@ def benefit_rows(assessments: list[Assessment]) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     for a in assessments:
         for c in sorted(a.calculations, key=lambda c: (part_key(c.part), c.row, c.scheme)):
-            meets = None if c.rate is None else ("yes" if c.rate >= c.required else "no")
+            meets = None if c.rate is None else (_("yes") if c.rate >= c.required else _("no"))
             rows.append(
                 [
                     country_name(a),
                     c.part,
                     c.standard_beneficiary,
                     c.scheme,
-                    f"Art {c.article}",
+                    _("Art {article}", article=c.article),
                     _number(c.reference_wage),
                     _number(c.benefit),
                     _number(c.family_allowances),
@@ -144,7 +150,15 @@ def benefit_rows(assessments: list[Assessment]) -> list[list[Cell]]:
     return rows
 
 
-COVERAGE_HEADER = ["Country", "Part", "Alternative", "Share protected", "Threshold", "Verdict", "Gap"]
+COVERAGE_HEADER = [
+    N_("Country"),
+    N_("Part"),
+    N_("Alternative"),
+    N_("Share protected"),
+    N_("Threshold"),
+    N_("Verdict"),
+    N_("Gap"),
+]
 
 
 def coverage_rows(assessments: list[Assessment]) -> list[list[Cell]]:
@@ -160,14 +174,14 @@ def coverage_rows(assessments: list[Assessment]) -> list[list[Cell]]:
                     cite(cited_article(rule)),
                     _number(rule.value),
                     _number(rule.threshold),
-                    VERDICT_TEXT.get(rule.verdict, rule.verdict),
+                    verdict_text(rule.verdict),
                     rule.gap,
                 ]
             )
     return rows
 
 
-STATISTICS_HEADER = ["Country", "Statistic", "Figure", "Men", "Women", "Source"]
+STATISTICS_HEADER = [N_("Country"), N_("Statistic"), N_("Figure"), N_("Men"), N_("Women"), N_("Source")]
 
 
 def statistics_rows(assessments: list[Assessment]) -> list[list[Cell]]:
@@ -193,19 +207,29 @@ def statistics_rows(assessments: list[Assessment]) -> list[list[Cell]]:
                 figure = float(value)
             else:
                 figure = str(value)
-            rows.append([country_name(a), label(name, "statistics", capital=True), figure, men, women, fact.source or ""])
+            rows.append(
+                [
+                    country_name(a),
+                    label(name, "statistics", capital=True),
+                    figure,
+                    men,
+                    women,
+                    fact.source or "",
+                ]
+            )
     return rows
 
 
 def _sheet(
     book: Any, title: str, header: list[str], rows: list[list[Cell]], percent: tuple[str, ...] = ()
 ) -> Worksheet:
-    """A sheet with a bold frozen header, a filter, fitted widths and verdict fills."""
+    """A sheet with a bold frozen header, a filter, fitted widths and verdict fills; the title and
+    header in the active language (``percent`` names columns by their English header)."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    sheet = book.create_sheet(title)
-    sheet.append(header)
+    sheet = book.create_sheet(_(title)[:31])  # Excel's limit on a sheet name
+    sheet.append([_(name) for name in header])
     for row in rows:
         sheet.append(row)
     for cell in sheet[1]:
@@ -213,10 +237,10 @@ def _sheet(
         cell.fill = PatternFill("solid", fgColor="E8EAF2")
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-    fills = {VERDICT_TEXT[v]: PatternFill("solid", fgColor=VERDICT_FILL.get(v, "FFFFFF")) for v in VERDICTS}
+    fills = {verdict_text(v): PatternFill("solid", fgColor=VERDICT_FILL.get(v, "FFFFFF")) for v in VERDICTS}
     for index, name in enumerate(header, 1):
         letter = get_column_letter(index)
-        texts = [name, *(str(r[index - 1]) for r in rows if r[index - 1] is not None)]
+        texts = [_(name), *(str(r[index - 1]) for r in rows if r[index - 1] is not None)]
         sheet.column_dimensions[letter].width = min(max(len(t) for t in texts) + 2, _WIDTH_CAP)
         for cell in sheet[letter][1:]:
             if name in percent:
@@ -236,21 +260,23 @@ def render_xlsx(assessments: list[Assessment], when: str | None = None) -> bytes
 
     book = Workbook()
     book.remove(book.active)
-    _sheet(book, "Verdicts", *matrix_rows(assessments))
-    rules = _sheet(book, "Rules", RULE_HEADER, rule_rows(assessments))
+    _sheet(book, N_("Verdicts"), *matrix_rows(assessments))
+    rules = _sheet(book, N_("Rules"), RULE_HEADER, rule_rows(assessments))
     for row in rules.iter_rows(min_row=2):
         if row[8].value == "percent":  # the Unit column: values are fractions of one
             row[6].number_format = row[7].number_format = _PERCENT
     _sheet(
         book,
-        "Benefit levels",
+        N_("Benefit levels"),
         BENEFIT_HEADER,
         benefit_rows(assessments),
         ("Replacement rate", "Schedule percentage"),
     )
-    _sheet(book, "Coverage", COVERAGE_HEADER, coverage_rows(assessments), ("Share protected", "Threshold"))
-    _sheet(book, "Social Security Inquiry", SSI_HEADER, ssi_rows(assessments))
-    _sheet(book, "Statistics (Art 76)", STATISTICS_HEADER, statistics_rows(assessments))
+    _sheet(
+        book, N_("Coverage"), COVERAGE_HEADER, coverage_rows(assessments), ("Share protected", "Threshold")
+    )
+    _sheet(book, N_("Social Security Inquiry"), SSI_HEADER, ssi_rows(assessments))
+    _sheet(book, N_("Statistics (Art 76)"), STATISTICS_HEADER, statistics_rows(assessments))
     stamp = fixed_datetime(when).replace(tzinfo=None)
     book.properties.creator = "c102"
     book.properties.created = stamp
