@@ -83,7 +83,7 @@ def _number(value: Decimal) -> str:
 def _exact_years(years: Fraction) -> str:
     """``15 years``; a fraction of a year as the exact fraction and its decimal (``40/9 years, 4.4``)."""
     if years.denominator == 1:
-        return ngettext("{n} year", "{n} years", years.numerator, n=years.numerator)
+        return ngettext("{n} year", "{n} years", years.numerator)
     return _("{fraction} years ({decimal})", fraction=str(years), decimal=show(years, 2))
 
 
