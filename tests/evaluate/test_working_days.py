@@ -48,7 +48,7 @@ def test_working_days_past_fifteen_years_fail_29_2_where_calendar_days_would_pas
 
 def test_the_explanation_shows_the_conversion_with_its_source() -> None:
     result = rule(run(STATS, pension(working("1_320 days", level="reduced"))), "V-29-2-reduced-benefit")
-    assert "1 320 working days of contribution at 216 working days a year = 55/9 years (6.11)" in result.explanation
+    assert "1,320 working days of contribution at 216 working days a year = 55/9 years (6.11)" in result.explanation
     assert "[Act, s. 3]" in result.explanation
 
 
