@@ -16,8 +16,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, Union, get_args, get_origin
 
-from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, LINES, NONE, specs
 from c102.language.comments import Attacher, header_lines, scan
+from c102.language.conversion import NONE
+from c102.language.fields import BLOCK, BLOCKS, FACT, FACTS, LABEL, LINES, specs
 from c102.language.load import DICT_EXTENSIONS
 from c102.model.description import Description
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit

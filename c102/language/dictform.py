@@ -15,20 +15,9 @@ from typing import Any, get_args, get_origin
 
 from c102.errors import Diagnostic, Position
 from c102.i18n import _, ngettext
-from c102.language.build import (
-    BLOCK,
-    BLOCKS,
-    FACT,
-    FACTS,
-    LABEL,
-    LINES,
-    NONE,
-    BadValue,
-    Builder,
-    expected,
-    specs,
-    suggest,
-)
+from c102.language.build import Builder
+from c102.language.conversion import NONE, BadValue, expected, suggest
+from c102.language.fields import BLOCK, BLOCKS, FACT, FACTS, LABEL, LINES, specs
 from c102.language.nodes import Atom, BlockNode, FieldNode, Raw
 from c102.model.description import Description
 

@@ -15,7 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin
 
-from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, LINES, expected, specs
+from c102.language.conversion import expected
+from c102.language.fields import BLOCK, BLOCKS, FACT, FACTS, LABEL, LINES, specs
 from c102.model.description import Description
 from c102.model.values import Count, Duration, Money, Percent, SexSplit
 

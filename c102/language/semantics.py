@@ -17,8 +17,9 @@ from c102.errors import Diagnostic, Position
 from c102.i18n import N_, _
 from c102.language import plausibility
 from c102.language.absence import absence_diagnostics
-from c102.language.build import BLOCK, BLOCKS, FACT, specs, suggest
 from c102.language.canonical import group
+from c102.language.conversion import suggest
+from c102.language.fields import BLOCK, BLOCKS, FACT, specs
 from c102.language.lines import SourceLines
 from c102.language.periods import check_working_days
 from c102.language.plausibility import percentage

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from c102.errors import Diagnostic, Position, UsageError
-from c102.language.build import BLOCK, BLOCKS, FACT, FACTS, LABEL, BadValue, convert, expected, specs
+from c102.language.conversion import BadValue, convert, expected
+from c102.language.fields import BLOCK, BLOCKS, FACT, FACTS, LABEL, specs
 from c102.language.nodes import Raw
 from c102.model.description import Description
 from c102.model.values import Fact
