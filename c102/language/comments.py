@@ -23,7 +23,7 @@ Anchor = tuple[int, int]  # (line, column) of a block's keyword, as the model's 
 @cache
 def _token() -> re.Pattern[str]:
     """One rough token of a line: a string or a comment (the grammar's patterns), punctuation, a word."""
-    from c102.language.syntax import parser
+    from c102.language.grammar import parser
 
     terminals = {t.name: t for t in parser().terminals}
     string = terminals["STRING"].pattern.to_regexp()

@@ -164,7 +164,7 @@ FRIENDLY = {
 
 
 def _parse_start(text: str) -> Any:
-    from c102.language.syntax import parser
+    from c102.language.grammar import parser
 
     return parser().parse(text, start="start")
 

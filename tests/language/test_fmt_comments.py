@@ -31,7 +31,7 @@ COUNTRIES = sorted(data_path("countries").rglob("*.c102"))
 def _lexing_parser() -> Any:
     from lark import Lark
 
-    from c102.language.syntax import grammar_text
+    from c102.language.grammar import grammar_text
 
     found: list[str] = []
 

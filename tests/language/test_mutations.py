@@ -161,12 +161,13 @@ def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
 def test_fast_path_agrees_with_lark(text: str) -> None:
     from lark.exceptions import UnexpectedInput
 
-    from c102.language.syntax import _FAILED, fast_parse, parser
+    from c102.language.fastparse import FAILED, fast_parse
+    from c102.language.grammar import parser
 
     text += "\n"
     fast = fast_parse(text, "start")
     try:
         slow = parser().parse(text, start="start")
     except UnexpectedInput:
-        slow = _FAILED
+        slow = FAILED
     assert fast == slow

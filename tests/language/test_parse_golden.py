@@ -125,7 +125,8 @@ def test_top_level_package_loads_the_same(valoria):
     ids=lambda p: p.name,
 )
 def test_fast_path_builds_the_same_nodes_as_lark(path: Path) -> None:
-    from c102.language.syntax import fast_parse, parser
+    from c102.language.fastparse import fast_parse
+    from c102.language.grammar import parser
 
     text = path.read_text(encoding="utf-8")
     assert fast_parse(text, "start") == parser().parse(text, start="start")
