@@ -31,7 +31,7 @@ def check_text(text: str, path: str) -> tuple[Description | None, list[Diagnosti
 def _with_rulebook(description: Description | None, diagnostics: list[Diagnostic], path: str) -> list[Diagnostic]:
     from c102.language.citations import citation_warnings
     from c102.language.readings import changed_readings
-    from c102.language.semantics import missing_fact_warnings, rulebook_references
+    from c102.language.rulebook_checks import missing_fact_warnings, rulebook_references
     from c102.rules.load import load_rulebook
 
     if description is None:

@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 def changed_readings(description: Description, rulebook: Rulebook) -> list[Diagnostic]:
     """Every construct of the description whose reading changed, as a warning at its position."""
-    from c102.language.semantics import _Report
+    from c102.language.collector import Report
 
-    report = _Report(description)
+    report = Report(description)
     for where, message, hint in [
         *_article_6(description, rulebook),
         *_open_lists(description),

@@ -3,7 +3,8 @@
 ``consistency`` needs nothing but the description and runs on every load: a description that
 fails it does not make sense (a benefit for a branch its scheme does not serve, more protected
 persons than the population they are a share of). ``rulebook_references`` and
-``missing_fact_warnings`` need the rulebook and the engine and run in ``c102 check``.
+``missing_fact_warnings`` (in ``rulebook_checks``) need the rulebook and the engine and run in
+``c102 check``.
 """
 
 from __future__ import annotations
@@ -13,18 +14,34 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from c102.errors import Diagnostic, Position
+from c102.errors import Diagnostic
 from c102.i18n import N_, _
 from c102.language import plausibility
 from c102.language.absence import absence_diagnostics
 from c102.language.canonical import group
+from c102.language.collector import Report
 from c102.language.conversion import suggest
 from c102.language.fields import BLOCK, BLOCKS, FACT, specs
-from c102.language.lines import SourceLines
 from c102.language.periods import check_working_days
 from c102.language.plausibility import percentage
+from c102.language.rulebook_checks import fact_place, missing_fact_warnings, rulebook_references
 from c102.model.description import Description, Scheme
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
+
+# ``rulebook_checks`` holds the checks that need the rulebook; they stay importable from here.
+__all__ = [
+    "ADOPTED",
+    "BASIS_POPULATION",
+    "NESTED_COUNTS",
+    "PARTS",
+    "PERIODIC_AMOUNTS",
+    "YEARLY_TOTALS",
+    "consistency",
+    "fact_place",
+    "facts",
+    "missing_fact_warnings",
+    "rulebook_references",
+]
 
 PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 # Adoption dates: no instrument can be registered before it was adopted.
@@ -68,27 +85,6 @@ NESTED_COUNTS = (
 )
 
 
-class _Report:
-    def __init__(self, description: Description) -> None:
-        self.file = description.path or "<string>"
-        self.text = description.text
-        self.out: list[Diagnostic] = []
-        self._lines = SourceLines(self.text)
-
-    def add(
-        self,
-        where: Position | None,
-        message: str,
-        hint: str | None = None,
-        *,
-        severity: str = "error",
-        code: str = "consistency",
-    ) -> None:
-        position = where or Position(self.file, 1, 1)
-        source = self._lines.get(position.line)
-        self.out.append(Diagnostic(position, message, severity, source, hint, code))
-
-
 def facts(obj: Any) -> Iterator[tuple[str, Fact[Any]]]:
     """Every fact of a block and of its nested blocks, with its field name."""
     for name, spec in specs(type(obj)).items():
@@ -116,7 +112,7 @@ def _all_blocks(description: Description) -> Iterator[Any]:
 
 
 def consistency(description: Description) -> list[Diagnostic]:
-    report = _Report(description)
+    report = Report(description)
     for block in _all_blocks(description):
         for name, fact in facts(block):
             _check_value(report, name, fact)
@@ -129,7 +125,7 @@ def consistency(description: Description) -> list[Diagnostic]:
     return report.out
 
 
-def _check_value(report: _Report, name: str, fact: Fact[Any]) -> None:
+def _check_value(report: Report, name: str, fact: Fact[Any]) -> None:
     value = fact.value
     where = fact.position
     if isinstance(value, Count):
@@ -186,7 +182,7 @@ def _count(description: Description, name: str) -> Fact[Count] | None:
     return fact if fact is not None and isinstance(fact.value, Count) else None
 
 
-def _check_statistics(report: _Report, description: Description) -> None:
+def _check_statistics(report: Report, description: Description) -> None:
     for part, whole in NESTED_COUNTS:
         small, large = _count(description, part), _count(description, whole)
         if small and large and small.value.total > large.value.total:
@@ -196,7 +192,7 @@ def _check_statistics(report: _Report, description: Description) -> None:
             )
 
 
-def _check_dates(report: _Report, description: Description) -> None:
+def _check_dates(report: Report, description: Description) -> None:
     as_of = description.country.as_of
     rat = description.ratification
     if rat is not None and rat.registered is not None:
@@ -243,7 +239,7 @@ def _check_dates(report: _Report, description: Description) -> None:
         )
 
 
-def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> None:
+def _check_scheme(report: Report, description: Description, scheme: Scheme) -> None:
     served = list(scheme.branches.value)
     if not served:
         report.add(
@@ -287,7 +283,7 @@ def _check_scheme(report: _Report, description: Description, scheme: Scheme) -> 
             )
 
 
-def _check_complete_lists(report: _Report, scheme: Scheme) -> None:
+def _check_complete_lists(report: Report, scheme: Scheme) -> None:
     """A list marked complete and extended elsewhere contradicts itself: a benefit block for a
     contingency that a complete ``contingencies`` list leaves out."""
     listed = scheme.contingencies
@@ -309,112 +305,3 @@ def _check_complete_lists(report: _Report, scheme: Scheme) -> None:
                 _("add it to that list, or remove 'complete' there"),
                 code="reference",
             )
-
-
-# ---------------------------------------------------------------- with the rulebook and the engine
-
-
-def rulebook_references(description: Description) -> list[Diagnostic]:
-    """References into the rulebook: ``answers`` keys are rule ids, ``choices`` keys its choices,
-    and the Art 3 exceptions a declaration invokes are those the rulebook's Art 3 rule lists."""
-    from c102.rules.load import load_rulebook
-
-    rulebook = load_rulebook()
-    report = _Report(description)
-    allowed = [
-        e for rule in rulebook.rules if rule.kind == "article_3" for e in rule.params.get("exceptions", [])
-    ]
-    art3 = description.article_3
-    if allowed and art3 is not None and art3.exceptions is not None:
-        for article in art3.exceptions.value:
-            if article not in allowed:
-                report.add(
-                    art3.exceptions.position,
-                    _("'{article}' is not a temporary exception of Art 3(1)", article=article),
-                    suggest(article, allowed) or _("the exceptions are: {exceptions}", exceptions=", ".join(allowed)),
-                    code="reference",
-                )
-    ids = [rule.id for rule in rulebook.rules]
-    ids += [f"{rule.id}.{name}" for rule in rulebook.rules for name in rule.params.get("conditions", {})]
-    known = set(ids)
-    both: set[str] = set()
-    for key, fact in description.answers.items():
-        single = key.split(".")[0] if "." in key else None
-        if key in known and single is not None and single in description.answers and single not in both:
-            both.add(single)
-            report.add(
-                description.answers[single].position,
-                _("'{single}' is answered as a whole and condition by condition ('{key}')", single=single, key=key),
-                _("answer the conditions one by one and remove the single answer"),
-                code="reference",
-            )
-        if key not in known:
-            report.add(
-                fact.position,
-                _("'{key}' is not a rule id of the rulebook", key=key),
-                suggest(key, ids),
-                code="reference",
-            )
-    for key, fact in description.choices.items():
-        if key not in rulebook.choices:
-            report.add(
-                fact.position,
-                _("'{key}' is not a choice of the rulebook", key=key),
-                suggest(key, rulebook.choices) or _("choices: {choices}", choices=", ".join(sorted(rulebook.choices))),
-                code="reference",
-            )
-    return report.out
-
-
-def missing_fact_warnings(description: Description) -> list[Diagnostic]:
-    """Warn about the facts the rulebook needs and the description lacks (``insufficient_data``)."""
-    from c102 import assess
-    from c102.evaluate.context import scheme_slugs
-
-    assessment = assess(description)
-    report = _Report(description)
-    slugs = scheme_slugs(description)
-    for result in assessment.rules:
-        if result.verdict != "insufficient_data":
-            continue
-        # One warning per place the missing facts belong, so the reviewer lands on the right block.
-        by_place: dict[Position | None, list[str]] = {}
-        for path in result.missing or [_("facts not given")]:
-            by_place.setdefault(fact_place(description, path, slugs), []).append(path)
-        for place, paths in by_place.items():
-            report.add(
-                place or description.country.position,
-                _(
-                    "rule {rule} ({articles}) cannot be decided: missing {facts}",
-                    rule=result.id,
-                    articles=", ".join(result.articles),
-                    facts=", ".join(paths),
-                ),
-                severity="warning",
-                code="missing-fact",
-            )
-    return report.out
-
-
-def fact_place(
-    description: Description, path: str, slugs: dict[str, Scheme] | None = None
-) -> Position | None:
-    """Where a missing fact belongs: the block its path names (a benefit, a scheme, statistics).
-
-    ``slugs`` (``scheme_slugs`` of the description) is computed once by a caller placing many
-    facts: computing it per fact made ``c102 check`` quadratic in the number of schemes."""
-    from c102.evaluate.context import scheme_slugs
-
-    parts = path.split(" ")[0].split(".")
-    if parts[0] == "statistics" and description.statistics is not None:
-        return description.statistics.position
-    if parts[0] != "scheme" or len(parts) < 2:
-        return None
-    scheme = (slugs if slugs is not None else scheme_slugs(description)).get(parts[1])
-    if scheme is None:
-        return None
-    if len(parts) >= 4 and parts[2] == "benefit":
-        for benefit in scheme.benefit:
-            if benefit.branch == parts[3].rstrip(":") and benefit.position is not None:
-                return benefit.position
-    return scheme.position

@@ -6,7 +6,7 @@ import pytest
 
 from c102.errors import DescriptionError
 from c102.language.load import diagnose_text, parse_text
-from c102.language.semantics import missing_fact_warnings, rulebook_references
+from c102.language.rulebook_checks import missing_fact_warnings, rulebook_references
 from c102.resources import data_path
 
 HEAD = 'country "X" {\n  as_of: 2025-01-01\n}\n'
@@ -132,7 +132,7 @@ def test_missing_facts_become_warnings_at_the_block_they_belong_in() -> None:
 
 
 def test_an_article_3_exception_the_rulebook_does_not_list_is_a_reference_error() -> None:
-    from c102.language.semantics import rulebook_references
+    from c102.language.rulebook_checks import rulebook_references
 
     description = parse_text(HEAD + "article_3 {\n  in_force: yes\n  exceptions: 9(a)\n}\n")
     found = [(d.severity, d.message, d.hint) for d in rulebook_references(description)]
