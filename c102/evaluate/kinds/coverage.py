@@ -12,10 +12,10 @@ from fractions import Fraction
 from typing import Any
 
 from c102.evaluate import voluntary
+from c102.evaluate.amounts import pcts
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import more_persons, percent_short
 from c102.evaluate.kinds.base import Finding, percent
-from c102.evaluate.part_xi import pcts
 from c102.evaluate.seafarers import ProtectedSeafarers
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NEEDS_REVIEW, NOT_COMPLIANT, show
 from c102.i18n import N_, _

@@ -7,10 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from c102.evaluate.amounts import pct, pcts
+from c102.evaluate.benefit_formula import benefit_for
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import amount_of, percent_short, too_long
 from c102.evaluate.kinds.base import Finding, duration, not_applicable, percent
-from c102.evaluate.part_xi import benefit_for, calculate, pct, pcts
+from c102.evaluate.part_xi import calculate
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.i18n import N_, _, ngettext
 from c102.labels import label
