@@ -9,12 +9,12 @@ from __future__ import annotations
 from c102.evaluate.kinds import (
     benefit,
     care,
-    coverage,
     duration,
     financing,
     general,
     governance,
     judgment,
+    persons_protected,
     qualifying_limit,
     qualifying_max,
     reduced_benefit_period,
@@ -43,7 +43,7 @@ SCHEME_KINDS: dict[str, SchemeKind] = {
 }
 
 COUNTRY_KINDS: dict[str, CountryKind] = {
-    "coverage": coverage.coverage,
+    "coverage": persons_protected.coverage,
     "family_benefit_value": governance.family_benefit_value,
     "employee_contribution_share": financing.employee_contribution_share,
     "article_2": general.article_2,
