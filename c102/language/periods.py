@@ -9,6 +9,7 @@ from typing import Any
 
 from c102.i18n import _
 from c102.model.description import Scheme
+from c102.model.values import Fact
 
 MAX_WORKING_DAYS = 366  # a year cannot hold more working days than days
 
@@ -19,12 +20,7 @@ def check_working_days(scheme: Scheme, add: Callable[..., Any]) -> None:
         per_year = period.working_days_per_year
         if per_year is None:
             continue
-        if not 0 < per_year.value <= MAX_WORKING_DAYS:
-            add(
-                per_year.position,
-                _("'working_days_per_year' must be more than 0 and at most {most}", most=MAX_WORKING_DAYS),
-                _("the number of working days the law counts as one year, e.g. 216"),
-            )
+        _check_range(per_year, add)
         if period.length.value.unit != "days":
             add(
                 period.length.position,
@@ -42,12 +38,7 @@ def check_working_days(scheme: Scheme, add: Callable[..., Any]) -> None:
         per_year = benefit.working_days_per_year
         if per_year is None:
             continue
-        if not 0 < per_year.value <= MAX_WORKING_DAYS:
-            add(
-                per_year.position,
-                _("'working_days_per_year' must be more than 0 and at most {most}", most=MAX_WORKING_DAYS),
-                _("the number of working days the law counts as one year, e.g. 216"),
-            )
+        _check_range(per_year, add)
         if benefit.accrual_after is None or benefit.accrual_after.value.unit != "days":
             add(
                 per_year.position,
@@ -55,3 +46,12 @@ def check_working_days(scheme: Scheme, add: Callable[..., Any]) -> None:
                 _("write accrual_after in days, e.g. 3_240 days, or remove working_days_per_year"),
                 code="unit",
             )
+
+
+def _check_range(per_year: Fact[Any], add: Callable[..., Any]) -> None:
+    if not 0 < per_year.value <= MAX_WORKING_DAYS:
+        add(
+            per_year.position,
+            _("'working_days_per_year' must be more than 0 and at most {most}", most=MAX_WORKING_DAYS),
+            _("the number of working days the law counts as one year, e.g. 216"),
+        )
