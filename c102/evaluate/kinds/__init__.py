@@ -9,13 +9,15 @@ from __future__ import annotations
 from c102.evaluate.kinds import (
     benefit,
     care,
-    coverage,
     duration,
     financing,
     general,
     governance,
     judgment,
-    qualifying,
+    persons_protected,
+    qualifying_limit,
+    qualifying_max,
+    reduced_benefit_period,
 )
 from c102.evaluate.kinds.base import CountryKind, SchemeKind
 
@@ -23,9 +25,9 @@ SCHEME_KINDS: dict[str, SchemeKind] = {
     "benefit_level": benefit.benefit_level,
     "periodic_payment": benefit.periodic_payment,
     "commutation": benefit.commutation,
-    "qualifying_period_max": qualifying.qualifying_period_max,
-    "qualifying_period_limit": qualifying.qualifying_period_limit,
-    "reduced_benefit_period": qualifying.reduced_benefit_period,
+    "qualifying_period_max": qualifying_max.qualifying_period_max,
+    "qualifying_period_limit": qualifying_limit.qualifying_period_limit,
+    "reduced_benefit_period": reduced_benefit_period.reduced_benefit_period,
     "waiting_period_max": duration.waiting_period_max,
     "duration_min": duration.duration_min,
     "contingency": care.contingency,
@@ -41,7 +43,7 @@ SCHEME_KINDS: dict[str, SchemeKind] = {
 }
 
 COUNTRY_KINDS: dict[str, CountryKind] = {
-    "coverage": coverage.coverage,
+    "coverage": persons_protected.coverage,
     "family_benefit_value": governance.family_benefit_value,
     "employee_contribution_share": financing.employee_contribution_share,
     "article_2": general.article_2,

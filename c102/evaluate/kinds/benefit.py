@@ -6,10 +6,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from c102.evaluate.amounts import pcts
+from c102.evaluate.benefit_formula import benefit_for, either_article
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import percent_short
 from c102.evaluate.kinds.base import Finding, by_answer, not_applicable, not_given, percent, src
-from c102.evaluate.part_xi import Working, benefit_for, calculate, either_article, pcts
+from c102.evaluate.part_xi import Working, calculate
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
 from c102.i18n import _
 from c102.i18n.numbers import percent as percent_text

@@ -7,10 +7,10 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
+from c102.evaluate.benefit_formula import benefit_for
 from c102.evaluate.context import Context
 from c102.evaluate.gaps import amount_of, too_long, too_short
 from c102.evaluate.kinds.base import Finding, by_answer, duration, not_given, src
-from c102.evaluate.part_xi import benefit_for
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show, worst
 from c102.i18n import _
 from c102.labels import label

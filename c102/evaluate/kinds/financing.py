@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from c102.evaluate.amounts import pcts
 from c102.evaluate.context import Context
 from c102.evaluate.kinds.base import Finding, percent, src
-from c102.evaluate.part_xi import pcts
 from c102.evaluate.verdict import COMPLIANT, INSUFFICIENT_DATA, NOT_COMPLIANT, show
 from c102.i18n import _, ngettext
 from c102.i18n.numbers import percent as percent_text
