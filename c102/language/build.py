@@ -12,26 +12,21 @@ from typing import Any, Literal, get_args, get_origin
 from c102.errors import Diagnostic, Position
 from c102.i18n import _
 from c102.language.conversion import (
-    NONE,
     BadValue,
     check_atom,
     check_text,
     convert,
-    convert_atom,
     expected,
-    natural,
     suggest,
 )
 from c102.language.fields import (
     BLOCK,
     BLOCKS,
     FACT,
-    FACTS,
     LABEL,
     LINES,
     FieldSpec,
     block_info,
-    label_spec,
     specs,
 )
 from c102.language.lines import SourceLines
@@ -39,28 +34,9 @@ from c102.language.nodes import Atom, BlockNode, FieldNode, Raw
 from c102.model.description import Description
 from c102.model.values import Fact
 
-# The names other modules imported from here before ``fields`` and ``conversion`` were split out.
 __all__ = [
-    "BLOCK",
-    "BLOCKS",
-    "FACT",
-    "FACTS",
-    "LABEL",
-    "LINES",
-    "NONE",
-    "BadValue",
     "Builder",
-    "FieldSpec",
     "build_description",
-    "check_atom",
-    "check_text",
-    "convert",
-    "convert_atom",
-    "expected",
-    "label_spec",
-    "natural",
-    "specs",
-    "suggest",
 ]
 
 

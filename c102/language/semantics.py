@@ -24,11 +24,9 @@ from c102.language.conversion import suggest
 from c102.language.fields import BLOCK, BLOCKS, FACT, specs
 from c102.language.periods import check_working_days
 from c102.language.plausibility import percentage
-from c102.language.rulebook_checks import fact_place, missing_fact_warnings, rulebook_references
 from c102.model.description import Description, Scheme
 from c102.model.values import Count, Duration, Fact, Money, Percent, SexSplit
 
-# ``rulebook_checks`` holds the checks that need the rulebook; they stay importable from here.
 __all__ = [
     "ADOPTED",
     "BASIS_POPULATION",
@@ -37,10 +35,7 @@ __all__ = [
     "PERIODIC_AMOUNTS",
     "YEARLY_TOTALS",
     "consistency",
-    "fact_place",
     "facts",
-    "missing_fact_warnings",
-    "rulebook_references",
 ]
 
 PARTS = ("II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")

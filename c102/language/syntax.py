@@ -11,22 +11,14 @@ from functools import cache
 from typing import Any
 
 from c102.language.fastparse import FAILED, fast_parse
-from c102.language.grammar import grammar_text, parser
-from c102.language.lexer import KEYWORDS, scan
+from c102.language.grammar import parser
+from c102.language.lexer import KEYWORDS
 from c102.language.nodes import Atom, BlockNode, FieldNode
-from c102.language.transform import number, number_or_ratio, unquote
+from c102.language.transform import number, number_or_ratio
 
-# The names other modules imported from here before the parser was split by job.
 __all__ = [
-    "fast_parse",
-    "grammar_text",
-    "number",
-    "number_or_ratio",
     "parse_items",
     "parse_value",
-    "parser",
-    "scan",
-    "unquote",
 ]
 
 
