@@ -16,7 +16,14 @@ from typing import Any
 from c102.errors import Position
 from c102.i18n import N_, _
 from c102.language.limits import Limits, limits
-from c102.model.description import Benefit, Description, Scheme, accrual_after_years
+from c102.model.description import (
+    Benefit,
+    Description,
+    ProtectedGroup,
+    Scheme,
+    Statistics,
+    accrual_after_years,
+)
 from c102.model.values import Count, Fact, Money, Percent
 
 # add(position, message, hint, severity): the consistency report's own method.
@@ -145,6 +152,7 @@ def _persons(description: Description, bounds: Limits, add: Add) -> None:
             add(fact.position, _("'{name}' of {total:_} is more than the world's population", name=name, total=fact.value.total))
     for scheme in description.scheme:
         for group in scheme.protected:
+            _seafarers(group, stats, add)
             persons = group.persons.value.total
             if persons > bounds.max_persons:
                 add(group.persons.position, _("{persons:_} persons protected, more than the world's population", persons=persons))
@@ -159,6 +167,35 @@ def _persons(description: Description, bounds: Limits, add: Add) -> None:
                     )
                     break
     _sums(description, bounds, add)
+
+
+def _seafarers(group: ProtectedGroup, stats: Statistics | None, add: Add) -> None:
+    """The protected seafarers of a group (Art 77) are among its persons and among the country's
+    seafarers; more than either is impossible, and would take a negative number out of the share."""
+    seafarers = group.seafarers
+    if seafarers is None:
+        return
+    count = seafarers.value.total
+    if count > group.persons.value.total:
+        add(
+            seafarers.position,
+            _(
+                "{seafarers:_} protected seafarers, more than the {persons:_} persons protected they are among",
+                seafarers=count,
+                persons=group.persons.value.total,
+            ),
+            _("the seafarers are counted among the group's persons protected"),
+        )
+    elif stats is not None and stats.seafarers is not None and count > stats.seafarers.value.total:
+        add(
+            seafarers.position,
+            _(
+                "{seafarers:_} protected seafarers, more than the country's {total:_} seafarers",
+                seafarers=count,
+                total=stats.seafarers.value.total,
+            ),
+            _("check the figure against statistics.seafarers"),
+        )
 
 
 def _sums(description: Description, bounds: Limits, add: Add) -> None:

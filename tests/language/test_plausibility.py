@@ -121,3 +121,14 @@ def test_an_unusual_value_is_only_a_warning() -> None:
 def test_the_limits_are_data() -> None:
     text = (data_path("rules") / "plausibility.yaml").read_text(encoding="utf-8")
     assert "max_number_digits" in text and "counted_against" in text and "assessed_under" in text
+
+
+def test_protected_seafarers_above_the_group_or_the_country_are_errors() -> None:
+    stats = "statistics 2024 {\n  seafarers: 1_000  source \"register\"\n}\n"
+
+    def group(seafarers: str) -> str:
+        return scheme(f'  protected {{\n    persons: 5_000\n    basis: employees\n    seafarers: {seafarers}  source "report"\n  }}\n')
+
+    assert any("more than the 5_000 persons protected" in m for m in errors(stats + group("6_000")))
+    assert any("more than the country's 1_000 seafarers" in m for m in errors(stats + group("2_000")))
+    assert not [m for m in errors(stats + group("900")) if "seafarers" in m]
