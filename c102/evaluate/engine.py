@@ -200,14 +200,8 @@ class Plan:
             else:
                 text = _("No scheme relied on provides this requirement.")
             return self._base(rule, Finding(NOT_APPLICABLE, text))
-        if len(pairs) == 1:  # most rules: one scheme serves the branch (care.together needs two)
-            slug, lead = pairs[0]
-            verdict = worst([lead.verdict])
-            result = _result(rule, verdict, lead.explanation, lead, lead.gap or None, lead.remedy, sorted(set(lead.missing)))
-            result.schemes = [names[slug]]
-            result.data = [lead.data] if lead.data else []
-            return result
-        joint = care.together(self.ctx, rule, [(self.by_slug[slug], f) for slug, f in pairs])
+        several = len(pairs) > 1
+        joint = care.together(self.ctx, rule, [(self.by_slug[slug], f) for slug, f in pairs]) if several else None
         verdict = joint.verdict if joint is not None else worst([f.verdict for _, f in pairs])
         among = [joint] if joint is not None else [f for _, f in pairs if f.verdict == verdict]
         lead = min(among, key=_shortfall)
@@ -217,12 +211,13 @@ class Plan:
             verdict,
             " ".join([*(f.explanation for _, f in pairs), *([joint.explanation] if joint is not None else [])]),
             lead,
-            None if joint is not None else lead.gap or (" ".join(failing) if failing else None),
+            None if joint is not None else lead.gap or (" ".join(failing) if failing and several else None),
             None if joint is not None else lead.remedy,
             [] if joint is not None else sorted({m for _, f in pairs for m in f.missing}),
         )
         result.schemes = [names[slug] for slug, _ in pairs]
-        result.details = [SchemeFinding(names[slug], f.verdict, f.value, f.explanation) for slug, f in pairs]
+        if several:
+            result.details = [SchemeFinding(names[slug], f.verdict, f.value, f.explanation) for slug, f in pairs]
         result.data = [f.data for _, f in pairs if f.data]
         return result
 
